@@ -1,0 +1,119 @@
+// Package store defines the persistence contract of Parallax. Backends live
+// in child packages (sqlite, postgres) and must pass the conformance suite in
+// storetest. Only internal/app chooses a backend.
+package store
+
+import (
+	"context"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Store is the persistence contract. All methods are safe for concurrent use.
+// Errors wrap news sentinels: a missing row is news.ErrNotFound, a bad
+// argument news.ErrInvalidInput.
+type Store interface {
+	// PutDocument stores raw input bytes before any processing. It is
+	// idempotent on the SHA-256 of Raw: storing the same bytes again returns
+	// the existing document's ID and created=false. doc.SHA256 is computed by
+	// the store when empty.
+	PutDocument(ctx context.Context, doc news.Document) (id int64, created bool, err error)
+	// Document returns a stored document with its raw bytes.
+	Document(ctx context.Context, id int64) (news.Document, error)
+
+	// PutArticle stores the article extracted from a document. At most one
+	// article exists per document: storing again for the same DocumentID
+	// replaces its fields and returns created=false. Article.TextSHA256 is
+	// computed when empty.
+	PutArticle(ctx context.Context, a news.Article) (id int64, created bool, err error)
+	// Article returns one article.
+	Article(ctx context.Context, id int64) (news.Article, error)
+	// ArticleByDocument returns the article of a document.
+	ArticleByDocument(ctx context.Context, documentID int64) (news.Article, error)
+	// Articles lists articles newest first (by ID descending) with cursor
+	// pagination: pass the returned next cursor to continue; next is "" at
+	// the end.
+	Articles(ctx context.Context, q ArticleQuery) (list []news.Article, next string, err error)
+	// CountArticles returns the number of stored articles.
+	CountArticles(ctx context.Context) (int, error)
+
+	// PutAnnotations replaces the annotations of an article.
+	PutAnnotations(ctx context.Context, articleID int64, ann news.Annotations) error
+	// Annotations returns an article's annotations; ErrNotFound if it has none.
+	Annotations(ctx context.Context, articleID int64) (news.Annotations, error)
+	// EntityMentions lists, over all articles, the annotations that involve
+	// the canonical entity ID, oldest article first.
+	EntityMentions(ctx context.Context, entityID string, limit int) ([]EntityOccurrence, error)
+
+	// PutStory creates (ID 0) or replaces a story and its membership.
+	// Membership is exclusive: an article belongs to at most one story, so
+	// adding it here removes it from any other story.
+	PutStory(ctx context.Context, s news.Story) (int64, error)
+	// DeleteStory removes a story (after a merge); its articles become free.
+	DeleteStory(ctx context.Context, id int64) error
+	// Story returns one story with its member IDs.
+	Story(ctx context.Context, id int64) (news.Story, error)
+	// Stories lists stories by LastSeen descending with cursor pagination.
+	Stories(ctx context.Context, q StoryQuery) (list []news.Story, next string, err error)
+	// StoryOfArticle returns the story an article belongs to.
+	StoryOfArticle(ctx context.Context, articleID int64) (news.Story, error)
+	// PutCopy records that an article is a copy of another; idempotent.
+	PutCopy(ctx context.Context, c news.Copy) error
+	// Copies lists copy records whose article is in ids.
+	Copies(ctx context.Context, ids []int64) ([]news.Copy, error)
+
+	// Search runs a full-text query over titles and texts, best match first.
+	Search(ctx context.Context, q SearchQuery) (list []news.Article, next string, err error)
+
+	// PutFeed adds a feed, or updates it when f.ID is set. Adding a URL that
+	// exists returns the existing ID and news.ErrConflict.
+	PutFeed(ctx context.Context, f news.Feed) (int64, error)
+	// Feed returns one feed.
+	Feed(ctx context.Context, id int64) (news.Feed, error)
+	// Feeds lists all feeds by ID.
+	Feeds(ctx context.Context) ([]news.Feed, error)
+	// DeleteFeed removes a feed and its seen-item records.
+	DeleteFeed(ctx context.Context, id int64) error
+	// MarkItemSeen records a feed item key (GUID or canonical URL) and
+	// reports whether it was new.
+	MarkItemSeen(ctx context.Context, feedID int64, key string) (isNew bool, err error)
+
+	// Close releases the backend.
+	Close() error
+}
+
+// ArticleQuery selects articles.
+type ArticleQuery struct {
+	Outlet string
+	From   time.Time // published or fetched at or after, zero = unbounded
+	To     time.Time // before, zero = unbounded
+	Limit  int       // <= 0 means 50
+	Cursor string
+}
+
+// StoryQuery selects stories.
+type StoryQuery struct {
+	Limit  int
+	Cursor string
+}
+
+// SearchQuery is a full-text query with filters.
+type SearchQuery struct {
+	Text     string
+	Outlet   string
+	EntityID string
+	From     time.Time
+	To       time.Time
+	Limit    int
+	Cursor   string
+}
+
+// EntityOccurrence is one article's view of an entity.
+type EntityOccurrence struct {
+	ArticleID   int64           `json:"article_id"`
+	Title       string          `json:"title"`
+	PublishedAt *news.Timestamp `json:"published_at"`
+	Entity      news.Entity     `json:"entity"`
+	Quotes      []news.Quote    `json:"quotes"`
+}
