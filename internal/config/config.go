@@ -1,0 +1,40 @@
+// Package config parses Parallax's configuration once (flags over
+// environment over defaults) into plain structs passed down explicitly.
+package config
+
+import "os"
+
+// Config is the whole configuration of one parallax process.
+type Config struct {
+	// DB is the store location: a SQLite file path or a postgres:// URL.
+	DB string
+	// Queue is "" for the in-process queue or a nats:// URL.
+	Queue string
+	// Token, when set, is required by write endpoints of the HTTP API.
+	Token string
+	// LogLevel is debug, info, warn or error.
+	LogLevel string
+	// MaxInputBytes caps the size of one input file or page.
+	MaxInputBytes int64
+}
+
+// Default returns the configuration before flags: defaults overridden by
+// PARALLAX_* environment variables.
+func Default() Config {
+	c := Config{
+		DB:            "parallax.db",
+		LogLevel:      "info",
+		MaxInputBytes: 10 << 20,
+	}
+	if v := os.Getenv("PARALLAX_DB"); v != "" {
+		c.DB = v
+	}
+	if v := os.Getenv("PARALLAX_QUEUE"); v != "" {
+		c.Queue = v
+	}
+	if v := os.Getenv("PARALLAX_LOG_LEVEL"); v != "" {
+		c.LogLevel = v
+	}
+	c.Token = os.Getenv("PARALLAX_TOKEN")
+	return c
+}
