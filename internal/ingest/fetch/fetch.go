@@ -208,7 +208,7 @@ func (f *Fetcher) Get(ctx context.Context, req Request) (*Response, error) {
 	}
 	if !f.cfg.IgnoreRobots {
 		rules := f.robots.get(ctx, f, target)
-		if !rules.allowed(target.EscapedPath()+querySuffix(target)) {
+		if !rules.allowed(target.EscapedPath() + querySuffix(target)) {
 			return nil, fmt.Errorf("fetch %s: %w", req.URL, ErrDisallowed)
 		}
 		f.hosts.raiseInterval(target.Host, rules.crawlDelay)
