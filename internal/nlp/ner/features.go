@@ -1,0 +1,350 @@
+package ner
+
+import (
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Entity types in the order used by gazetteer bit masks and history counts.
+var entityTypes = [4]string{"PER", "ORG", "LOC", "MISC"}
+
+func typeIndex(t string) int {
+	for i, et := range entityTypes {
+		if et == t {
+			return i
+		}
+	}
+	return -1
+}
+
+// Gazetteer answers which entity types a lower-cased, space-joined token
+// sequence is known as: bit i set means entityTypes[i].
+type Gazetteer interface {
+	Lookup(key string) uint8
+}
+
+// GazetteerMap is a Gazetteer backed by a map.
+type GazetteerMap map[string]uint8
+
+// Lookup returns the type bits of key (0 when unknown).
+func (g GazetteerMap) Lookup(key string) uint8 { return g[key] }
+
+// maxGazetteerLen is the longest entry, in tokens, the matcher tries.
+const maxGazetteerLen = 6
+
+// History records, per document, the entity types the tagger assigned to
+// each lower-cased word in earlier sentences, so later mentions ("Shoigu"
+// after "Sergei Shoigu") can agree with earlier ones.
+type History struct {
+	counts map[string]*[4]int32
+}
+
+// NewHistory returns an empty document history.
+func NewHistory() *History { return &History{counts: map[string]*[4]int32{}} }
+
+// Add records the labels predicted for one sentence.
+func (h *History) Add(words []string, labels []string) {
+	for i, l := range labels {
+		if l == "O" || len(l) < 3 {
+			continue
+		}
+		ti := typeIndex(l[2:])
+		if ti < 0 {
+			continue
+		}
+		key := strings.ToLower(NormalizeWord(words[i]))
+		c := h.counts[key]
+		if c == nil {
+			c = new([4]int32)
+			h.counts[key] = c
+		}
+		c[ti]++
+	}
+}
+
+func (h *History) majority(lower string) int {
+	if h == nil {
+		return -1
+	}
+	c := h.counts[lower]
+	if c == nil {
+		return -1
+	}
+	best, bi := int32(0), -1
+	for i, n := range c {
+		if n > best {
+			best, bi = n, i
+		}
+	}
+	return bi
+}
+
+// Clusters maps a word to its cluster id at each granularity (-1 = none).
+type Clusters struct {
+	Sizes []int
+	ids   map[string][]int16
+}
+
+// NewClusters builds a Clusters from word -> ids; every ids slice must have
+// len(sizes) entries.
+func NewClusters(sizes []int, ids map[string][]int16) *Clusters {
+	return &Clusters{Sizes: sizes, ids: ids}
+}
+
+// Len is the number of clustered words.
+func (c *Clusters) Len() int {
+	if c == nil {
+		return 0
+	}
+	return len(c.ids)
+}
+
+// Lookup finds the cluster ids of a word, trying it as written, then lower
+// case, then title case, so all-caps headlines still find their clusters.
+func (c *Clusters) Lookup(word string) []int16 {
+	if c == nil {
+		return nil
+	}
+	if ids, ok := c.ids[word]; ok {
+		return ids
+	}
+	lower := strings.ToLower(word)
+	if ids, ok := c.ids[lower]; ok {
+		return ids
+	}
+	r, size := utf8.DecodeRuneInString(lower)
+	if ids, ok := c.ids[string(unicode.ToUpper(r))+lower[size:]]; ok {
+		return ids
+	}
+	return nil
+}
+
+// NormalizeWord maps typographic quotes, apostrophes and dashes to the
+// ASCII forms of the CoNLL training data.
+func NormalizeWord(w string) string {
+	if isASCII(w) {
+		return w
+	}
+	return wordReplacer.Replace(w)
+}
+
+var wordReplacer = strings.NewReplacer(
+	"’", "'", "‘", "'", "‛", "'", "“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"",
+	"–", "-", "—", "-", "‐", "-", "‑", "-", "…", "...", "\u00a0", " ",
+)
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// shape collapses a word to its character classes: "Shoigu" -> "Xx",
+// "U.S." -> "X.X.", "1996-08-22" -> "d-d-d".
+func shape(w string) string {
+	var b strings.Builder
+	var last rune = -1
+	for _, r := range w {
+		var c rune
+		switch {
+		case unicode.IsUpper(r):
+			c = 'X'
+		case unicode.IsLower(r):
+			c = 'x'
+		case unicode.IsDigit(r):
+			c = 'd'
+		default:
+			c = r
+		}
+		if c != last {
+			b.WriteRune(c)
+			last = c
+		}
+	}
+	return b.String()
+}
+
+// token holds the per-token strings the templates read.
+type token struct {
+	word, lower, shape string
+	clusters           []int16
+	gaz                [4]byte // 0 none, 'B' or 'I' position inside a gazetteer match
+}
+
+// Extractor turns sentences into hashed feature keys. It is read-only after
+// construction and safe for concurrent use.
+type Extractor struct {
+	Clusters *Clusters
+}
+
+// Extract returns the feature keys of every token of a sentence. gaz and
+// hist may be nil.
+func (x *Extractor) Extract(words []string, gaz Gazetteer, hist *History) [][]uint64 {
+	n := len(words)
+	toks := make([]token, n)
+	headline := true
+	for i, w := range words {
+		nw := NormalizeWord(w)
+		toks[i] = token{word: nw, lower: strings.ToLower(nw), shape: shape(nw)}
+		if x.Clusters != nil {
+			toks[i].clusters = x.Clusters.Lookup(nw)
+		}
+		if headline && strings.IndexFunc(nw, unicode.IsLower) >= 0 {
+			headline = false
+		}
+	}
+	if gaz != nil {
+		markGazetteer(toks, gaz)
+	}
+	at := func(i int) *token {
+		if i < 0 || i >= n {
+			return nil
+		}
+		return &toks[i]
+	}
+	feats := make([][]uint64, n)
+	buf := make([]uint64, 0, 64*n)
+	for i := range toks {
+		start := len(buf)
+		buf = x.tokenFeatures(buf, toks, at, i, headline, hist)
+		feats[i] = buf[start:len(buf):len(buf)]
+	}
+	return feats
+}
+
+func markGazetteer(toks []token, gaz Gazetteer) {
+	var key strings.Builder
+	for i := range toks {
+		key.Reset()
+		for j := i; j < len(toks) && j-i < maxGazetteerLen; j++ {
+			if j > i {
+				key.WriteByte(' ')
+			}
+			key.WriteString(toks[j].lower)
+			bits := gaz.Lookup(key.String())
+			if bits == 0 {
+				continue
+			}
+			for t := range entityTypes {
+				if bits&(1<<t) == 0 {
+					continue
+				}
+				for k := i; k <= j; k++ {
+					pos := byte('I')
+					if k == i {
+						pos = 'B'
+					}
+					if toks[k].gaz[t] == 0 || pos == 'B' {
+						toks[k].gaz[t] = pos
+					}
+				}
+			}
+		}
+	}
+}
+
+func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *token, i int, headline bool, hist *History) []uint64 {
+	t := &toks[i]
+	buf = append(buf, key(0, ""), key(1, t.word), key(2, t.lower), key(3, t.shape))
+	lw := t.lower
+	for k := 1; k <= 4 && k < len(lw); k++ {
+		buf = append(buf, key(4+byte(k), lw[:k]), key(8+byte(k), lw[len(lw)-k:]))
+	}
+	for d := -2; d <= 2; d++ {
+		if d == 0 {
+			continue
+		}
+		o := at(i + d)
+		base := byte(20 + 4*(d+2))
+		if o == nil {
+			buf = append(buf, key(base, "<pad>"))
+			continue
+		}
+		buf = append(buf, key(base, o.lower), key(base+1, o.shape))
+		if d == -1 || d == 1 {
+			buf = append(buf, key(base+2, o.word), key2(base+3, o.lower, t.lower))
+			buf = append(buf, key2(base+3, o.shape, t.shape))
+			for g, id := range o.clusters {
+				if g < 2 && id >= 0 {
+					buf = append(buf, keyInt(base+2, g, int(id)))
+				}
+			}
+		}
+	}
+	if i == 0 {
+		buf = append(buf, key(40, t.shape))
+	}
+	if headline {
+		buf = append(buf, key(41, t.shape), key(42, t.lower))
+	}
+	for g, id := range t.clusters {
+		if id >= 0 {
+			buf = append(buf, keyInt(43, g, int(id)))
+			if g == 0 {
+				buf = append(buf, key2(44, strconv.Itoa(int(id)), t.shape))
+			}
+		}
+	}
+	if t.clusters == nil {
+		buf = append(buf, key(45, t.shape))
+	}
+	for ti, pos := range t.gaz {
+		if pos != 0 {
+			buf = append(buf, keyInt(46, int(pos), ti))
+		}
+	}
+	for _, d := range [2]int{-1, 1} {
+		if o := at(i + d); o != nil {
+			for ti, pos := range o.gaz {
+				if pos != 0 {
+					buf = append(buf, keyInt(47+byte(d+1), int(pos), ti))
+				}
+			}
+		}
+	}
+	if ti := hist.majority(t.lower); ti >= 0 {
+		buf = append(buf, keyInt(50, ti, 0))
+		if t.shape != t.lower {
+			buf = append(buf, key2(51, entityTypes[ti], t.shape))
+		}
+	}
+	return buf
+}
+
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
+func key(template byte, s string) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(template)) * fnvPrime
+	for i := 0; i < len(s); i++ {
+		h = (h ^ uint64(s[i])) * fnvPrime
+	}
+	return h
+}
+
+func key2(template byte, a, b string) uint64 {
+	h := key(template, a)
+	h = (h ^ 0xff) * fnvPrime
+	for i := 0; i < len(b); i++ {
+		h = (h ^ uint64(b[i])) * fnvPrime
+	}
+	return h
+}
+
+func keyInt(template byte, a, b int) uint64 {
+	h := uint64(fnvOffset)
+	h = (h ^ uint64(template)) * fnvPrime
+	h = (h ^ uint64(a)) * fnvPrime
+	h = (h ^ 0xfe) * fnvPrime
+	h = (h ^ uint64(b)) * fnvPrime
+	h = (h ^ uint64(b>>8)) * fnvPrime
+	return h
+}

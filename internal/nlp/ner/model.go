@@ -1,0 +1,231 @@
+package ner
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"sort"
+	"strings"
+)
+
+// Labels are the IOB2 tags the tagger predicts, in weight-column order.
+var Labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
+
+// numLabels is len(Labels).
+const numLabels = 9
+
+// Model is a linear sequence model: one weight row per feature key, label
+// transition weights and the gazetteer its features were trained with.
+type Model struct {
+	index   map[uint64]int32
+	weights []float32 // row-major: row*numLabels + label
+	// trans[prev*numLabels+cur]; row numLabels holds the start weights.
+	trans     []float32
+	gazetteer GazetteerMap
+}
+
+// NewModel builds a model from feature keys and their weight rows
+// (len(weights) == len(keys)*len(Labels)), transition weights
+// ((len(Labels)+1)*len(Labels), last row = sentence start) and a gazetteer.
+func NewModel(keys []uint64, weights, trans []float32, gaz GazetteerMap) (*Model, error) {
+	if len(weights) != len(keys)*numLabels || len(trans) != (numLabels+1)*numLabels {
+		return nil, errors.New("ner: weight dimensions do not match the label set")
+	}
+	idx := make(map[uint64]int32, len(keys))
+	for i, k := range keys {
+		idx[k] = int32(i)
+	}
+	return &Model{index: idx, weights: weights, trans: trans, gazetteer: gaz}, nil
+}
+
+// Features is the number of weight rows.
+func (m *Model) Features() int { return len(m.index) }
+
+// Gazetteer is the gazetteer the model's features read.
+func (m *Model) Gazetteer() GazetteerMap { return m.gazetteer }
+
+// emissions scores every label of every token.
+func (m *Model) emissions(feats [][]uint64) []float32 {
+	out := make([]float32, len(feats)*numLabels)
+	for i, fs := range feats {
+		row := out[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
+		for _, f := range fs {
+			r, ok := m.index[f]
+			if !ok {
+				continue
+			}
+			w := m.weights[int(r)*numLabels : int(r+1)*numLabels : int(r+1)*numLabels]
+			for l := range row {
+				row[l] += w[l]
+			}
+		}
+	}
+	return out
+}
+
+// allowed reports whether label cur may follow label prev in IOB2 (prev ==
+// numLabels is the sentence start): I-X only continues B-X or I-X.
+func allowed(prev, cur int) bool {
+	if cur == 0 || cur%2 == 1 {
+		return true
+	}
+	return prev != numLabels && prev != 0 && (prev+1)/2 == cur/2
+}
+
+// Viterbi returns the best label sequence (indices into Labels) for the
+// emission scores em (len n*len(Labels)) under transition weights trans.
+func Viterbi(em, trans []float32, n int) []int {
+	if n == 0 {
+		return nil
+	}
+	const L = numLabels
+	neg := float32(math.Inf(-1))
+	score := make([]float32, n*L)
+	back := make([]int8, n*L)
+	for c := range L {
+		score[c] = neg
+		if allowed(L, c) {
+			score[c] = em[c] + trans[L*L+c]
+		}
+	}
+	for i := 1; i < n; i++ {
+		for c := range L {
+			best, arg := neg, 0
+			for p := range L {
+				if !allowed(p, c) || score[(i-1)*L+p] == neg {
+					continue
+				}
+				if s := score[(i-1)*L+p] + trans[p*L+c]; s > best {
+					best, arg = s, p
+				}
+			}
+			score[i*L+c] = best + em[i*L+c]
+			back[i*L+c] = int8(arg)
+		}
+	}
+	path := make([]int, n)
+	best := neg
+	for c := range L {
+		if s := score[(n-1)*L+c]; s > best {
+			best, path[n-1] = s, c
+		}
+	}
+	for i := n - 1; i > 0; i-- {
+		path[i-1] = int(back[i*L+path[i]])
+	}
+	return path
+}
+
+const modelMagic = "PLXNER02"
+
+// Encode writes the model gzip-compressed. Rows are written in key order
+// so the same model always encodes to the same bytes.
+func (m *Model) Encode(w io.Writer) error {
+	zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+	bw := bufio.NewWriter(zw)
+	keys := make([]uint64, 0, len(m.index))
+	for k := range m.index {
+		keys = append(keys, k)
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	bw.WriteString(modelMagic)
+	put := func(v any) { _ = binary.Write(bw, binary.LittleEndian, v) }
+	put(uint32(len(keys)))
+	var prev uint64
+	var vb [binary.MaxVarintLen64]byte
+	for _, k := range keys {
+		bw.Write(vb[:binary.PutUvarint(vb[:], k-prev)])
+		prev = k
+	}
+	for _, k := range keys {
+		r := m.index[k]
+		put(m.weights[int(r)*numLabels : int(r+1)*numLabels])
+	}
+	put(m.trans)
+	entries := make([]string, 0, len(m.gazetteer))
+	for e := range m.gazetteer {
+		entries = append(entries, e)
+	}
+	sort.Strings(entries)
+	put(uint32(len(entries)))
+	for _, e := range entries {
+		bw.Write(vb[:binary.PutUvarint(vb[:], uint64(len(e)))])
+		bw.WriteString(e)
+		bw.WriteByte(m.gazetteer[e])
+	}
+	if err := bw.Flush(); err != nil {
+		return fmt.Errorf("ner: encode model: %w", err)
+	}
+	return zw.Close()
+}
+
+// DecodeModel reads a model written by Encode.
+func DecodeModel(r io.Reader) (*Model, error) {
+	zr, err := gzip.NewReader(r)
+	if err != nil {
+		return nil, fmt.Errorf("ner: decode model: %w", err)
+	}
+	br := bufio.NewReader(zr)
+	m, err := decodeModel(br)
+	if err != nil {
+		return nil, fmt.Errorf("ner: decode model: %w", err)
+	}
+	return m, nil
+}
+
+func decodeModel(br *bufio.Reader) (*Model, error) {
+	magic := make([]byte, len(modelMagic))
+	if _, err := io.ReadFull(br, magic); err != nil {
+		return nil, err
+	}
+	if string(magic) != modelMagic {
+		return nil, errors.New("not a parallax NER model")
+	}
+	var n uint32
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	keys := make([]uint64, n)
+	var prev uint64
+	for i := range keys {
+		d, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		prev += d
+		keys[i] = prev
+	}
+	weights := make([]float32, int(n)*numLabels)
+	if err := binary.Read(br, binary.LittleEndian, weights); err != nil {
+		return nil, err
+	}
+	trans := make([]float32, (numLabels+1)*numLabels)
+	if err := binary.Read(br, binary.LittleEndian, trans); err != nil {
+		return nil, err
+	}
+	if err := binary.Read(br, binary.LittleEndian, &n); err != nil {
+		return nil, err
+	}
+	gaz := make(GazetteerMap, n)
+	var sb strings.Builder
+	for range n {
+		l, err := binary.ReadUvarint(br)
+		if err != nil {
+			return nil, err
+		}
+		sb.Reset()
+		if _, err := io.CopyN(&sb, br, int64(l)); err != nil {
+			return nil, err
+		}
+		bits, err := br.ReadByte()
+		if err != nil {
+			return nil, err
+		}
+		gaz[sb.String()] = bits
+	}
+	return NewModel(keys, weights, trans, gaz)
+}
