@@ -20,7 +20,9 @@ func newEvalCmd(e *env) *cobra.Command {
 
 // evalCommands lists the eval tasks, one file eval_<task>.go each.
 func evalCommands(e *env) []*cobra.Command {
-	return []*cobra.Command{}
+	return []*cobra.Command{
+		newEvalNERCmd(e),
+	}
 }
 
 // printMetrics writes metrics as one JSON object (--json) or indented JSON
