@@ -22,6 +22,7 @@ func newEvalCmd(e *env) *cobra.Command {
 func evalCommands(e *env) []*cobra.Command {
 	return []*cobra.Command{
 		newEvalNERCmd(e),
+		newEvalTimeCmd(e),
 	}
 }
 

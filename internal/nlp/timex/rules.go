@@ -1,0 +1,53 @@
+package timex
+
+import (
+	"regexp"
+	"strings"
+)
+
+// rule is a pattern and the normaliser that turns its matches into a
+// TIMEX3 type and value; ok=false rejects the match.
+type rule struct {
+	re   *regexp.Regexp
+	norm func(m *match) (typ, value string, ok bool)
+}
+
+var fragments = strings.NewReplacer(
+	"{month}", monthPattern,
+	"{day}", dayPattern,
+	"{year}", yearPattern,
+	"{wd}", wdPattern,
+	"{num}", numPattern,
+	"{num2}", strings.Replace(numPattern, "(?P<num>", "(?:", 1),
+	"{unit}", unitPattern,
+	"{ord}", ordPattern,
+	"{season}", seasonWords,
+	"{part}", partPattern,
+	"{holiday}", holidayPattern,
+)
+
+// compile expands the {fragment} placeholders and makes the pattern case-
+// insensitive and anchored at a word start.
+func compile(pattern string) *regexp.Regexp {
+	p := fragments.Replace(pattern)
+	if !strings.HasPrefix(pattern, "'") {
+		p = `\b` + p
+	}
+	return regexp.MustCompile(`(?i)` + p)
+}
+
+// rules is the whole grammar. Order only breaks ties between readings of
+// the same span; the longest reading wins.
+var rules = concatRules(dateRules(), relativeRules(), durationRules(), clockRules())
+
+func concatRules(groups ...[]rule) []rule {
+	var all []rule
+	for _, g := range groups {
+		all = append(all, g...)
+	}
+	return all
+}
+
+func fixed(typ, value string) func(*match) (string, string, bool) {
+	return func(*match) (string, string, bool) { return typ, value, true }
+}

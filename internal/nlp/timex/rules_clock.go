@@ -1,0 +1,75 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// clockRules read times of day: "3:30 p.m.", "15:34", "noon", "4 in the
+// morning". A following day ("10 p.m. Wednesday") is joined by Find.
+func clockRules() []rule {
+	return []rule{
+		{compile(`(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?`), clock},
+		{compile(`(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?`), clock},
+		{compile(`(?P<h>[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)`), clock},
+		{compile(`(?P<noon>noon|midnight|midday)`), clock},
+		{compile(`(?:mid-?|late\s+|early\s+)?{part}`), bareDayPart},
+	}
+}
+
+func clock(m *match) (string, string, bool) {
+	var h, mi int
+	switch strings.ToLower(m.get("noon")) {
+	case "noon", "midday":
+		h = 12
+	case "midnight":
+		h = 24
+	default:
+		var err error
+		if h, err = strconv.Atoi(m.get("h")); err != nil {
+			q, ok := parseQuantity(m.get("h"))
+			if !ok {
+				return "", "", false
+			}
+			h = int(q.Value)
+		}
+		mi, _ = strconv.Atoi(m.get("mi"))
+		ampm := m.lower("ampm")
+		pm := strings.HasPrefix(ampm, "p") || m.lower("part") == "afternoon" || m.lower("part") == "evening"
+		if ampm != "" || m.get("part") != "" {
+			if h < 1 || h > 12 {
+				return "", "", false
+			}
+			if pm && h < 12 {
+				h += 12
+			}
+			if !pm && h == 12 {
+				h = 0
+			}
+		}
+	}
+	day := "XXXX-XX-XX"
+	if m.anchor.Known {
+		day = dayValue(m.anchor.Time)
+	}
+	return Time, fmt.Sprintf("%sT%02d:%02d", day, h, mi), true
+}
+
+// bareDayPart reads "the morning" style parts of the anchor day; alone
+// they are only dates after a preposition.
+func bareDayPart(m *match) (string, string, bool) {
+	part := m.lower("part")
+	if part == "overnight" {
+		part = "night"
+	}
+	prev := m.prevWord()
+	if prev != "in" && prev != "the" && prev != "this" && prev != "during" && prev != "by" {
+		return "", "", false
+	}
+	day := "XXXX-XX-XX"
+	if m.anchor.Known {
+		day = dayValue(m.anchor.Time)
+	}
+	return Time, day + "T" + partCodes[part], true
+}

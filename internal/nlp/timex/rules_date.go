@@ -1,0 +1,325 @@
+package timex
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// dateRules read calendar dates, months, years, decades, centuries,
+// seasons, quarters and holidays.
+func dateRules() []rule {
+	return []rule{
+		{compile(`(?:{wd},?\s+)?{month}\s*{day},?\s+{year}`), fullDate},
+		{compile(`(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month},?\s+{year}`), fullDate},
+		{compile(`{year}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?\b`), isoDate},
+		{compile(`(?P<mm>[01]?\d)/(?P<dd>[0-3]?\d)/(?P<yy>\d{4}|\d\d)\b`), slashDate},
+		{compile(`(?:{wd},?\s+)?{month}\s*{day}`), monthDay},
+		{compile(`(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}`), monthDay},
+		{compile(`{month},?\s+(?:of\s+)?{year}`), monthYear},
+		{compile(`(?:(?P<rel>last|next|this|this past|this coming)\s+)?{month}(?:\s+(?P<ry>last year|this year|next year))?`), monthAlone},
+		{compile(`(?:(?P<pre>fiscal|calendar|the year|year)\s*)?{year}(?:'s)?`), yearAlone},
+		{compile(`(?:the\s+)?(?:(?:early|late|mid)[- ]?)?(?P<dec>1[5-9]\d|20\d)0'?s\b`), decade},
+		{compile(`(?:the\s+)?(?:(?:early|late|mid)[- ]?)?'(?P<dd>\d)0'?s\b`), decade},
+		{compile(`'(?P<dd>\d)0'?s\b`), decade},
+		{compile(`the\s+(?:(?:early|late|mid)[- ]?)?(?P<decw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)`), decade},
+		{compile(`(?:the\s+)?(?P<cent>\d{1,2})(?:st|nd|rd|th)[- ]century`), century},
+		{compile(`(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)[- ]century`), century},
+		{compile(`(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid|that)[- ]+)?{season}(?:\s+(?:of\s+)?{year})?`), season},
+		{compile(`(?:the\s+)?(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)(?:\s+(?:of|in)\s+(?:{year}|(?P<ry>this year|last year|next year|the year)))?`), ordinalQuarter},
+		{compile(`(?:(?:the|its)\s+)?(?:{year}|(?P<ry>this year's|last year's|next year's|the year-earlier|the year-ago))\s+(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)`), ordinalQuarter},
+		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the comparable|the corresponding|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
+		{compile(`(?P<qrel>year-earlier|year-ago)`), relativeQuarter},
+		{compile(`(?:(?P<rel>last|next|this)\s+)?{holiday}(?:,?\s+{year})?`), holiday},
+	}
+}
+
+func fullDate(m *match) (string, string, bool) {
+	mon, ok := m.month()
+	y, d := m.year(), m.day()
+	if !ok || !validDay(y, mon, d) {
+		return "", "", false
+	}
+	return Date, dayValue(date(y, mon, d)), true
+}
+
+func isoDate(m *match) (string, string, bool) {
+	y := m.year()
+	mon, _ := strconv.Atoi(m.get("mm"))
+	d, _ := strconv.Atoi(m.get("dd"))
+	if !validDay(y, time.Month(mon), d) {
+		return "", "", false
+	}
+	v := dayValue(date(y, time.Month(mon), d))
+	if h := m.get("hh"); h != "" {
+		return Time, v + "T" + h + ":" + m.get("mi"), true
+	}
+	return Date, v, true
+}
+
+func slashDate(m *match) (string, string, bool) {
+	mon, _ := strconv.Atoi(m.get("mm"))
+	d, _ := strconv.Atoi(m.get("dd"))
+	y, _ := strconv.Atoi(m.get("yy"))
+	if len(m.get("yy")) == 2 {
+		y += 1900
+		if y < 1950 {
+			y += 100
+		}
+	}
+	if mon > 12 && d <= 12 {
+		mon, d = d, mon
+	}
+	if !validDay(y, time.Month(mon), d) {
+		return "", "", false
+	}
+	return Date, dayValue(date(y, time.Month(mon), d)), true
+}
+
+// monthDay reads a day without a year ("Nov. 26", "Tuesday, November 26"),
+// taking the year from the anchor; a weekday picks the year it fits.
+func monthDay(m *match) (string, string, bool) {
+	mon, ok := m.month()
+	d := m.day()
+	if !ok || d < 1 || d > 31 {
+		return "", "", false
+	}
+	if !m.anchor.Known {
+		return Date, fmt.Sprintf("XXXX-%02d-%02d", int(mon), d), true
+	}
+	y := yearFor(m.anchor.Time, mon, d, m.clauseTense())
+	if wd, ok := m.weekday(); ok && m.get("wd") != "" {
+		for _, cand := range []int{y, m.anchor.Time.Year(), m.anchor.Time.Year() - 1, m.anchor.Time.Year() + 1} {
+			if validDay(cand, mon, d) && date(cand, mon, d).Weekday() == wd {
+				y = cand
+				break
+			}
+		}
+	}
+	if !validDay(y, mon, d) {
+		return "", "", false
+	}
+	return Date, dayValue(date(y, mon, d)), true
+}
+
+func monthYear(m *match) (string, string, bool) {
+	mon, ok := m.month()
+	if !ok {
+		return "", "", false
+	}
+	return Date, monthValue(m.year(), mon), true
+}
+
+// monthContext are words before a bare month that make it a date; "May"
+// alone is too often a verb or a name.
+var monthContext = setOf(`in since by until till through during of from to early late mid before after last next this between and or`)
+
+func monthAlone(m *match) (string, string, bool) {
+	mon, ok := m.month()
+	if !ok {
+		return "", "", false
+	}
+	rel := m.lower("rel")
+	if mon == 5 && rel == "" && m.get("ry") == "" && !monthContext[m.prevWord()] {
+		return "", "", false
+	}
+	if !m.anchor.Known {
+		return Date, fmt.Sprintf("XXXX-%02d", int(mon)), true
+	}
+	a := m.anchor.Time
+	y := a.Year()
+	switch {
+	case strings.HasPrefix(m.lower("ry"), "last"):
+		y--
+	case strings.HasPrefix(m.lower("ry"), "next"):
+		y++
+	case strings.HasPrefix(m.lower("ry"), "this"):
+	case rel == "last" || rel == "this past":
+		if mon >= a.Month() {
+			y--
+		}
+	case rel == "next" || rel == "this coming":
+		if mon <= a.Month() {
+			y++
+		}
+	case rel == "this":
+	default:
+		y = yearFor(a, mon, 0, m.clauseTense())
+	}
+	return Date, monthValue(y, mon), true
+}
+
+// yearBlockers are words after a four-digit number that make it a count.
+var yearBlockers = setOf(`people persons men women children troops soldiers shares votes cars units feet
+meters metres miles kilometers tons pounds acres dollars yen marks francs barrels jobs employees workers
+students points percent % hours minutes seconds rooms homes houses copies pages words members cases deaths`)
+
+func yearAlone(m *match) (string, string, bool) {
+	y := m.year()
+	if y < 1600 || y > 2100 {
+		return "", "", false
+	}
+	if m.get("pre") == "" {
+		s := m.start()
+		if s > 0 && (m.text[s-1] == '$' || m.text[s-1] == '#' || m.text[s-1] == '.' || m.text[s-1] == ',') {
+			return "", "", false
+		}
+		if e := m.end(); e < len(m.text) && (m.text[e] == '%' || e+1 < len(m.text) && (m.text[e] == '.' || m.text[e] == ',') && isAlnum(m.text[e+1]) && m.text[e+1] >= '0' && m.text[e+1] <= '9') {
+			return "", "", false
+		}
+		if yearBlockers[m.nextWord()] {
+			return "", "", false
+		}
+	}
+	return Date, yearValue(y), true
+}
+
+var decadeWords = map[string]string{
+	"twenties": "2", "thirties": "3", "forties": "4", "fifties": "5",
+	"sixties": "6", "seventies": "7", "eighties": "8", "nineties": "9",
+}
+
+func decade(m *match) (string, string, bool) {
+	switch {
+	case m.get("dec") != "":
+		return Date, m.get("dec"), true
+	case m.get("dd") != "":
+		return Date, "19" + m.get("dd"), true
+	}
+	return Date, "19" + decadeWords[m.lower("decw")], true
+}
+
+func century(m *match) (string, string, bool) {
+	n, err := strconv.Atoi(m.get("cent"))
+	if err != nil {
+		n = map[string]int{"nineteenth": 19, "twentieth": 20, "twenty-first": 21}[m.lower("centw")]
+	}
+	if n < 1 || n > 21 {
+		return "", "", false
+	}
+	return Date, fmt.Sprintf("%02d", n-1), true
+}
+
+var seasonCodes = map[string]string{"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+
+// seasonContext are words before a bare season name that make it a date.
+var seasonContext = setOf(`in since by until till through during this last next early late mid each every`)
+
+func season(m *match) (string, string, bool) {
+	code := seasonCodes[m.lower("season")]
+	rel := m.lower("rel")
+	if rel == "" && m.get("year") == "" && !seasonContext[m.prevWord()] {
+		return "", "", false
+	}
+	if rel == "the" && m.get("year") == "" && m.lower("season") == "fall" && !seasonContext[m.prevWord()] {
+		return "", "", false
+	}
+	if y := m.year(); y > 0 {
+		return Date, yearValue(y) + "-" + code, true
+	}
+	if !m.anchor.Known {
+		return Date, "XXXX-" + code, true
+	}
+	y := m.anchor.Time.Year()
+	switch dir, _ := relDirection(rel); {
+	case dir < 0:
+		y--
+	case dir > 0:
+		y++
+	}
+	return Date, yearValue(y) + "-" + code, true
+}
+
+var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+func ordinalQuarter(m *match) (string, string, bool) {
+	n := ordinals[m.lower("ord")]
+	half := m.lower("qh") == "half"
+	if half && n > 2 {
+		return "", "", false
+	}
+	y := m.year()
+	if y == 0 {
+		if !m.anchor.Known {
+			return Date, "XXXX-Q" + strconv.Itoa(n), true
+		}
+		y = m.anchor.Time.Year()
+		switch ry := m.lower("ry"); {
+		case strings.HasPrefix(ry, "last"), strings.Contains(ry, "year-"):
+			y--
+		case strings.HasPrefix(ry, "next"):
+			y++
+		case ry == "" && !half && m.clauseTense() == past && n > quarterOf(m.anchor.Time):
+			y--
+		}
+	}
+	if half {
+		return Date, fmt.Sprintf("%04d-H%d", y, n), true
+	}
+	return Date, quarterValue(y, n), true
+}
+
+// relativeQuarter reads "the latest quarter", "the year-earlier period":
+// financial news reports on the last completed quarter.
+func relativeQuarter(m *match) (string, string, bool) {
+	rel := m.lower("qrel")
+	if m.lower("qword") == "period" && !strings.Contains(rel, "year-") && rel != "the latest" {
+		return "", "", false
+	}
+	if !m.anchor.Known {
+		return Date, "XXXX-QX", true
+	}
+	a := m.anchor.Time
+	shift := 0
+	switch rel {
+	case "this", "the current", "the same":
+	case "next":
+		shift = 1
+	case "last", "the last", "the previous", "the preceding", "the past", "the latest", "the most recent":
+		shift = -1
+	case "the year-earlier", "the year-ago", "the prior-year", "year-earlier", "year-ago", "the comparable", "the corresponding":
+		shift = -5
+		if rel == "year-earlier" || rel == "year-ago" {
+			return Date, yearValue(a.Year() - 1), true
+		}
+	default:
+		if m.clauseTense() != future {
+			shift = -1
+		}
+	}
+	v, _ := shiftValue(a, "Q", shift)
+	return Date, v, true
+}
+
+func holiday(m *match) (string, string, bool) {
+	name := strings.Join(strings.Fields(m.lower("holiday")), " ")
+	if !capitalised(m.get("holiday")) {
+		return "", "", false
+	}
+	at := holidays[name]
+	if y := m.year(); y > 0 {
+		return Date, dayValue(at(y)), true
+	}
+	if !m.anchor.Known {
+		return Date, "XXXX-" + dayValue(at(2000))[5:], true
+	}
+	a := m.anchor.Time
+	dir, _ := relDirection(m.lower("rel"))
+	if m.get("rel") == "" {
+		switch m.clauseTense() {
+		case past:
+			dir = -1
+		case future:
+			dir = 1
+		}
+	}
+	d := at(a.Year())
+	switch {
+	case dir < 0 && d.After(a):
+		d = at(a.Year() - 1)
+	case dir > 0 && d.Before(a):
+		d = at(a.Year() + 1)
+	}
+	return Date, dayValue(d), true
+}

@@ -1,0 +1,184 @@
+package timex
+
+import "strings"
+
+// tense is the time orientation of the clause around a timex, read from
+// the nearest verb; it decides which way "Monday" or "March" resolves.
+type tense int
+
+const (
+	unknownTense tense = iota
+	past
+	present
+	future
+)
+
+var pastVerbs = setOf(`was were had did said told made went came took gave saw held left began
+began won lost fell rose met sent paid spoke sold bought brought thought found led struck got
+became knew ran set put cut hit let kept shot flew drew fought froze broke chose wrote drove
+rode stood understood meant felt heard sought taught caught built spent lent bent dealt slid
+swore tore wore woke sank sang shook stole stuck stung struck swept swam threw withdrew agreed
+been gone done seen taken given known shown grown thrown flown fallen risen spoken written
+driven chosen broken frozen stolen forgotten begun`)
+
+var presentVerbs = setOf(`is are am says say does do has have`)
+
+var futureMarkers = setOf(`will shall 'll won't wo`)
+
+// notPast are words ending in -ed that are not past-tense verbs.
+var notPast = setOf(`need needed feed speed seed shed bed red embed proceed exceed succeed hundred
+indeed naked wicked sacred kindred creed breed greed steed weed deed bleed united limited
+related based interested concerned alleged so-called supposed detailed advanced armed`)
+
+// prospective are participles that point ahead when followed by "to"
+// ("is expected to", "scheduled to").
+var prospective = setOf(`expected scheduled planned set due poised slated going likely`)
+
+func setOf(words string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields(words) {
+		m[w] = true
+	}
+	return m
+}
+
+// word is a lower-cased word with its byte span.
+type word struct {
+	text       string
+	start, end int
+}
+
+// clauseWords returns the words of the sentence around [start, end),
+// excluding the timex itself.
+func clauseWords(text string, start, end int) []word {
+	from, to := sentenceBounds(text, start, end)
+	var words []word
+	i := from
+	for i < to {
+		if !isWordByte(text[i]) {
+			i++
+			continue
+		}
+		j := i
+		for j < to && (isWordByte(text[j]) || text[j] == '\'' || text[j] == '-') {
+			j++
+		}
+		if j <= start || i >= end {
+			words = append(words, word{strings.ToLower(text[i:j]), i, j})
+		}
+		i = j
+	}
+	return words
+}
+
+// sentenceBounds finds the sentence containing [start, end): it stops at
+// sentence-final punctuation followed by a space and a capital, at blank
+// lines, and at most a few hundred bytes away.
+func sentenceBounds(text string, start, end int) (int, int) {
+	const reach = 300
+	from := start
+	for from > 0 && start-from < reach {
+		if boundaryBefore(text, from) {
+			break
+		}
+		from--
+	}
+	to := end
+	for to < len(text) && to-end < reach {
+		if boundaryBefore(text, to) {
+			break
+		}
+		to++
+	}
+	return from, to
+}
+
+// boundaryBefore reports whether a sentence starts at i.
+func boundaryBefore(text string, i int) bool {
+	if i <= 0 || i >= len(text) {
+		return true
+	}
+	if text[i-1] == '\n' && (i < 2 || text[i-2] == '\n') {
+		return true
+	}
+	if text[i-1] != ' ' && text[i-1] != '\n' || i < 2 {
+		return false
+	}
+	p := text[i-2]
+	if p != '.' && p != '!' && p != '?' && p != '"' {
+		return false
+	}
+	return text[i] >= 'A' && text[i] <= 'Z' && !abbreviationBefore(text, i-2)
+}
+
+// abbreviationBefore reports whether the period at i ends an abbreviation
+// ("Nov.", "Mr.", "U.S.").
+func abbreviationBefore(text string, i int) bool {
+	if text[i] != '.' {
+		return false
+	}
+	j := i
+	for j > 0 && isWordByte(text[j-1]) {
+		j--
+	}
+	w := strings.ToLower(text[j:i])
+	if len(w) == 1 {
+		return true
+	}
+	switch w {
+	case "mr", "mrs", "ms", "dr", "st", "jr", "sr", "inc", "corp", "co", "ltd", "gen", "gov",
+		"sen", "rep", "lt", "col", "sgt", "capt", "prof", "jan", "feb", "mar", "apr", "aug",
+		"sep", "sept", "oct", "nov", "dec", "mon", "tue", "tues", "wed", "thu", "thurs", "fri",
+		"sat", "sun", "no", "vs", "ft", "mt", "a.m", "p.m":
+		return true
+	}
+	return false
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80
+}
+
+// tenseAt reads the tense of the clause around [start, end) from the
+// verb nearest to it.
+func tenseAt(text string, start, end int) tense {
+	words := clauseWords(text, start, end)
+	best, bestDist := unknownTense, 1<<30
+	for i, w := range words {
+		t := classify(words, i)
+		if t == unknownTense {
+			continue
+		}
+		dist := start - w.end
+		if w.start >= end {
+			dist = w.start - end + 1
+		}
+		if dist < bestDist {
+			best, bestDist = t, dist
+		}
+	}
+	return best
+}
+
+func classify(words []word, i int) tense {
+	w := words[i].text
+	next := ""
+	if i+1 < len(words) {
+		next = words[i+1].text
+	}
+	switch {
+	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next":
+		return future
+	case prospective[w] && next == "to":
+		return future
+	case w == "going" && next == "to":
+		return future
+	case pastVerbs[w], w == "ago", w == "last", w == "earlier", w == "yesterday":
+		return past
+	case presentVerbs[w]:
+		return present
+	case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] && !strings.ContainsRune(w, '\''):
+		return past
+	}
+	return unknownTense
+}

@@ -1,0 +1,177 @@
+// Package timex finds temporal expressions in English news text and
+// normalises them to TIMEX3 values (TimeML): "November 26, 2024" is DATE
+// 2024-11-26, "two decades" DURATION P20Y, "every week" SET P1W.
+//
+// It is a rule engine in the style of HeidelTime: each rule is a pattern
+// over the text plus a normaliser that turns the match into a value,
+// resolving relative expressions ("on Monday", "last month", "two years
+// ago") against an anchor, the document's creation or publication date,
+// and the tense of the clause they sit in. Find is pure and safe for
+// concurrent use.
+package timex
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// TIMEX3 types.
+const (
+	Date     = "DATE"
+	Time     = "TIME"
+	Duration = "DURATION"
+	Set      = "SET"
+)
+
+// Anchor is the reference time relative expressions resolve against,
+// usually the document creation or publication date. When Known is false
+// relative expressions get underspecified values ("XXXX-XX-XX").
+type Anchor struct {
+	Time  time.Time
+	Known bool
+}
+
+// candidate is one rule's reading of a span, before overlaps are settled.
+type candidate struct {
+	news.Timex
+	rule int
+}
+
+// Find returns the temporal expressions in text, ordered by position and
+// non-overlapping, with byte offsets into text. Where readings overlap the
+// longest wins.
+func Find(text string, anchor Anchor) []news.Timex {
+	if anchor.Known {
+		a := anchor.Time
+		anchor.Time = date(a.Year(), a.Month(), a.Day())
+	}
+	var cands []candidate
+	for i, r := range rules {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+			if !wordEdges(text, loc[0], loc[1]) {
+				continue
+			}
+			m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
+			typ, value, ok := r.norm(m)
+			if !ok {
+				continue
+			}
+			cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
+		}
+	}
+	chosen := settle(cands)
+	chosen = mergeDateTime(text, chosen)
+	for i := range chosen {
+		extendModifiers(text, &chosen[i])
+		chosen[i].Text = text[chosen[i].Start:chosen[i].End]
+	}
+	return chosen
+}
+
+// settle keeps the longest candidates that do not overlap, earlier rules
+// first among equals, and returns them in text order.
+func settle(cands []candidate) []news.Timex {
+	sort.SliceStable(cands, func(i, j int) bool {
+		li, lj := cands[i].End-cands[i].Start, cands[j].End-cands[j].Start
+		if li != lj {
+			return li > lj
+		}
+		if cands[i].Start != cands[j].Start {
+			return cands[i].Start < cands[j].Start
+		}
+		return cands[i].rule < cands[j].rule
+	})
+	var out []news.Timex
+	for _, c := range cands {
+		overlaps := false
+		for _, o := range out {
+			if c.Start < o.End && o.Start < c.End {
+				overlaps = true
+				break
+			}
+		}
+		if !overlaps {
+			out = append(out, c.Timex)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// wordEdges rejects matches that start or end inside a word.
+func wordEdges(text string, start, end int) bool {
+	if start >= end {
+		return false
+	}
+	if start > 0 && isAlnum(text[start-1]) && isAlnum(text[start]) {
+		return false
+	}
+	if end < len(text) && isAlnum(text[end-1]) && isAlnum(text[end]) {
+		return false
+	}
+	return true
+}
+
+func isAlnum(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9'
+}
+
+// mergeDateTime joins a clock time and the day it is on ("10 p.m.
+// Wednesday", "5 p.m. EST, Nov. 6", "Tuesday at 9 a.m.") into one TIME.
+func mergeDateTime(text string, ts []news.Timex) []news.Timex {
+	out := ts[:0:0]
+	for i := 0; i < len(ts); i++ {
+		if i+1 < len(ts) {
+			a, b := ts[i], ts[i+1]
+			gap := strings.TrimSpace(strings.ReplaceAll(text[a.End:b.Start], ",", ""))
+			if gap == "" || gap == "at" && a.Type == Date {
+				if v, ok := joinDateTime(a, b); ok {
+					out = append(out, news.Timex{Start: a.Start, End: b.End, Type: Time, Value: v})
+					i++
+					continue
+				}
+			}
+		}
+		out = append(out, ts[i])
+	}
+	return out
+}
+
+var dayValuePattern = regexp.MustCompile(`^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$`)
+
+func joinDateTime(a, b news.Timex) (string, bool) {
+	day, clock := a, b
+	if a.Type == Time && b.Type == Date {
+		day, clock = b, a
+	} else if a.Type != Date || b.Type != Time {
+		return "", false
+	}
+	i := strings.IndexByte(clock.Value, 'T')
+	if !dayValuePattern.MatchString(day.Value) || i < 0 {
+		return "", false
+	}
+	return day.Value + clock.Value[i:], true
+}
+
+var (
+	dateModifier  = regexp.MustCompile(`(?i)\b(?:early|earlier|late|later|mid|around|the (?:end|beginning|start|middle|rest|remainder|turn|close|first half|second half) of)(?:\s+|-)$`)
+	approximation = regexp.MustCompile(`(?i)\b(?:about|around|almost|nearly|roughly|approximately|some|over|under|more than|less than|fewer than|at least|at most|up to|no more than|no less than|not more than|just over|just under|well over|only|barely|a full|the full|another|an additional|an extra|the better part of)\s+$`)
+)
+
+// extendModifiers widens a timex over the modifiers TimeML puts inside its
+// extent ("late November", "nearly two years ago", "more than four hours")
+// without changing its value.
+func extendModifiers(text string, t *news.Timex) {
+	before := text[max(0, t.Start-40):t.Start]
+	re := dateModifier
+	if t.Type == Duration || strings.HasSuffix(strings.ToLower(text[t.Start:t.End]), "ago") {
+		re = approximation
+	}
+	if loc := re.FindStringIndex(before); loc != nil {
+		t.Start -= len(before) - loc[0]
+	}
+}
