@@ -1,0 +1,354 @@
+package quote
+
+import "github.com/parallax-news/parallax/internal/news"
+
+// unitAttributions reads the attributions of one unit. prev holds the
+// previous unit's, for quotations that continue a speaker's turn.
+func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
+	var out []attribution
+	floor := u.from
+	for _, c := range d.cues(u) {
+		host := d.hostOf(out, c)
+		if host < 0 && c.from < floor {
+			continue
+		}
+		var via []string
+		if host >= 0 {
+			h := out[host]
+			switch {
+			case c.class == participle && c.from-1 > u.from && d.toks[c.from-1].Text == ",":
+				d.truncate(&out, host, c.from-1)
+				floor = c.from
+			case d.newClause(c, h):
+				d.truncate(&out, host, d.subjectStart(c)-1)
+				floor = d.subjectStart(c)
+			case d.isReporting(h):
+				via = append(append(via, h.via...), d.sourceName(h))
+				d.relays = append(d.relays, h)
+				out = append(out[:host], out[host+1:]...)
+				floor = d.tokenAfter(h.content.Start)
+			default:
+				continue
+			}
+		}
+		inherit := [2]int{}
+		if n := len(out); n > 0 {
+			inherit = [2]int{out[n-1].srcFrom, out[n-1].srcTo}
+		}
+		for _, a := range d.attribute(u, c, floor, inherit) {
+			a.via = append(via, a.via...)
+			out = append(out, a)
+			floor = max(floor, c.to, a.srcTo, d.tokenAfter(a.content.End))
+		}
+	}
+	return append(out, d.standaloneQuotes(u, out, prev)...)
+}
+
+// truncate ends the content of out[i] before token boundary, dropping the
+// attribution when nothing is left.
+func (d *doc) truncate(out *[]attribution, i, boundary int) {
+	a := &(*out)[i]
+	if boundary > 0 {
+		a.content.End = min(a.content.End, d.toks[boundary-1].End)
+	}
+	if a.content.End <= a.content.Start {
+		*out = append((*out)[:i], (*out)[i+1:]...)
+	}
+}
+
+// subjectStart returns the first token of the subject before cue c, or
+// c.from when there is none.
+func (d *doc) subjectStart(c cue) int {
+	m := d.skipModifiersLeft(c.from, 0)
+	s0, s1 := d.npLeft(m, 0)
+	if s1 > s0 {
+		return s0
+	}
+	return c.from
+}
+
+// newClause reports whether cue c, inside host's content, opens a clause of
+// its own with a subject after a comma or a conjunction: "..., he said".
+func (d *doc) newClause(c cue, h attribution) bool {
+	s0 := d.subjectStart(c)
+	if s0 == c.from || s0 == 0 || d.toks[s0-1].Start < h.content.Start {
+		return false
+	}
+	switch d.toks[s0-1].lower {
+	case ",", ";", "and", "but", "while", "whereas":
+		return s0-1 > d.tokenAfter(h.content.Start)
+	}
+	return false
+}
+
+func (d *doc) hostOf(atts []attribution, c cue) int {
+	at := d.toks[c.from].Start
+	for i, a := range atts {
+		if at >= a.content.Start && at < a.content.End {
+			return i
+		}
+	}
+	return -1
+}
+
+// tokenAfter returns the index of the first token starting at or after
+// byte offset b.
+func (d *doc) tokenAfter(b int) int {
+	lo, hi := 0, len(d.toks)
+	for lo < hi {
+		mid := (lo + hi) / 2
+		if d.toks[mid].Start < b {
+			lo = mid + 1
+		} else {
+			hi = mid
+		}
+	}
+	return lo
+}
+
+// attribute builds what cue c introduces: content after it ("X said
+// that ..."), before it ("..., X said") or both (split quotations).
+func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution {
+	if c.lemma == "according to" {
+		return d.accordingTo(u, c, floor)
+	}
+	base := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
+	m := d.skipModifiersLeft(c.from, floor)
+	sFrom, sTo := d.npLeft(m, floor)
+	if sFrom == sTo && m-1 > floor && d.toks[m-1].lower == "as" {
+		sFrom, sTo = d.npLeft(m-1, floor)
+	}
+	r, end, via := d.rightContent(u, c)
+	base.via = via
+	hasRight := end > r
+	withContent := func(a attribution, from, to int) []attribution {
+		if s, direct := d.span(from, to); s.End > s.Start {
+			a.content, a.direct = s, direct
+			return []attribution{a}
+		}
+		return nil
+	}
+	var out []attribution
+	switch {
+	case sTo > sFrom:
+		base.srcFrom, base.srcTo = sFrom, sTo
+		if before := sFrom - 1; before > floor && d.endsClause(before) && (!hasRight || d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) {
+			out = append(out, withContent(base, d.clauseStart(floor, before), before+1)...)
+		}
+		if hasRight {
+			out = append(out, withContent(base, r, end)...)
+		}
+	case m-1 >= floor && (c.class == participle && d.toks[m-1].Text == "," || c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but")):
+		base.srcFrom, base.srcTo = inherit[0], inherit[1]
+		if base.srcFrom == base.srcTo {
+			base.srcFrom, base.srcTo = d.unitSubject(u)
+		}
+		if hasRight {
+			out = append(out, withContent(base, r, end)...)
+		}
+	case m-1 >= floor && d.endsClause(m-1):
+		s0, s1 := d.npRight(d.skipModifiersRight(c.to, u.to), u.to)
+		if hasRight && s1 < d.contentEnd(c.to, u.to) && !d.toks[r].isQuoteMark() && d.toks[r].quoteID < 0 {
+			// "Smith, a spokesman for X, said that ...": the subject is
+			// before the apposition.
+			if h0, ok := d.appositionHead(m-1, floor); ok {
+				base.srcFrom, base.srcTo = h0, m-1
+			}
+			return withContent(base, r, end)
+		}
+		base.srcFrom, base.srcTo = s0, s1
+		out = append(out, withContent(base, d.clauseStart(floor, m-1), m)...)
+		if s1 < u.to && d.toks[s1].Text == "," {
+			rest := s1 + 1
+			if e := d.contentEnd(rest, u.to); e > rest && (d.toks[rest].isQuoteMark() || d.toks[rest].quoteID >= 0) {
+				out = append(out, withContent(base, rest, e)...)
+			}
+		}
+	default:
+		if hasRight && c.class != participle {
+			out = append(out, withContent(base, r, end)...)
+		}
+	}
+	return out
+}
+
+// rightContent finds the content after a cue: past an addressee ("told
+// reporters"), adverbials ("on Tuesday"), "citing X" and a "that", comma or
+// colon. It returns the token range and any outlets cited on the way.
+func (d *doc) rightContent(u unit, c cue) (int, int, []string) {
+	r := c.to
+	var via []string
+	if tellVerbs[c.lemma] && r < u.to && d.toks[r].lower != "that" && !d.toks[r].isQuoteMark() {
+		if o0, o1 := d.npRight(r, u.to); o1 > o0 && o1-o0 <= 6 {
+			if name, ok := outletIn(d.text[d.toks[o0].Start:d.toks[o1-1].End]); ok {
+				via = append(via, name)
+			}
+			r = o1
+		}
+	}
+	for range 3 {
+		r = d.skipAdverbials(r, u.to)
+		if r < u.to && (d.toks[r].lower == "citing" || d.toks[r].lower == "quoting") {
+			if o0, o1 := d.npRight(r+1, u.to); o1 > o0 {
+				if name, ok := outletIn(d.text[d.toks[o0].Start:d.toks[o1-1].End]); ok {
+					via = append(via, name)
+					r = o1
+					continue
+				}
+			}
+		}
+		if r < u.to && d.toks[r].Text == ":" {
+			r++
+			continue
+		}
+		if r < u.to && d.toks[r].Text == "," {
+			// "said, adding ..." ends the attribution; "said, “...”" does not.
+			if r+1 < u.to && (d.toks[r+1].isQuoteMark() || d.toks[r+1].quoteID >= 0) {
+				r++
+				continue
+			}
+			return r, r, via
+		}
+		break
+	}
+	if r < u.to && d.toks[r].lower == "that" {
+		r++
+	}
+	return r, d.contentEnd(r, u.to), via
+}
+
+// endsClause reports whether token k closes the clause before a source:
+// a comma, a dash or a closing quotation mark.
+func (d *doc) endsClause(k int) bool {
+	t := d.toks[k]
+	switch t.Text {
+	case ",", "—", "–", "--", ":":
+		return true
+	}
+	return t.isQuoteMark() && t.quoteID < 0 && k > 0 && d.toks[k-1].quoteID >= 0
+}
+
+// clauseStart is where content before a cue begins: the quotation that ends
+// at the clause boundary when there is one, else the floor.
+func (d *doc) clauseStart(floor, boundary int) int {
+	k := boundary
+	if d.toks[k].Text == "," && k > floor && d.toks[k-1].isQuoteMark() {
+		k--
+	}
+	if k > floor && d.toks[k-1].quoteID >= 0 {
+		q := d.toks[k-1].quoteID
+		j := k - 1
+		for j > floor && d.toks[j-1].quoteID == q {
+			j--
+		}
+		return j
+	}
+	return floor
+}
+
+// skipModifiersRight moves right over adverbs after an inverted cue
+// ("said also Smith" is rare, "said recently" is not).
+func (d *doc) skipModifiersRight(k, limit int) int {
+	for k < limit && cueModifiers[d.toks[k].lower] {
+		k++
+	}
+	return k
+}
+
+// appositionHead finds the subject before an apposition closed by the comma
+// at token comma: "Smith, a spokesman for X, said".
+func (d *doc) appositionHead(comma, floor int) (int, bool) {
+	for k := comma - 1; k > floor && k > comma-15; k-- {
+		t := d.toks[k]
+		if t.quoteID >= 0 || t.isQuoteMark() {
+			return 0, false
+		}
+		if t.Text == "," {
+			h0, h1 := d.npLeft(k, floor)
+			return h0, h1 > h0
+		}
+	}
+	return 0, false
+}
+
+// unitSubject is the noun phrase opening a unit when it looks like a
+// subject (a name or a pronoun), for cues in coordinated clauses.
+func (d *doc) unitSubject(u unit) (int, int) {
+	s0, s1 := d.npRight(u.from, u.to)
+	if s1 > s0 && (d.toks[s0].isCapitalised() || pronouns[d.toks[s0].lower]) {
+		return s0, s1
+	}
+	return 0, 0
+}
+
+// accordingTo reads "according to X, ..." and "..., according to X".
+func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
+	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
+	s0, s1 := d.npRight(c.to, u.to)
+	for s1 < u.to && (d.toks[s1].lower == "news" || d.toks[s1].lower == "agency" || d.toks[s1].isCapitalised()) {
+		s1++
+	}
+	a.srcFrom, a.srcTo = s0, s1
+	var from, to int
+	if c.from-1 > floor && d.endsClause(c.from-1) {
+		from, to = d.clauseStart(floor, c.from-1), c.from-1
+	} else if s1 < u.to && d.toks[s1].Text == "," {
+		from, to = s1+1, d.contentEnd(s1+1, u.to)
+	} else {
+		return nil
+	}
+	s, direct := d.span(from, to)
+	if s.End <= s.Start {
+		return nil
+	}
+	a.content, a.direct = s, direct
+	return []attribution{a}
+}
+
+// standaloneQuotes returns quotations of the unit that no cue claimed.
+// Scare quotes (three words or fewer) are not speech. A unit that is only
+// a quotation continues the previous unit's quoted speaker.
+func (d *doc) standaloneQuotes(u unit, atts []attribution, prev []attribution) []attribution {
+	var out []attribution
+	unitSpan := news.Span{Start: d.toks[u.from].Start, End: d.toks[u.to-1].End}
+	for qi, q := range d.quotes {
+		if q.outer.Start < unitSpan.Start || q.outer.End > unitSpan.End || claimed(q.content, atts) {
+			continue
+		}
+		if d.wordCount(qi) <= 3 {
+			continue
+		}
+		a := attribution{content: q.content, direct: true, cueFrom: -1}
+		if q.outer.Start == unitSpan.Start && unitSpan.End-q.outer.End <= 2 {
+			for i := len(prev) - 1; i >= 0; i-- {
+				if prev[i].direct && prev[i].srcTo > prev[i].srcFrom {
+					a.srcFrom, a.srcTo, a.via = prev[i].srcFrom, prev[i].srcTo, prev[i].via
+					a.cueFrom, a.cueTo = prev[i].cueFrom, prev[i].cueTo
+					break
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+func claimed(s news.Span, atts []attribution) bool {
+	for _, a := range atts {
+		if a.content.Start < s.End && s.Start < a.content.End {
+			return true
+		}
+	}
+	return false
+}
+
+func (d *doc) wordCount(quoteID int) int {
+	n := 0
+	q := d.quotes[quoteID].content
+	for k := d.tokenAfter(q.Start); k < len(d.toks) && d.toks[k].Start < q.End; k++ {
+		if !d.toks[k].isPunct() {
+			n++
+		}
+	}
+	return n
+}

@@ -1,0 +1,205 @@
+package quote
+
+import (
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// markKind groups quotation marks that pair with each other.
+type markKind int
+
+const (
+	noMark markKind = iota
+	doubleMark
+	singleMark
+	guillemet
+)
+
+// quoted is one direct quotation found by its marks: the content span
+// (without the marks) and the span including them.
+type quoted struct {
+	content news.Span
+	outer   news.Span
+}
+
+// quotedSpans finds the outermost quotations in text. Nested quotations of
+// the other kind stay inside their parent; a quote left open at the end of a
+// paragraph continues only when the next paragraph opens with a quote mark
+// (the multi-paragraph convention), otherwise it is dropped as unbalanced.
+func quotedSpans(text string) []quoted {
+	var out []quoted
+	open := noMark
+	var openRune rune
+	openAt, contentAt := 0, 0
+	// A single quote that never closes was an apostrophe after all: scan its
+	// paragraph again without single quotes so it hides no double quote.
+	noSingleBefore := 0
+	for i := 0; i <= len(text); {
+		if i == len(text) {
+			if open != singleMark {
+				break
+			}
+			open, noSingleBefore, i = noMark, i, contentAt
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\n' && open != noMark {
+			next, ok := continuesQuote(text, i, open)
+			switch {
+			case ok:
+				i = next
+			case open == singleMark:
+				open, noSingleBefore, i = noMark, i, contentAt
+			default:
+				open, i = noMark, next
+			}
+			continue
+		}
+		if open == noMark {
+			k := openerKind(text, i, r)
+			if k == singleMark && i < noSingleBefore {
+				k = noMark
+			}
+			if k != noMark {
+				open, openRune, openAt, contentAt = k, r, i, i+size
+			}
+			i += size
+			continue
+		}
+		if closes(text, i, r, open, openRune) {
+			if i > contentAt {
+				out = append(out, quoted{
+					content: news.Span{Start: contentAt, End: i},
+					outer:   news.Span{Start: openAt, End: i + size},
+				})
+			}
+			open = noMark
+		}
+		i += size
+	}
+	return out
+}
+
+// continuesQuote decides what happens to a quote still open at a line break
+// at i. It returns where scanning resumes and whether the quote stays open.
+func continuesQuote(text string, i int, open markKind) (int, bool) {
+	j := i
+	for j < len(text) {
+		r, size := utf8.DecodeRuneInString(text[j:])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		j += size
+	}
+	if j >= len(text) {
+		return j, false
+	}
+	r, size := utf8.DecodeRuneInString(text[j:])
+	if openerKind(text, j, r) == open {
+		return j + size, true
+	}
+	return j, false
+}
+
+// openerKind reports which kind of quotation r at i opens, if any.
+func openerKind(text string, i int, r rune) markKind {
+	switch r {
+	case '“', '„':
+		return doubleMark
+	case '«', '‹':
+		return guillemet
+	case '»':
+		// Danish/German style »...«.
+		if followedByWord(text, i, r) {
+			return guillemet
+		}
+	case '"', '”':
+		if precededBySpaceOrOpen(text, i) && followedByWord(text, i, r) {
+			return doubleMark
+		}
+	case '‘':
+		if followedByWord(text, i, r) {
+			return singleMark
+		}
+	case '\'', '’':
+		// An apostrophe inside or after a word ("don't", "Afghans'") or an
+		// elided year ("'90s") is not an opening quote.
+		if precededBySpaceOrOpen(text, i) && followedByWord(text, i, r) && !followedByDigit(text, i, r) {
+			return singleMark
+		}
+	}
+	return noMark
+}
+
+// closes reports whether r at i closes an open quotation of kind open.
+func closes(text string, i int, r rune, open markKind, openRune rune) bool {
+	switch open {
+	case doubleMark:
+		switch r {
+		case '”':
+			return true
+		case '"':
+			return true
+		case '“':
+			// German „...“ closes with the English opening mark.
+			return openRune == '„'
+		}
+	case guillemet:
+		switch r {
+		case '»', '›':
+			return openRune != '»'
+		case '«':
+			return openRune == '»'
+		}
+	case singleMark:
+		if r != '’' && r != '\'' {
+			return false
+		}
+		// Apostrophes inside words ("don’t") never close.
+		if i+utf8.RuneLen(r) < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[i+utf8.RuneLen(r):])
+			if isWordRune(next) {
+				return false
+			}
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		return !unicode.IsSpace(prev)
+	}
+	return false
+}
+
+func precededBySpaceOrOpen(text string, i int) bool {
+	if i == 0 {
+		return true
+	}
+	prev, _ := utf8.DecodeLastRuneInString(text[:i])
+	switch prev {
+	case '(', '[', '{', '—', '–', '-', '/', ':', '“', '"', '«':
+		return true
+	}
+	return unicode.IsSpace(prev)
+}
+
+func followedByWord(text string, i int, r rune) bool {
+	j := i + utf8.RuneLen(r)
+	if j >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	return !unicode.IsSpace(next)
+}
+
+func followedByDigit(text string, i int, r rune) bool {
+	j := i + utf8.RuneLen(r)
+	if j >= len(text) {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(text[j:])
+	return unicode.IsDigit(next)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
+}

@@ -1,0 +1,169 @@
+package quote
+
+import (
+	"cmp"
+	"regexp"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// outlets are major news agencies and outlets, canonical name first in
+// each row followed by other spellings.
+var outlets = [][]string{
+	{"TASS", "Tass", "ITAR-TASS"}, {"RIA Novosti", "RIA"}, {"Interfax"}, {"Reuters"},
+	{"Associated Press", "AP"}, {"AFP", "Agence France-Presse", "Agence France Presse"},
+	{"Xinhua"}, {"Bloomberg"}, {"BBC"}, {"CNN"}, {"Al Jazeera"}, {"Sputnik"}, {"RT"},
+	{"Kommersant"}, {"Vedomosti"}, {"Izvestia"}, {"The New York Times", "New York Times", "NYT"},
+	{"The Washington Post", "Washington Post"}, {"The Wall Street Journal", "Wall Street Journal", "WSJ"},
+	{"The Guardian"}, {"Financial Times"}, {"Fox News"}, {"NBC News", "NBC"}, {"CBS News", "CBS"},
+	{"ABC News", "ABC"}, {"NPR"}, {"Politico"}, {"Axios"}, {"Dow Jones"}, {"Anadolu", "Anadolu Agency"},
+	{"Yonhap"}, {"Kyodo"}, {"TOLOnews", "Tolo News"}, {"Khaama Press"}, {"Pajhwok"}, {"Ariana News"},
+	{"IRNA"}, {"ANI"}, {"PTI"}, {"EFE"}, {"ANSA"}, {"dpa", "DPA"}, {"Ukrinform"}, {"UNIAN"},
+	{"Der Spiegel", "Spiegel"}, {"Le Monde"}, {"The Times"}, {"The Telegraph"}, {"Daily Mail"},
+	{"The Hill"}, {"USA Today"}, {"Breitbart", "Breitbart News"}, {"The Huffington Post", "Huffington Post", "HuffPost"},
+	{"Haaretz"}, {"The Times of Israel", "Times of Israel"}, {"Kyiv Independent"}, {"Meduza"}, {"NHK"},
+	{"CCTV"}, {"Global Times"}, {"South China Morning Post"}, {"Nikkei"}, {"Arab News"}, {"Al Arabiya"},
+	{"MSNBC"}, {"Newsweek"}, {"Time"}, {"The Atlantic"}, {"Los Angeles Times"}, {"Chicago Tribune"},
+	{"The Economist"}, {"Le Figaro"}, {"El País"}, {"Deutsche Welle", "DW"}, {"France 24"}, {"Euronews"},
+}
+
+// outletNames maps every spelling to its canonical name.
+var outletNames = func() map[string]string {
+	m := map[string]string{}
+	for _, row := range outlets {
+		for _, n := range row {
+			m[n] = row[0]
+		}
+	}
+	return m
+}()
+
+// outletPattern matches any outlet spelling as whole words, longest first.
+var outletPattern = func() *regexp.Regexp {
+	var alts []string
+	for n := range outletNames {
+		alts = append(alts, regexp.QuoteMeta(n))
+	}
+	slices.SortFunc(alts, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
+	return regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
+}()
+
+// agencyPattern catches outlets missing from the list by their description:
+// "the Bakhtar news agency", "the Kabul Times newspaper".
+var agencyPattern = regexp.MustCompile(`\b((?:[A-Z][\p{L}\-]*\s){0,3}[A-Z][\p{L}\-]*)\s(?:news\s+agency|newspaper|news\s+outlet|broadcaster|daily|news\s+service|TV|television)\b`)
+
+// datelinePattern reads "MOSCOW, Nov 25 /TASS/ -" and "LONDON (Reuters) -".
+var datelinePattern = regexp.MustCompile(`(?m)^[^\n]{0,80}?[/(]([A-Z][\p{L}\- ]{1,40}?)[/)]\s*[-–—]`)
+
+// signoffPattern reads a final "— AFP" or "(Reuters)" line.
+var signoffPattern = regexp.MustCompile(`(?m)^\s*[-–—]\s*([A-Z][\p{L}\- ]{1,40}?)\s*$`)
+
+// outletIn returns the canonical name of the outlet a phrase names.
+func outletIn(phrase string) (string, bool) {
+	if loc := outletPattern.FindStringIndex(phrase); loc != nil {
+		return outletNames[phrase[loc[0]:loc[1]]], true
+	}
+	if m := agencyPattern.FindStringSubmatch(phrase); m != nil {
+		return strings.TrimPrefix(m[1], "The "), true
+	}
+	return "", false
+}
+
+// isReporting reports whether an attribution relays someone else's words:
+// an outlet's report ("TASS reported", "according to TASS") whose content
+// holds the speaker's own attribution.
+func (d *doc) isReporting(a attribution) bool {
+	if a.srcTo <= a.srcFrom {
+		return false
+	}
+	_, ok := outletIn(d.text[d.toks[a.srcFrom].Start:d.toks[a.srcTo-1].End])
+	return ok || a.lemma == "report"
+}
+
+// sourceName names an attribution's source for a reporting chain.
+func (d *doc) sourceName(a attribution) string {
+	phrase := d.text[d.toks[a.srcFrom].Start:d.toks[a.srcTo-1].End]
+	if name, ok := outletIn(phrase); ok {
+		return name
+	}
+	head, _ := d.head(a.srcFrom, a.srcTo)
+	return d.text[head.Start:head.End]
+}
+
+// articleSources finds the agencies an article as a whole comes from: its
+// dateline and its sign-off.
+func articleSources(text string) []news.Citation {
+	var out []news.Citation
+	head := text[:min(len(text), 600)]
+	if m := datelinePattern.FindStringSubmatchIndex(head); m != nil {
+		name := head[m[2]:m[3]]
+		if canonical, ok := outletNames[name]; ok || isAllCaps(name) {
+			if ok {
+				name = canonical
+			}
+			out = append(out, news.Citation{Source: name, Start: m[2], End: m[3]})
+		}
+	}
+	tailStart := max(0, len(text)-200)
+	for tailStart > 0 && !utf8.RuneStart(text[tailStart]) {
+		tailStart--
+	}
+	tail := text[tailStart:]
+	if m := signoffPattern.FindAllStringSubmatchIndex(tail, -1); m != nil {
+		last := m[len(m)-1]
+		name := tail[last[2]:last[3]]
+		if canonical, ok := outletNames[name]; ok {
+			out = append(out, news.Citation{Source: canonical, Start: tailStart + last[2], End: tailStart + last[3]})
+		}
+	}
+	return out
+}
+
+func isAllCaps(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// citations lists the article-level citations: the article's own sources
+// (dateline, sign-off), every mention of a known outlet or of a described
+// one ("the Bakhtar news agency"), and the sources of reports ("X
+// reported", "according to X").
+func (d *doc) citations(atts []attribution, article []news.Citation) []news.Citation {
+	out := append([]news.Citation(nil), article...)
+	for _, loc := range outletPattern.FindAllStringIndex(d.text, -1) {
+		out = append(out, news.Citation{Source: outletNames[d.text[loc[0]:loc[1]]], Start: loc[0], End: loc[1]})
+	}
+	for _, m := range agencyPattern.FindAllStringSubmatchIndex(d.text, -1) {
+		name := strings.TrimPrefix(d.text[m[2]:m[3]], "The ")
+		out = append(out, news.Citation{Source: name, Start: m[3] - len(name), End: m[3]})
+	}
+	for _, a := range append(append([]attribution(nil), atts...), d.relays...) {
+		if a.srcTo <= a.srcFrom || a.lemma != "report" && a.lemma != "according to" {
+			continue
+		}
+		head, _ := d.head(a.srcFrom, a.srcTo)
+		if r, _ := utf8.DecodeRuneInString(d.text[head.Start:]); unicode.IsUpper(r) {
+			out = append(out, news.Citation{Source: d.text[head.Start:head.End], Start: head.Start, End: head.End})
+		}
+	}
+	return dedupCitations(out)
+}
+
+func dedupCitations(cs []news.Citation) []news.Citation {
+	var out []news.Citation
+	for _, c := range cs {
+		if !slices.ContainsFunc(out, func(o news.Citation) bool { return o.Start < c.End && c.Start < o.End }) {
+			out = append(out, c)
+		}
+	}
+	slices.SortStableFunc(out, func(a, b news.Citation) int { return a.Start - b.Start })
+	return out
+}

@@ -1,0 +1,226 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// attribution is one cue with its source phrase and content, in tokens
+// and bytes, before it becomes a news.Quote.
+type attribution struct {
+	cueFrom, cueTo int // tokens of the cue
+	lemma          string
+	class          cueClass
+	srcFrom, srcTo int // tokens of the source phrase; equal when none
+	content        news.Span
+	direct         bool
+	via            []string
+}
+
+// cue is a candidate cue: tokens [from, to) and its lemma.
+type cue struct {
+	from, to int
+	lemma    string
+	class    cueClass
+}
+
+// tellVerbs take an addressee before their content: "told reporters that".
+var tellVerbs = map[string]bool{
+	"tell": true, "ask": true, "inform": true, "assure": true, "advise": true,
+	"warn": true, "urge": true, "remind": true,
+}
+
+// complementOnly lemmas are cues only before "that", "to" or a quotation:
+// "polls show that", "agreed to", not "showed up".
+var complementOnly = map[string]bool{
+	"find": true, "show": true, "know": true, "understand": true, "realize": true,
+	"agree": true, "continue": true, "feel": true, "seek": true, "plan": true,
+	"intend": true, "point": true, "call": true, "describe": true, "add": true,
+	"remark": true, "note": true, "recall": true, "counter": true,
+}
+
+var subjectWords = map[string]bool{
+	"he": true, "she": true, "they": true, "we": true, "i": true, "who": true,
+	"it": true, "you": true,
+}
+
+// cues lists the cue candidates of a unit outside quotations.
+func (d *doc) cues(u unit) []cue {
+	var out []cue
+	for k := u.from; k < u.to; k++ {
+		t := d.toks[k]
+		if t.quoteID >= 0 {
+			continue
+		}
+		if t.lower == "according" && k+1 < u.to && d.toks[k+1].lower == "to" {
+			out = append(out, cue{k, k + 2, "according to", speech})
+			k++
+			continue
+		}
+		lemma, class := cueLemma(t.lower)
+		if class == 0 || !t.isLower() || !d.plausibleCue(u, k, lemma) {
+			continue
+		}
+		c := cue{k, k + 1, lemma, class}
+		if p, ok := particles[lemma]; ok && k+1 < u.to && d.toks[k+1].lower == p {
+			c.to++
+		} else if lemma == "point" {
+			continue
+		}
+		if k+3 < u.to && d.toks[k+1].lower == "in" && d.toks[k+2].lower == "a" && d.toks[k+3].lower == "statement" {
+			c.to += 3
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// plausibleCue rejects cue words used as nouns or without a complement.
+func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
+	t := d.toks[k]
+	var prev tok
+	if k > u.from {
+		prev = d.toks[k-1]
+	}
+	if determiners[prev.lower] && prev.lower != "to" {
+		return false
+	}
+	if ambiguousNouns[t.lower] {
+		ok := prev.isCapitalised() || subjectWords[prev.lower] || cueModifiers[prev.lower] ||
+			strings.HasSuffix(prev.lower, "ly") || strings.HasSuffix(prev.lower, "s") && !npStop[prev.lower]
+		if !ok || prev.Text == "" {
+			return false
+		}
+	}
+	if complementOnly[lemma] {
+		if k+1 >= u.to {
+			return lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "counter" || lemma == "recall" || lemma == "remark"
+		}
+		next := d.toks[k+1]
+		switch {
+		case next.lower == "that" || next.lower == "to" || next.lower == ":" || next.lower == ",":
+			return true
+		case next.quoteID >= 0 || next.isQuoteMark():
+			return true
+		case lemma == "point" || lemma == "call":
+			return true
+		case lemma == "describe":
+			return true
+		case (next.lower == "." || next.lower == "on" || next.lower == "in") && (lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "remark"):
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// skipModifiersLeft moves left over auxiliaries and adverbs before a cue.
+func (d *doc) skipModifiersLeft(k, limit int) int {
+	for k > limit {
+		p := d.toks[k-1]
+		if cueModifiers[p.lower] || p.isLower() && strings.HasSuffix(p.lower, "ly") && len(p.lower) > 4 {
+			k--
+			continue
+		}
+		break
+	}
+	return k
+}
+
+// skipAdverbials moves right over time and setting phrases between a cue
+// and its content: "on Tuesday", "in an interview with CNN", "last week".
+func (d *doc) skipAdverbials(r, limit int) int {
+	for r < limit {
+		t := d.toks[r]
+		switch {
+		case weekday(t.lower) || t.lower == "yesterday" || t.lower == "today" || t.lower == "tonight":
+			r++
+		case t.lower == "last" || t.lower == "this" || t.lower == "earlier" || t.lower == "late" || t.lower == "later":
+			if r+1 < limit && timeNoun(d.toks[r+1].lower) {
+				r += 2
+				continue
+			}
+			return r
+		case t.lower == "on" || t.lower == "in" || t.lower == "at" || t.lower == "during" || t.lower == "via" || t.lower == "to" || t.lower == "from" || t.lower == "with":
+			end := d.adverbialEnd(r+1, limit)
+			if end < 0 {
+				return r
+			}
+			r = end
+		case t.Text == "," && r+1 < limit && (weekday(d.toks[r+1].lower) || d.toks[r+1].lower == "on" || d.toks[r+1].lower == "in"):
+			r++
+		default:
+			return r
+		}
+	}
+	return r
+}
+
+// adverbialEnd returns where a prepositional phrase after a cue ends when
+// it is followed by the content ("that", a comma, a colon or a quotation),
+// or -1 when the phrase is the content itself.
+func (d *doc) adverbialEnd(r, limit int) int {
+	for k := r; k < limit && k < r+10; k++ {
+		t := d.toks[k]
+		if t.lower == "that" || t.Text == "," || t.Text == ":" || t.quoteID >= 0 || t.isQuoteMark() {
+			return k
+		}
+		if t.isPunct() && t.Text != "-" && t.Text != "." {
+			return -1
+		}
+	}
+	if k := r; k < limit && (weekday(d.toks[k].lower) || timeNoun(d.toks[k].lower)) {
+		return k + 1
+	}
+	return -1
+}
+
+func weekday(w string) bool {
+	switch w {
+	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+func timeNoun(w string) bool {
+	switch w {
+	case "week", "month", "year", "night", "morning", "afternoon", "evening", "weekend",
+		"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "summer", "fall", "spring", "winter":
+		return true
+	}
+	return false
+}
+
+// contentEnd trims sentence-final punctuation from a unit's token range.
+func (d *doc) contentEnd(from, to int) int {
+	for to > from {
+		t := d.toks[to-1]
+		if t.isPunct() && t.quoteID < 0 && !t.isQuoteMark() {
+			to--
+			continue
+		}
+		break
+	}
+	return to
+}
+
+// span converts a token range to a byte span, snapping to a quotation when
+// the range is essentially one quotation (marks and punctuation aside).
+func (d *doc) span(from, to int) (news.Span, bool) {
+	for from < to && (d.toks[from].isQuoteMark() && d.toks[from].quoteID < 0 || d.toks[from].Text == "," || d.toks[from].Text == ":") {
+		from++
+	}
+	for to > from && d.toks[to-1].isPunct() && d.toks[to-1].quoteID < 0 {
+		to--
+	}
+	if to <= from {
+		return news.Span{}, false
+	}
+	s := news.Span{Start: d.toks[from].Start, End: d.toks[to-1].End}
+	if q := d.toks[from].quoteID; q >= 0 && d.toks[to-1].quoteID == q {
+		return d.quotes[q].content, true
+	}
+	return s, false
+}

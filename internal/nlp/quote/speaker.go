@@ -1,0 +1,204 @@
+package quote
+
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// npStop are words that end a noun phrase when walking away from a cue.
+var npStop = map[string]bool{
+	"that": true, "which": true, "who": true, "whom": true, "whose": true,
+	"when": true, "where": true, "while": true, "because": true, "as": true,
+	"if": true, "after": true, "before": true, "since": true, "although": true,
+	"though": true, "but": true, "or": true, "so": true, "than": true, "yet": true,
+	"in": true, "on": true, "at": true, "during": true, "with": true, "by": true,
+	"to": true, "from": true, "into": true, "about": true, "over": true,
+	"is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "be": true, "been": true, "not": true, "it": true, "there": true,
+	"this": true, "these": true, "those": true, "what": true, "how": true, "why": true,
+	"said": true, "says": true, "and": true, "however": true, "meanwhile": true,
+	"also": true, "then": true, "now": true, "still": true, "even": true,
+	"would": true, "will": true, "can": true, "could": true, "should": true,
+	"did": true, "do": true, "does": true, "until": true, "unless": true,
+	"against": true, "under": true, "between": true, "among": true, "like": true,
+	"amid": true, "without": true, "through": true, "across": true, "upon": true,
+}
+
+// pronouns that can stand for a speaker.
+var pronouns = map[string]bool{
+	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true,
+	"him": true, "her": true, "them": true, "us": true, "me": true, "you": true,
+}
+
+var determiners = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "that": true, "these": true,
+	"those": true, "his": true, "her": true, "its": true, "their": true, "our": true,
+	"my": true, "your": true, "some": true, "any": true, "no": true, "each": true,
+	"every": true, "of": true, "in": true, "for": true, "to": true, "on": true,
+	"at": true, "by": true, "with": true, "from": true,
+}
+
+// npLeft returns the token range [from, to) of the noun phrase ending just
+// before token end (exclusive), walking left no further than limit. It
+// returns from == to when there is none.
+func (d *doc) npLeft(end, limit int) (int, int) {
+	k := end - 1
+	for k >= limit && k > end-12 {
+		t := d.toks[k]
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "-" {
+			break
+		}
+		if npStop[t.lower] && !(t.lower == "and" && k > limit && d.toks[k-1].isCapitalised() && k+1 < end && d.toks[k+1].isCapitalised()) {
+			break
+		}
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() && k < end-1 {
+			break
+		}
+		k--
+	}
+	from := k + 1
+	// A relative clause: "Shoigu, who stated", "officials who spoke with X
+	// said". The speaker is the phrase before "who".
+	for j := k; j >= limit && j > k-8; j-- {
+		t := d.toks[j]
+		if t.lower == "who" {
+			w := j
+			if w-1 >= limit && d.toks[w-1].Text == "," {
+				w--
+			}
+			if a, b := d.npLeft(w, limit); b > a {
+				return a, b
+			}
+			break
+		}
+		if t.isPunct() || t.quoteID >= 0 {
+			break
+		}
+	}
+	return from, end
+}
+
+// npRight returns the noun phrase starting at token start: a run of
+// capitalised words, a pronoun, or a determiner phrase of up to six words.
+func (d *doc) npRight(start, limit int) (int, int) {
+	k := start
+	if k >= limit {
+		return start, start
+	}
+	if pronouns[d.toks[k].lower] {
+		return k, k + 1
+	}
+	for k < limit && k < start+8 {
+		t := d.toks[k]
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "-" {
+			break
+		}
+		if k > start && (npStop[t.lower] || t.isLower() && !determiners[t.lower] && d.toks[k-1].isCapitalised()) {
+			break
+		}
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			break
+		}
+		k++
+	}
+	return start, k
+}
+
+// head picks the speaker mention inside a source phrase [from, to): the
+// entity mention that overlaps it (preferring names, then the mention
+// nearest the end), else the last run of capitalised words, else the last
+// word.
+func (d *doc) head(from, to int) (news.Span, *news.Entity) {
+	if to <= from {
+		return news.Span{}, nil
+	}
+	span := news.Span{Start: d.toks[from].Start, End: d.toks[to-1].End}
+	if ent, m := d.mentionIn(span); ent != nil {
+		return news.Span{Start: m.Start, End: m.End}, ent
+	}
+	// "Baradar, the Deputy Prime Minister, ...": the head precedes the
+	// apposition.
+	for k := from + 1; k < to; k++ {
+		if d.toks[k].Text == "," {
+			to = k
+			break
+		}
+	}
+	end := to
+	for end > from && !d.toks[end-1].isCapitalised() {
+		end--
+	}
+	if end == from || end-from == 1 && determiners[d.toks[from].lower] {
+		return news.Span{Start: d.toks[to-1].Start, End: d.toks[to-1].End}, nil
+	}
+	if end < to {
+		// "Russian state media": a common noun heads the phrase.
+		if determiners[d.toks[from].lower] && to-from > 1 {
+			from++
+		}
+		return news.Span{Start: d.toks[from].Start, End: d.toks[to-1].End}, nil
+	}
+	start := end - 1
+	for start > from && (d.toks[start-1].isCapitalised() || d.toks[start-1].lower == "of" && start-2 >= from && d.toks[start-2].isCapitalised()) {
+		start--
+	}
+	if start < end-1 && determiners[d.toks[start].lower] {
+		start++
+	}
+	return news.Span{Start: d.toks[start].Start, End: d.toks[end-1].End}, nil
+}
+
+// mentionIn finds the entity mention overlapping span, preferring a name
+// mention and, among equals, the last one.
+func (d *doc) mentionIn(span news.Span) (*news.Entity, news.Mention) {
+	var best *news.Entity
+	var bestM news.Mention
+	bestRank := -1
+	for i := range d.entities {
+		e := &d.entities[i]
+		for _, m := range e.Mentions {
+			if m.Start >= span.End || m.End <= span.Start {
+				continue
+			}
+			rank := 1
+			if m.Kind == "" || m.Kind == "name" {
+				rank = 2
+			}
+			if rank > bestRank || rank == bestRank && m.Start > bestM.Start {
+				best, bestM, bestRank = e, m, rank
+			}
+		}
+	}
+	return best, bestM
+}
+
+// speakerFor names the speaker of a mention span: the entity when one was
+// found, else the mention text, with pronouns resolved to the closest
+// preceding name when entities are missing.
+func (d *doc) speakerFor(span news.Span, ent *news.Entity, names [2][]nameRef) *news.Speaker {
+	if span.End <= span.Start {
+		return nil
+	}
+	if ent != nil {
+		return &news.Speaker{EntityID: ent.ID, Name: ent.Name}
+	}
+	text := d.text[span.Start:span.End]
+	if pronouns[strings.ToLower(text)] {
+		for _, list := range names {
+			for i := len(list) - 1; i >= 0; i-- {
+				if list[i].end <= span.Start {
+					return &news.Speaker{Name: list[i].name}
+				}
+			}
+		}
+		return nil
+	}
+	return &news.Speaker{Name: text}
+}
+
+// nameRef is a capitalised name seen as a speaker, for pronoun fallback.
+type nameRef struct {
+	name string
+	end  int
+}
