@@ -1,0 +1,300 @@
+package text
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// maxRelatedItems bounds how many lines a related-articles header can take.
+const maxRelatedItems = 20
+
+var reSegmentSep = regexp.MustCompile(`\s*(?:\||·|•)\s*`)
+
+// classify walks the lines once, dropping furniture and reading metadata.
+func (x *extraction) classify() {
+	relatedLeft := 0
+	seenBody := false
+	for i := range x.lines {
+		ln := &x.lines[i]
+		if ln.text == "" || ln.drop != "" {
+			continue
+		}
+		if relatedLeft > 0 {
+			if isRelatedItem(ln.text) {
+				relatedLeft--
+				x.dropLine(i, reasonRelated)
+				continue
+			}
+			relatedLeft = 0
+		}
+		if x.metadataLine(i, seenBody) {
+			continue
+		}
+		if reason := boilerplateReason(ln.text); reason != "" {
+			if reason == reasonCopyright && x.outlet == "" {
+				x.outlet = copyrightOutlet(ln.text)
+			}
+			if reason == reasonRelated && relatedHeaders[phraseKey(ln.text)] {
+				relatedLeft = maxRelatedItems
+			}
+			x.dropLine(i, reason)
+			continue
+		}
+		if x.segmentedMetadata(i, seenBody) {
+			continue
+		}
+		if isSentenceLike(ln.text) {
+			seenBody = true
+		}
+	}
+}
+
+// metadataLine handles stamps, bylines and source lines; it reports whether
+// line i was one (and is now dropped).
+func (x *extraction) metadataLine(i int, seenBody bool) bool {
+	text := x.lines[i].text
+	if st, ok := parseStamp(text); ok {
+		x.applyStamp(i, st, seenBody)
+		x.dropLine(i, st.kind)
+		return true
+	}
+	if b, ok := parseByline(text); ok {
+		x.applyByline(i, b, seenBody)
+		return true
+	}
+	if isNameLine(text) && phraseKey(x.nextText(i)) == "follow" {
+		x.applyByline(i, byline{names: text}, seenBody)
+		return true
+	}
+	if m := reSource.FindStringSubmatch(text); m != nil {
+		if name := outletName(m[1]); name != "" {
+			if x.outlet == "" {
+				x.outlet = name
+			}
+			x.dropLine(i, reasonSource)
+			return true
+		}
+	}
+	return false
+}
+
+// segmentedMetadata handles a line of metadata pieces between separators,
+// such as "5 min read · Nov 27, 2024" or "Published 27 Nov 2024 | Updated
+// 28 Nov 2024 10:02 GMT". Every piece must be metadata or furniture.
+func (x *extraction) segmentedMetadata(i int, seenBody bool) bool {
+	parts := reSegmentSep.Split(x.lines[i].text, -1)
+	if len(parts) < 2 || utf8.RuneCountInString(x.lines[i].text) > 200 {
+		return false
+	}
+	stamps := make([]stamp, 0, len(parts))
+	var bylines []byline
+	for _, p := range parts {
+		p = trimSpace(p)
+		if p == "" || boilerplateReason(p) != "" {
+			continue
+		}
+		if st, ok := parseStamp(p); ok {
+			stamps = append(stamps, st)
+			continue
+		}
+		if b, ok := parseByline(p); ok {
+			bylines = append(bylines, b)
+			continue
+		}
+		return false
+	}
+	if len(stamps) == 0 && len(bylines) == 0 {
+		return false
+	}
+	for _, st := range stamps {
+		x.applyStamp(i, st, seenBody)
+	}
+	for _, b := range bylines {
+		x.applyByline(i, b, seenBody)
+	}
+	x.dropLine(i, reasonPublished)
+	return true
+}
+
+func (x *extraction) applyStamp(i int, st stamp, seenBody bool) {
+	if st.relative != "" {
+		field := "published_at"
+		if st.kind == reasonUpdateStamp {
+			field = "updated_at"
+		}
+		x.warn("%s: relative stamp %q not resolved", field, st.relative)
+		return
+	}
+	switch st.kind {
+	case reasonUpdateStamp:
+		if x.updated == nil {
+			x.updated = st.value
+		} else if x.updated.ts.String() != st.value.ts.String() {
+			x.warn("updated_at: ignored a second update stamp %s", st.value.ts)
+		}
+	case reasonPublished:
+		x.setPublished(i, st.value)
+	case reasonDate:
+		// A bare date above the article is its publication date; one below
+		// the text may be anything (a related item, a comment), so it is
+		// only dropped.
+		if !seenBody {
+			x.setPublished(i, st.value)
+		}
+	}
+}
+
+func (x *extraction) setPublished(i int, v *dateValue) {
+	if x.firstMeta < 0 {
+		x.firstMeta = i
+	}
+	if x.published == nil {
+		x.published = v
+	} else if x.published.ts.Day() != v.ts.Day() {
+		x.warn("published_at: ignored a second publication date %s", v.ts)
+	}
+}
+
+func (x *extraction) applyByline(i int, b byline, seenBody bool) {
+	if x.firstMeta < 0 {
+		x.firstMeta = i
+	}
+	if x.byline == "" {
+		x.byline = b.names
+	} else if x.byline != b.names {
+		x.warn("byline: ignored a second byline %q", snippet(b.names))
+	}
+	if b.stamp != nil {
+		if b.stamp.kind == reasonDate {
+			// A date written in the byline is the publication date.
+			b.stamp.kind = reasonPublished
+		}
+		x.applyStamp(i, *b.stamp, seenBody)
+	}
+	x.dropLine(i, reasonByline)
+}
+
+func (x *extraction) nextText(i int) string {
+	for j := i + 1; j < len(x.lines); j++ {
+		if x.lines[j].text != "" {
+			return x.lines[j].text
+		}
+	}
+	return ""
+}
+
+// dropMenus removes runs of three or more one- or two-word lines: a site
+// menu flattened into text. Dropped lines between them do not break a run.
+func (x *extraction) dropMenus() {
+	var run []int
+	flush := func() {
+		if len(run) >= 3 {
+			for _, i := range run {
+				x.dropLine(i, reasonNavigation)
+			}
+		}
+		run = run[:0]
+	}
+	for i, ln := range x.lines {
+		switch {
+		case ln.text == "" || ln.drop != "":
+		case isMenuItem(ln.text):
+			run = append(run, i)
+		default:
+			flush()
+		}
+	}
+	flush()
+}
+
+// chooseTitle picks the headline among the short lines above the body, or
+// takes the title from the feed footer.
+func (x *extraction) chooseTitle() {
+	bodyStart := len(x.lines)
+	var candidates []int
+	for i, ln := range x.lines {
+		if ln.text == "" || ln.drop != "" {
+			continue
+		}
+		if isSentenceLike(ln.text) {
+			bodyStart = i
+			break
+		}
+		if isTitleLike(ln.text) {
+			candidates = append(candidates, i)
+		}
+	}
+	if x.footerTitle != "" {
+		x.title = x.footerTitle
+		key := matchKey(x.footerTitle)
+		for i, ln := range x.lines {
+			if ln.drop == "" && ln.text != "" && matchKey(stripHeading(ln.text)) == key {
+				x.lines[i].drop = reasonTitle
+			}
+		}
+		return
+	}
+	if len(candidates) == 0 {
+		return
+	}
+	chosen := candidates[0]
+	if x.firstMeta >= 0 && x.firstMeta < bodyStart {
+		for _, i := range candidates {
+			if i < x.firstMeta {
+				chosen = i
+			}
+		}
+	}
+	x.title = stripHeading(x.lines[chosen].text)
+	x.lines[chosen].drop = reasonTitle
+	for i := 0; i < chosen; i++ {
+		if x.lines[i].text != "" && x.lines[i].drop == "" {
+			x.dropLine(i, reasonHeaderJunk)
+		}
+	}
+}
+
+// isSentenceLike is a line that reads as article prose rather than a
+// heading: it ends like a sentence or is too long for a headline.
+func isSentenceLike(s string) bool {
+	words := len(strings.Fields(s))
+	return endsSentence(s) && words >= 4 && !strings.HasSuffix(s, "?") || words > 30
+}
+
+// isTitleLike is a short line shaped like a headline: a few words, a
+// capital or digit first, no closing period or trailing colon.
+func isTitleLike(s string) bool {
+	s = stripHeading(s)
+	n := utf8.RuneCountInString(s)
+	words := len(strings.Fields(s))
+	if n < 8 || n > 200 || words < 2 || words > 30 || !hasLetter(s) {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(s)
+	if strings.ContainsRune(".,;:", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, `"'“‘«`))
+	return unicode.IsUpper(first) || unicode.IsDigit(first)
+}
+
+// isRelatedItem is a line that can belong to a list of links: a headline,
+// a date, a bullet item; not a paragraph of prose.
+func isRelatedItem(s string) bool {
+	if _, ok := parseStamp(s); ok {
+		return true
+	}
+	n := utf8.RuneCountInString(s)
+	return n <= 160 && (!endsSentence(s) || n < 60)
+}
+
+// stripHeading removes Markdown heading marks from a title line.
+func stripHeading(s string) string {
+	t := strings.TrimLeft(s, "#")
+	if t != s && strings.HasPrefix(t, " ") {
+		return trimSpace(t)
+	}
+	return s
+}

@@ -1,0 +1,36 @@
+package text
+
+import (
+	"unicode"
+
+	"github.com/abadojack/whatlanggo"
+)
+
+// language names the body's language (ISO 639-1, else 639-3) when there is
+// enough text to tell and the detector is confident; otherwise nil, with a
+// warning saying why.
+func (x *extraction) language(body string, minLetters int) *string {
+	letters := 0
+	for _, r := range body {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	if letters < minLetters {
+		x.warn("language: text too short to tell (%d letters)", letters)
+		return nil
+	}
+	info := whatlanggo.Detect(body)
+	if !info.IsReliable() {
+		x.warn("language: not reliable (%s, confidence %.2f)", info.Lang.Iso6393(), info.Confidence)
+		return nil
+	}
+	code := info.Lang.Iso6391()
+	if code == "" {
+		code = info.Lang.Iso6393()
+	}
+	if code == "" {
+		return nil
+	}
+	return &code
+}
