@@ -83,7 +83,6 @@ var nameVariants = map[string]string{
 	"dmitry": "dmitri", "dmitriy": "dmitri", "dmytro": "dmitri",
 	"yuri": "yuri", "yury": "yuri", "yuriy": "yuri", "iurii": "yuri", "yurii": "yuri",
 	"nikolay": "nikolai", "mikhail": "mikhail", "mykhailo": "mikhail",
-	"vladimir": "vladimir", "volodymyr": "vladimir",
 	"mohammed": "muhammad", "mohamed": "muhammad", "mohammad": "muhammad", "muhammed": "muhammad",
 	"mohamad": "muhammad", "muhamed": "muhammad", "mehmet": "muhammad", "mohammod": "muhammad",
 	"abdel": "abdul", "abdal": "abdul", "abdoul": "abdul", "abd": "abdul",

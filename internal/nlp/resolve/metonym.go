@@ -21,7 +21,10 @@ supported support supports backed back backs lets`)
 
 // auxiliaries after a capital make it the subject of a clause.
 var auxiliaries = toSet(`is was has had have will would should must can could may might does
-did says said wants wanted has's remains remained insists insisted seems appears`)
+did says said wants wanted remains remained insists insisted seems appears
+withheld held told sent made took gave kept led won lost struck began sought brought
+bought fought thought met left spent built paid stood chose drew froze hit let put
+set shut split spread threw understood went wrote`)
 
 // nonVerbs end in -s or -ed but do not make a preceding capital a subject.
 var nonVerbs = toSet(`news times this us as its was has his is bus gas series species

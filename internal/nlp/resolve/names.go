@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"unicode"
+	"unicode/utf8"
 )
 
 // groupNames assigns every name span to a cluster: person names by name
@@ -150,9 +151,13 @@ func addAcronymNames(text string, names []Name) []Name {
 }
 
 func isWordBoundary(text string, s, e int) bool {
-	before := s == 0 || !isWordByte(text[s-1])
-	after := e == len(text) || !isWordByte(text[e])
-	return before && after
+	prev, _ := utf8.DecodeLastRuneInString(text[:s])
+	next, _ := utf8.DecodeRuneInString(text[e:])
+	return !isWordRune(prev) && !isWordRune(next)
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r)
 }
 
 func isWordByte(b byte) bool {

@@ -41,7 +41,11 @@ func (r *resolver) groupPersons(persons []Name) {
 			people = append(people, c)
 		}
 		r.add(c, p.Start, p.End, KindName)
-		if g := honorificGender(r.text[p.Start:p.End]); g != 0 && c.gender == 0 {
+		g := honorificGender(r.text[p.Start:p.End])
+		if g == 0 {
+			g = honorificGender(r.wordBefore(p.Start))
+		}
+		if g != 0 && c.gender == 0 {
 			c.gender = g
 		}
 	}

@@ -31,7 +31,6 @@ type cluster struct {
 	// nameToks are the canonical tokens of the longest person name.
 	nameToks []string
 	mentions []news.Mention
-	aliases  []string
 	gender   byte // 'm', 'f' or 0 when unknown
 	// heads are the role nouns seen in titles next to the entity's names.
 	heads map[string]bool
@@ -119,16 +118,9 @@ func (r *resolver) cluster(key, id, name, typ, refers string) *cluster {
 	return c
 }
 
-// add records a mention of c; name mentions also record their surface form
-// (without a possessive ending) as an alias.
+// add records a mention of c.
 func (r *resolver) add(c *cluster, start, end int, kind string) {
 	c.mentions = append(c.mentions, news.Mention{Start: start, End: end, Text: r.text[start:end], Kind: kind})
-	if kind == KindName || kind == KindDemonym {
-		alias := stripPossessive(r.text[start:end])
-		if !slices.Contains(c.aliases, alias) {
-			c.aliases = append(c.aliases, alias)
-		}
-	}
 }
 
 // sentenceOf returns the index of the sentence containing pos (or the last
@@ -156,9 +148,12 @@ func (r *resolver) entities() []news.Entity {
 			continue
 		}
 		slices.SortFunc(c.mentions, func(a, b news.Mention) int { return cmp.Compare(a.Start, b.Start) })
-		aliases := c.aliases
-		if aliases == nil {
-			aliases = []string{}
+		aliases := []string{}
+		for _, m := range c.mentions {
+			alias := stripPossessive(m.Text)
+			if (m.Kind == KindName || m.Kind == KindDemonym) && !slices.Contains(aliases, alias) {
+				aliases = append(aliases, alias)
+			}
 		}
 		out = append(out, news.Entity{
 			ID: c.id, Name: c.name, Type: c.typ, Aliases: aliases,

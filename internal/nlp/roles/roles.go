@@ -104,11 +104,15 @@ func (a *attacher) prenominal(m news.Mention) (news.Role, bool) {
 		return news.Role{}, false
 	}
 	last := i - 1
-	if !isHead(a.tokens[last].Text) || a.insidePerson(a.tokens[last].Start) {
+	if a.insidePerson(a.tokens[last].Start) {
 		return news.Role{}, false
 	}
-	first := last
-	for j := last - 1; j >= 0 && j >= last-8; j-- {
+	head := a.ofComplementHead(last)
+	if head < 0 {
+		return news.Role{}, false
+	}
+	first := head
+	for j := head - 1; j >= 0 && j >= last-8; j-- {
 		t := a.tokens[j]
 		if strings.Contains(a.text[t.End:a.tokens[j+1].Start], "\n") || a.insidePerson(t.Start) {
 			break
@@ -126,10 +130,33 @@ func (a *attacher) prenominal(m news.Mention) (news.Role, bool) {
 		}
 		first = j
 	}
-	for first < last && a.tokens[first].Text == "of" {
+	for first < head && a.tokens[first].Text == "of" {
 		first++
 	}
 	return a.parse(a.tokens[first].Start, a.tokens[last].End)
+}
+
+// ofComplementHead returns the index of the title head that the title
+// ending at token last is built on: last itself ("Minister"), or the head
+// before "of" and a short capitalised complement ("Secretary of State"); -1
+// when there is none.
+func (a *attacher) ofComplementHead(last int) int {
+	if isHead(a.tokens[last].Text) {
+		return last
+	}
+	for j := last; j > 0 && j >= last-3; j-- {
+		w := a.tokens[j].Text
+		if w == "of" {
+			if isHead(a.tokens[j-1].Text) && j < last {
+				return j - 1
+			}
+			return -1
+		}
+		if !startsUpper(w) || stopWords[strings.ToLower(w)] {
+			return -1
+		}
+	}
+	return -1
 }
 
 // insidePerson reports whether pos falls in a name of some person.
@@ -165,7 +192,7 @@ func (a *attacher) appositive(m news.Mention) []news.Role {
 	if end <= start || end-start > 16 {
 		return nil
 	}
-	if stopWords[strings.ToLower(a.tokens[start].Text)] {
+	if clauseStarts[strings.ToLower(a.tokens[start].Text)] {
 		return nil
 	}
 	var roles []news.Role
@@ -245,6 +272,10 @@ func (a *attacher) fromNominal(m news.Mention, known []news.Role) (news.Role, bo
 	}
 	return r, true
 }
+
+// clauseStarts open a relative or adverbial clause, not an appositive title.
+var clauseStarts = toSet(`who which where whose whom when while after before said says according
+speaking told added as and but in on at`)
 
 func isNumber(s string) bool {
 	return s != "" && strings.Trim(s, "0123456789") == ""
