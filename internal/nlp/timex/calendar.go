@@ -46,13 +46,16 @@ func yearFor(anchor time.Time, m time.Month, d int, t tense) int {
 	}
 	candidate := date(y, m, d)
 	today := date(anchor.Year(), anchor.Month(), anchor.Day())
+	// Tense overrides nearness only for dates well on the wrong side:
+	// "said it would pay on Dec. 10" is still this year's December.
+	const far = 120 * 24 * time.Hour
 	switch t {
 	case past:
-		if candidate.After(today) && candidate.Sub(today) > 24*time.Hour*30 {
+		if candidate.Sub(today) > far {
 			return y - 1
 		}
 	case future:
-		if candidate.Before(today) && today.Sub(candidate) > 24*time.Hour*30 {
+		if today.Sub(candidate) > far {
 			return y + 1
 		}
 	}

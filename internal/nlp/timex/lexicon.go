@@ -16,7 +16,7 @@ const (
 	wdPattern    = `(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|wed\.|thur?s?\.|fri\.|sat\.|sun\.)`
 	numWord      = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
 	numPattern   = `(?P<num>` + numWord + `(?:[- ](?:and )?` + numWord + `)*|\d+(?:\.\d+)?(?: 1/2| and a half)?|a couple of|a couple|a few|a dozen|a half|an|a|several|few|some|many|dozens of|hundreds of|thousands of)`
-	unitPattern  = `(?:(?:trading|business|working|calendar|fiscal|school|academic)[- ])?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weeks?|weekends?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|fortnights?)`
+	unitPattern  = `(?:(?:trading|business|working|calendar|fiscal|school|academic)[- ])?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|fortnights?)`
 	ordPattern   = `(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)`
 	seasonWords  = `(?P<season>spring|summer|fall|autumn|winter)`
 	partPattern  = `(?P<part>morning|afternoon|evening|night|overnight)`

@@ -121,6 +121,12 @@ func monthAlone(m *match) (string, string, bool) {
 		return "", "", false
 	}
 	rel := m.lower("rel")
+	if abbr := strings.TrimSuffix(m.get("month"), "."); len(abbr) <= 4 && abbr != "June" && abbr != "July" && rel == "" {
+		return "", "", false
+	}
+	if next := m.nextWord(); next != "" && next[0] >= '0' && next[0] <= '9' && len(next) <= 2 {
+		return "", "", false
+	}
 	if mon == 5 && rel == "" && m.get("ry") == "" && !monthContext[m.prevWord()] {
 		return "", "", false
 	}

@@ -9,10 +9,10 @@ import (
 // "a two-year term") and recurrences ("every week", "daily", "$5 a year").
 func durationRules() []rule {
 	return []rule{
-		{compile(`(?:(?P<det>the|its|their|his|her|our|each of the|each of its)\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|preceding|following|remaining|latest|initial|ensuing|recent|further|additional|other|same)\s+)?{num}(?:\s*(?:to|-|or)\s*{num2})?[\s-]+(?:(?:more|additional|straight|consecutive|full|long)[\s-]+)?{unit}(?P<half>\s+and\s+a\s+half)?(?:[\s-]old)?(?:\s+or\s+so)?`), amount},
+		{compile(`(?:(?P<det>the|its|their|his|her|our|each of the|each of its)\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|preceding|following|remaining|latest|initial|ensuing|recent|further|additional|other|same)\s+)?{num}(?:\s*(?:to|-|or)\s*{num2})?[\s-]+(?:(?:more|additional|straight|consecutive|full|long)[\s-]+)?{unit}(?P<half>\s+and\s+a\s+half)?(?:-long)?(?:\s+or\s+so)?`), amount},
 		{compile(`half\s+an?\s+(?P<unit>hour|day|year|century|minute)`), halfUnit},
 		{compile(`(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+previous|the\s+first|the\s+early|the\s+late)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:[- ]long)?`), bareUnits},
-		{compile(`(?P<freq>daily|weekly|monthly|annually|yearly|hourly|quarterly|nightly|biweekly|semiannually|semi-annually|bimonthly)`), frequency},
+		{compile(`(?P<freq>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|semi-annually|bimonthly)\b`), frequency},
 		{compile(`(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?(?:every|each|per)\s+(?:other\s+)?(?:{num}\s+)?{unit}`), everyUnit},
 		{compile(`(?:every|each)\s+{wd}`), everyWeekday},
 		{compile(`(?:every|each)\s+{month}`), everyMonth},
@@ -36,6 +36,9 @@ func amount(m *match) (string, string, bool) {
 		q.Value += 0.5
 	}
 	unit := m.get("unit")
+	if isAge(m) || strings.HasPrefix(strings.ToLower(unit), "quarter") && strings.Contains(m.text[m.start():m.end()], "-") {
+		return "", "", false
+	}
 	if num == "a" || num == "an" {
 		prev := m.prevWord()
 		if m.get("det") == "" && m.get("rel") == "" && (rateWords[prev] || prev != "" && prev[0] >= '0' && prev[0] <= '9' || strings.HasPrefix(prev, "$")) {
@@ -52,6 +55,13 @@ func amount(m *match) (string, string, bool) {
 	return Duration, durationValue(q, unit), true
 }
 
+// isAge reports whether an amount is someone's age ("a 6-year-old", "52
+// years old"), which TimeML does not mark.
+func isAge(m *match) bool {
+	rest := strings.ToLower(m.text[m.end():min(len(m.text), m.end()+5)])
+	return strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old")
+}
+
 func halfUnit(m *match) (string, string, bool) {
 	return Duration, durationValue(quantity{Value: 0.5}, m.get("unit")), true
 }
@@ -61,7 +71,8 @@ func halfUnit(m *match) (string, string, bool) {
 var unitContext = setOf(`for in over within after of during lasted last took spent the than`)
 
 func bareUnits(m *match) (string, string, bool) {
-	if m.get("rel") == "" && !unitContext[m.prevWord()] {
+	long := strings.HasSuffix(strings.ToLower(m.text[m.start():m.end()]), "long")
+	if m.get("rel") == "" && !long && !unitContext[m.prevWord()] {
 		return "", "", false
 	}
 	return Duration, durationValue(quantity{Vague: true}, m.get("unit")), true

@@ -23,7 +23,8 @@ driven chosen broken frozen stolen forgotten begun`)
 
 var presentVerbs = setOf(`is are am says say does do has have`)
 
-var futureMarkers = setOf(`will shall 'll won't wo`)
+var futureMarkers = setOf(`will shall 'll won't wo would might may could until upcoming scheduled
+planning plans plan intends intend expects expect`)
 
 // notPast are words ending in -ed that are not past-tense verbs.
 var notPast = setOf(`need needed feed speed seed shed bed red embed proceed exceed succeed hundred
@@ -169,7 +170,7 @@ func classify(words []word, i int) tense {
 	switch {
 	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next":
 		return future
-	case prospective[w] && next == "to":
+	case prospective[w] && (next == "to" || next == "for"):
 		return future
 	case w == "going" && next == "to":
 		return future

@@ -158,7 +158,7 @@ func joinDateTime(a, b news.Timex) (string, bool) {
 }
 
 var (
-	dateModifier  = regexp.MustCompile(`(?i)\b(?:early|earlier|late|later|mid|around|the (?:end|beginning|start|middle|rest|remainder|turn|close|first half|second half) of)(?:\s+|-)$`)
+	dateModifier  = regexp.MustCompile(`(?i)\b(?:early|earlier|late|later|mid|the (?:end|beginning|start|middle|rest|remainder|turn|close|first half|second half) of)(?:\s+|-)$`)
 	approximation = regexp.MustCompile(`(?i)\b(?:about|around|almost|nearly|roughly|approximately|some|over|under|more than|less than|fewer than|at least|at most|up to|no more than|no less than|not more than|just over|just under|well over|only|barely|a full|the full|another|an additional|an extra|the better part of)\s+$`)
 )
 
