@@ -23,6 +23,7 @@ func evalCommands(e *env) []*cobra.Command {
 	return []*cobra.Command{
 		newEvalNERCmd(e),
 		newEvalTimeCmd(e),
+		newEvalQuotesCmd(e),
 	}
 }
 
