@@ -29,12 +29,6 @@ var genderedNouns = map[string]byte{
 var ambiguousHeads = toSet(`general major head chair forward justice partner owner player
 champion executive speaker doctor officer deputy`)
 
-// possessiveDeterminers may sit between "the" and a title ("the country’s
-// National Security Advisor").
-var possessiveDeterminers = toSet(`country nation state government company club team party firm
-city region kingdom republic league group bank ministry organization organisation army
-agency board court regime union`)
-
 // tokenAt returns the index of the first token starting at or after pos.
 func (r *resolver) tokenAt(pos int) int {
 	return sort.Search(len(r.tokens), func(i int) bool { return r.tokens[i].Start >= pos })
@@ -102,8 +96,7 @@ func (r *resolver) findNominals() []nominal {
 			continue
 		}
 		j := i + 1
-		if j < len(r.tokens) && possessiveDeterminers[Fold(stripPossessive(r.tokens[j].Text))] &&
-			stripPossessive(r.tokens[j].Text) != r.tokens[j].Text {
+		if j < len(r.tokens) && !startsUpper(r.tokens[j].Text) && stripPossessive(r.tokens[j].Text) != r.tokens[j].Text {
 			j++
 		}
 		headAt := -1
@@ -113,10 +106,7 @@ func (r *resolver) findNominals() []nominal {
 				break
 			}
 			if IsRoleNoun(w) && !ambiguousHeads[Fold(w)] {
-				headAt = k
-				if k+1 < len(r.tokens) && IsRoleNoun(r.tokens[k+1].Text) {
-					continue
-				}
+				headAt = r.compoundHead(k)
 				break
 			}
 			if strings.EqualFold(w, "the") || strings.EqualFold(w, "and") || strings.EqualFold(w, "of") {
@@ -133,6 +123,24 @@ func (r *resolver) findNominals() []nominal {
 		}
 	}
 	return out
+}
+
+// compoundHead extends a head over a compound title that ends in another
+// role noun within two lower-case words ("chief financial officer").
+func (r *resolver) compoundHead(k int) int {
+	for look := 1; look <= 2 && k+look < len(r.tokens); look++ {
+		w := r.tokens[k+look].Text
+		if !isWordByte(w[0]) || w != stripPossessive(w) {
+			break
+		}
+		if IsRoleNoun(w) {
+			return r.compoundHead(k + look)
+		}
+		if w != strings.ToLower(w) && !startsUpper(r.tokens[k].Text) {
+			break
+		}
+	}
+	return k
 }
 
 // extendTitle extends a title ending at token headAt over "for/of" plus
@@ -270,7 +278,8 @@ func (r *resolver) antecedent(pos int, gender byte, object bool, fit func(*clust
 	return best
 }
 
-// isSubject reports whether c is the first person mentioned in sentence s.
+// isSubject reports whether c is the first person mentioned in sentence s,
+// not counting possessives ("Rashford's lawyer, Daniel Hart, said").
 func (r *resolver) isSubject(c *cluster, s int) bool {
 	if s >= len(r.sentences) {
 		return false
@@ -282,6 +291,9 @@ func (r *resolver) isSubject(c *cluster, s int) bool {
 			continue
 		}
 		for _, m := range o.mentions {
+			if m.Text != stripPossessive(m.Text) || hasPossessiveAfter(r.text, m.End) {
+				continue
+			}
 			if m.Start >= span.Start && m.Start < span.End && (firstStart < 0 || m.Start < firstStart) {
 				first, firstStart = o, m.Start
 			}

@@ -101,18 +101,33 @@ func acronymsOf(text string, n Name, name string) []string {
 			}
 		}
 	}
-	var initials strings.Builder
 	words := strings.Fields(name)
-	for _, w := range words {
-		r := []rune(w)
-		if len(r) > 0 && unicode.IsUpper(r[0]) {
-			initials.WriteRune(r[0])
+	if a := initials(words); len(words) > 1 && len(a) > 1 {
+		out = append(out, a)
+	}
+	for len(words) > 2 && corporateSuffixes[strings.Trim(Fold(words[len(words)-1]), ".,")] {
+		words = words[:len(words)-1]
+		if a := initials(words); len(a) > 1 {
+			out = append(out, a)
 		}
 	}
-	if len(words) > 1 && initials.Len() > 1 {
-		out = append(out, initials.String())
-	}
 	return out
+}
+
+// corporateSuffixes are left out of a company's initials ("General Motors
+// Co" -> "GM").
+var corporateSuffixes = toSet(`co corp inc ltd plc llc ag sa se nv group holdings company corporation`)
+
+// initials returns the first letters of the capitalised words.
+func initials(words []string) string {
+	var b strings.Builder
+	for _, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsUpper(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }
 
 // addAcronymNames adds a name for an acronym introduced in brackets right

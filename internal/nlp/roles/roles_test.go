@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/resolve"
@@ -23,7 +25,7 @@ func spans(text string, items ...string) []resolve.Name {
 			}
 			s, e := pos+i, pos+i+len(surface)
 			pos = e
-			free := true
+			free := boundary(text, s, e)
 			for _, n := range out {
 				if s < n.End && n.Start < e {
 					free = false
@@ -36,6 +38,13 @@ func spans(text string, items ...string) []resolve.Name {
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Start < out[j].Start })
 	return out
+}
+
+func boundary(text string, s, e int) bool {
+	prev, _ := utf8.DecodeLastRuneInString(text[:s])
+	next, _ := utf8.DecodeRuneInString(text[e:])
+	word := func(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+	return !word(prev) && !word(next)
 }
 
 // attach runs resolve then Attach over text.

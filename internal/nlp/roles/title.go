@@ -70,8 +70,10 @@ func (a *attacher) parse(start, end int) (news.Role, bool) {
 			}
 			i++
 			continue
-		case w != stripPossessive(w) && contextNouns[strings.ToLower(stripPossessive(w))]:
-			contextual = true
+		case w != stripPossessive(w) && !startsUpper(w):
+			// "the country’s ..." takes its country from the context;
+			// "the carmaker’s ..." only points at the employer.
+			contextual = contextNouns[strings.ToLower(stripPossessive(w))]
 			i++
 			continue
 		}
