@@ -167,8 +167,14 @@ var (
 // without changing its value.
 func extendModifiers(text string, t *news.Timex) {
 	before := text[max(0, t.Start-40):t.Start]
+	own := strings.ToLower(text[t.Start:t.End])
 	re := dateModifier
-	if t.Type == Duration || strings.HasSuffix(strings.ToLower(text[t.Start:t.End]), "ago") {
+	if t.Type == Duration || strings.HasSuffix(own, "ago") {
+		// "over the past three months": a preposition before a
+		// determiner, not an approximation.
+		if strings.HasPrefix(own, "the ") {
+			return
+		}
 		re = approximation
 	}
 	if loc := re.FindStringIndex(before); loc != nil {

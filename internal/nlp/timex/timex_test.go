@@ -1,0 +1,248 @@
+package timex
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+func anchorAt(day string) Anchor {
+	t, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		panic(err)
+	}
+	return Anchor{Time: t, Known: true}
+}
+
+func TestFind(t *testing.T) {
+	tests := []struct {
+		name   string
+		anchor string
+		text   string
+		want   []news.Timex // Start/End are checked through Text
+	}{
+		{"weekday in the past", "2024-11-27",
+			"On Monday, Shoigu arrived in Kabul.",
+			[]news.Timex{{Text: "Monday", Type: Date, Value: "2024-11-25"}}},
+		{"weekday with month and day", "2024-11-27",
+			"He met the acting minister on Tuesday, November 26.",
+			[]news.Timex{{Text: "Tuesday, November 26", Type: Date, Value: "2024-11-26"}}},
+		{"weekday in the future", "2024-11-27",
+			"The delegation will return on Friday.",
+			[]news.Timex{{Text: "Friday", Type: Date, Value: "2024-11-29"}}},
+		{"weekday same day", "2024-11-27",
+			"The talks ended Wednesday.",
+			[]news.Timex{{Text: "Wednesday", Type: Date, Value: "2024-11-27"}}},
+		{"year", "2024-11-27",
+			"The treaty was signed in 2003.",
+			[]news.Timex{{Text: "2003", Type: Date, Value: "2003"}}},
+		{"decades as duration", "2024-11-27",
+			"The war lasted two decades.",
+			[]news.Timex{{Text: "two decades", Type: Duration, Value: "P20Y"}}},
+		{"full dates", "2024-11-27",
+			"Between November 26, 2024 and 26 Nov 2024 and 2024-11-26 and 11/26/2024.",
+			[]news.Timex{
+				{Text: "November 26, 2024", Type: Date, Value: "2024-11-26"},
+				{Text: "26 Nov 2024", Type: Date, Value: "2024-11-26"},
+				{Text: "2024-11-26", Type: Date, Value: "2024-11-26"},
+				{Text: "11/26/2024", Type: Date, Value: "2024-11-26"},
+			}},
+		{"abbreviated month and day", "2024-11-27",
+			"The vote was held Nov. 26.",
+			[]news.Timex{{Text: "Nov. 26", Type: Date, Value: "2024-11-26"}}},
+		{"month and year", "2024-11-27",
+			"Prices rose in March 2022.",
+			[]news.Timex{{Text: "March 2022", Type: Date, Value: "2022-03"}}},
+		{"relative days", "2024-11-27",
+			"Yesterday he said today is calm and tomorrow may not be.",
+			[]news.Timex{
+				{Text: "Yesterday", Type: Date, Value: "2024-11-26"},
+				{Text: "today", Type: Date, Value: "2024-11-27"},
+				{Text: "tomorrow", Type: Date, Value: "2024-11-28"},
+			}},
+		{"relative units", "2024-11-27",
+			"Sales fell last week, rose last month and will grow next year.",
+			[]news.Timex{
+				{Text: "last week", Type: Date, Value: "2024-W47"},
+				{Text: "last month", Type: Date, Value: "2024-10"},
+				{Text: "next year", Type: Date, Value: "2025"},
+			}},
+		{"ago", "2024-11-27",
+			"He left two years ago.",
+			[]news.Timex{{Text: "two years ago", Type: Date, Value: "2022"}}},
+		{"earlier this year", "2024-11-27",
+			"It was agreed earlier this year.",
+			[]news.Timex{{Text: "earlier this year", Type: Date, Value: "2024"}}},
+		{"past months as duration", "2024-11-27",
+			"Attacks rose over the past three months.",
+			[]news.Timex{{Text: "the past three months", Type: Duration, Value: "P3M"}}},
+		{"durations", "2024-11-27",
+			"The siege took three days, then 2 1/2 years and more than four hours.",
+			[]news.Timex{
+				{Text: "three days", Type: Duration, Value: "P3D"},
+				{Text: "2 1/2 years", Type: Duration, Value: "P2Y6M"},
+				{Text: "more than four hours", Type: Duration, Value: "PT4H"},
+			}},
+		{"sets", "2024-11-27",
+			"They meet every week and publish daily, at $5 million a year.",
+			[]news.Timex{
+				{Text: "every week", Type: Set, Value: "P1W"},
+				{Text: "daily", Type: Set, Value: "P1D"},
+				{Text: "a year", Type: Set, Value: "P1Y"},
+			}},
+		{"clock times", "2024-11-27",
+			"The blast came at 3:30 p.m., the reply at 15:34.",
+			[]news.Timex{
+				{Text: "3:30 p.m.", Type: Time, Value: "2024-11-27T15:30"},
+				{Text: "15:34", Type: Time, Value: "2024-11-27T15:34"},
+			}},
+		{"time with day", "2024-11-27",
+			"Polls closed at 10 p.m. Tuesday.",
+			[]news.Timex{{Text: "10 p.m. Tuesday", Type: Time, Value: "2024-11-26T22:00"}}},
+		{"parts of day", "2024-11-27",
+			"Talks began this morning and resumed Monday evening.",
+			[]news.Timex{
+				{Text: "this morning", Type: Time, Value: "2024-11-27TMO"},
+				{Text: "Monday evening", Type: Time, Value: "2024-11-25TEV"},
+			}},
+		{"vague references", "2024-11-27",
+			"The border is now open; it was recently closed and may close in the future.",
+			[]news.Timex{
+				{Text: "now", Type: Date, Value: "PRESENT_REF"},
+				{Text: "recently", Type: Date, Value: "PAST_REF"},
+				{Text: "the future", Type: Date, Value: "FUTURE_REF"},
+			}},
+		{"decade, season and quarter", "2024-11-27",
+			"In the 1990s, this summer and the third quarter of 1998.",
+			[]news.Timex{
+				{Text: "the 1990s", Type: Date, Value: "199"},
+				{Text: "this summer", Type: Date, Value: "2024-SU"},
+				{Text: "the third quarter of 1998", Type: Date, Value: "1998-Q3"},
+			}},
+		{"late month", "2024-11-27",
+			"The deal was struck in late September.",
+			[]news.Timex{{Text: "late September", Type: Date, Value: "2024-09"}}},
+		{"verbs and counts are not dates", "2024-11-27",
+			"You may march with 2000 people, a 6-year-old among them.",
+			nil},
+		{"unknown anchor", "",
+			"He arrived on Monday.",
+			[]news.Timex{{Text: "Monday", Type: Date, Value: "XXXX-WXX-1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var anchor Anchor
+			if tt.anchor != "" {
+				anchor = anchorAt(tt.anchor)
+			}
+			got := Find(tt.text, anchor)
+			if len(got) != len(tt.want) {
+				t.Fatalf("Find(%q) = %+v, want %d timexes", tt.text, got, len(tt.want))
+			}
+			for i, w := range tt.want {
+				g := got[i]
+				if g.Text != w.Text || g.Type != w.Type || g.Value != w.Value {
+					t.Errorf("timex %d = %q %s %s, want %q %s %s", i, g.Text, g.Type, g.Value, w.Text, w.Type, w.Value)
+				}
+				if tt.text[g.Start:g.End] != g.Text {
+					t.Errorf("timex %d span %d-%d is %q, not its text %q", i, g.Start, g.End, tt.text[g.Start:g.End], g.Text)
+				}
+			}
+		})
+	}
+}
+
+func TestAnchorFor(t *testing.T) {
+	published := news.Timestamp{Time: time.Date(2024, 11, 27, 15, 4, 0, 0, time.UTC)}
+	tests := []struct {
+		name      string
+		text      string
+		published *news.Timestamp
+		want      string // "" for unknown
+	}{
+		{"publication date wins", "Signed on November 1, 2020.", &published, "2024-11-27"},
+		{"first full date in the text", "Kabul, November 27, 2024. On Monday the minister arrived.", nil, "2024-11-27"},
+		{"no full date", "On Monday the minister arrived.", nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := AnchorFor(tt.text, tt.published)
+			got := ""
+			if a.Known {
+				got = a.Time.Format(time.DateOnly)
+			}
+			if got != tt.want {
+				t.Errorf("AnchorFor = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+// TestSeedArticle resolves the relative dates of a seed-style article with
+// no publication date through AnchorFor.
+func TestSeedArticle(t *testing.T) {
+	text := "Kabul, November 27, 2024. Sergei Shoigu arrived in Kabul on Monday. " +
+		"He met the acting foreign minister on Tuesday, November 26."
+	got := Find(text, AnchorFor(text, nil))
+	want := map[string]string{"November 27, 2024": "2024-11-27", "Monday": "2024-11-25", "Tuesday, November 26": "2024-11-26"}
+	if len(got) != len(want) {
+		t.Fatalf("Find = %+v, want %d timexes", got, len(want))
+	}
+	for _, g := range got {
+		if want[g.Text] != g.Value {
+			t.Errorf("%q = %s, want %s", g.Text, g.Value, want[g.Text])
+		}
+	}
+}
+
+func FuzzFind(f *testing.F) {
+	for _, s := range []string{
+		"On Monday, November 25, 2024 at 3:30 p.m. EST",
+		"two decades ago, the past three months, every week",
+		"in the 1990s, 11/26/2024, 2024-11-26T15:34, mid-1996",
+		"the day before yesterday, 2 1/2 years, late Tuesday night",
+		"\xff\xfe Nov. 31 Feb. 30 13/45/2024 99:99",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for _, anchor := range []Anchor{{}, anchorAt("2024-11-27")} {
+			prevEnd := 0
+			for _, tx := range Find(text, anchor) {
+				if tx.Start < prevEnd || tx.End <= tx.Start || tx.End > len(text) {
+					t.Fatalf("bad span %d-%d after %d in %q", tx.Start, tx.End, prevEnd, text)
+				}
+				if text[tx.Start:tx.End] != tx.Text {
+					t.Fatalf("text %q does not match span %q", tx.Text, text[tx.Start:tx.End])
+				}
+				if tx.Type != Date && tx.Type != Time && tx.Type != Duration && tx.Type != Set {
+					t.Fatalf("bad type %q", tx.Type)
+				}
+				if tx.Value == "" {
+					t.Fatalf("empty value for %q", tx.Text)
+				}
+				prevEnd = tx.End
+			}
+		}
+	})
+}
+
+const benchArticle = `KABUL, Nov. 27 (Reuters) - Sergei Shoigu arrived in Kabul on Monday for talks, ` +
+	`two decades after the US-led invasion. He met the acting foreign minister on Tuesday, November 26, ` +
+	`and will travel to Tashkent next week. Trade has tripled over the past three years and now ` +
+	`exceeds $1 billion a year, officials said late Tuesday. Talks began at 10 a.m. and ended at 3:30 p.m. ` +
+	`A first round was held in March 2023; the next is expected in the spring of 2025.`
+
+func BenchmarkFind(b *testing.B) {
+	text := strings.Repeat(benchArticle+"\n\n", 5)
+	anchor := anchorAt("2024-11-27")
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	n := 0
+	for b.Loop() {
+		n += len(Find(text, anchor))
+	}
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "timexes/s")
+}
