@@ -1,0 +1,107 @@
+// Package html extracts an article from a web page: the main text without
+// navigation, ads, related links or comments, and its metadata (title,
+// byline, outlet, published and modified times, language). It is a pure
+// stage: bytes in, news.Article out.
+package html
+
+import (
+	"bytes"
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/charset"
+	"golang.org/x/text/encoding/htmlindex"
+	"golang.org/x/text/unicode/norm"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Options tunes Extract.
+type Options struct {
+	// Extractor names the main-text engine (see Extractors); "" means
+	// DefaultExtractor.
+	Extractor string
+	// Now bounds plausible dates (a date far in the future is noise); zero
+	// means time.Now().
+	Now time.Time
+}
+
+// Extract reads an HTML page. source names the input (path or URL) and
+// pageURL, when known, resolves links and supplies a date from its path.
+// The error wraps news.ErrInvalidInput for unusable pages; a page whose
+// main text cannot be found yields an article with empty text and a warning.
+func Extract(source string, page []byte, pageURL string, opts Options) (news.Article, error) {
+	name := opts.Extractor
+	if name == "" {
+		name = DefaultExtractor
+	}
+	run, ok := engines[name]
+	if !ok {
+		return news.Article{}, fmt.Errorf("unknown extractor %q (want one of %s): %w", name, strings.Join(Extractors(), ", "), news.ErrInvalidInput)
+	}
+	now := opts.Now
+	if now.IsZero() {
+		now = time.Now()
+	}
+	doc, err := html.Parse(bytes.NewReader(toUTF8(page)))
+	if err != nil {
+		return news.Article{}, fmt.Errorf("parse html: %w: %v", news.ErrInvalidInput, err)
+	}
+	var base *url.URL
+	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
+		base = u
+	}
+
+	meta := collectMeta(doc)
+	text := run(doc, base)
+	site := meta.siteName(pageURL)
+	art := news.Article{
+		Source:      source,
+		URL:         news.Str(pageURL),
+		Title:       news.Str(meta.headline(site)),
+		Byline:      news.Str(meta.byline()),
+		Outlet:      news.Str(site),
+		PublishedAt: meta.published(pageURL, now),
+		UpdatedAt:   meta.modified(now),
+		Language:    news.Str(meta.language(text)),
+		Text:        text,
+		Warnings:    []string{},
+	}
+	if art.Text == "" {
+		art.Warnings = append(art.Warnings, "no main text found")
+	}
+	if art.PublishedAt == nil {
+		if ts := htmlDate(doc, base, now); ts != nil {
+			art.PublishedAt = ts
+			art.Warnings = append(art.Warnings, "published date guessed from page text")
+		}
+	}
+	return art, nil
+}
+
+var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)
+
+// toUTF8 decodes a page to NFC UTF-8: valid UTF-8 is kept, otherwise the
+// <meta> charset (searched beyond the first 1024 bytes) or the HTML
+// standard's sniffing decides.
+func toUTF8(page []byte) []byte {
+	page = bytes.TrimPrefix(page, []byte("\xef\xbb\xbf"))
+	if !utf8.Valid(page) {
+		enc, _, _ := charset.DetermineEncoding(page, "text/html")
+		if m := metaCharset.FindSubmatch(page[:min(len(page), 16<<10)]); m != nil {
+			if e, err := htmlindex.Get(string(m[1])); err == nil && !strings.EqualFold(string(m[1]), "utf-8") {
+				enc = e
+			}
+		}
+		if out, err := enc.NewDecoder().Bytes(page); err == nil {
+			page = out
+		}
+		page = bytes.ToValidUTF8(page, []byte("\uFFFD"))
+	}
+	return norm.NFC.Bytes(page)
+}

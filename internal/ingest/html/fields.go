@@ -1,0 +1,185 @@
+package html
+
+import (
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/abadojack/whatlanggo"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// title picks the headline: JSON-LD headline, OpenGraph and Twitter
+// titles, the page's single <h1>, then <title> without the site suffix.
+func (m *pageMeta) headline(site string) string {
+	candidates := []string{
+		m.ld("headline"), m.first("og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title"),
+	}
+	if len(m.h1) == 1 {
+		candidates = append(candidates, m.h1[0])
+	}
+	candidates = append(candidates, stripSiteSuffix(m.title, site))
+	for _, c := range candidates {
+		if c = cleanText(c); c != "" {
+			return c
+		}
+	}
+	return ""
+}
+
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · "}
+
+// stripSiteSuffix removes " | Site Name" style suffixes (or prefixes) from
+// a <title>, keeping the longer part.
+func stripSiteSuffix(title, site string) string {
+	title = cleanText(title)
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		first, last := parts[0], parts[len(parts)-1]
+		switch {
+		case site != "" && strings.EqualFold(strings.TrimSpace(last), site):
+			return strings.Join(parts[:len(parts)-1], sep)
+		case site != "" && strings.EqualFold(strings.TrimSpace(first), site):
+			return strings.Join(parts[1:], sep)
+		case len(last) < len(first)/2:
+			return strings.Join(parts[:len(parts)-1], sep)
+		}
+	}
+	return title
+}
+
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|av|przez|autor(?:in)?:?|author:?|text:?)\s+`)
+
+// byline picks author names: JSON-LD author, author meta tags, then
+// rel=author and byline elements. URLs and overly long values are not names.
+func (m *pageMeta) byline() string {
+	var names []string
+	for _, obj := range m.jsonLD {
+		if names = ldNames(obj["author"]); len(names) > 0 {
+			break
+		}
+	}
+	if len(names) == 0 {
+		for _, v := range []string{
+			m.first("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "twitter:creator", "citation_author"),
+			m.itemprop["author"], firstOf(m.bylines),
+		} {
+			if v != "" {
+				names = []string{v}
+				break
+			}
+		}
+	}
+	var clean []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = cleanText(bylinePrefix.ReplaceAllString(cleanText(n), ""))
+		if n == "" || len(n) > 100 || strings.Contains(n, "://") || strings.HasPrefix(n, "@") || seen[strings.ToLower(n)] {
+			continue
+		}
+		seen[strings.ToLower(n)] = true
+		clean = append(clean, n)
+	}
+	return strings.Join(clean, "; ")
+}
+
+func firstOf(list []string) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return list[0]
+}
+
+// siteName is the outlet: og:site_name, JSON-LD publisher, application
+// name, else the host without "www.".
+func (m *pageMeta) siteName(pageURL string) string {
+	if s := cleanText(m.first("og:site_name", "application-name", "publisher", "dc.publisher")); s != "" {
+		return s
+	}
+	if s := cleanText(m.publisher); s != "" {
+		return s
+	}
+	if u, err := url.Parse(pageURL); err == nil && u.Hostname() != "" {
+		return strings.TrimPrefix(strings.ToLower(u.Hostname()), "www.")
+	}
+	return ""
+}
+
+// published finds the publication time from the most to the least
+// explicit source: JSON-LD, article/OpenGraph meta, other date meta,
+// itemprop, <time>, then the URL.
+func (m *pageMeta) published(pageURL string, now time.Time) *news.Timestamp {
+	candidates := []string{
+		m.ld("datePublished"),
+		m.first("article:published_time", "og:article:published_time", "og:published_time", "datepublished", "date_published",
+			"article.published", "article_date_original", "publishdate", "publish-date", "publish_date", "pubdate", "date",
+			"dc.date.issued", "dc.date", "dcterms.issued", "dcterms.date", "dcterms.created", "sailthru.date", "parsely-pub-date",
+			"cxenseparse:recs:publishtime", "originalpublicationdate", "displaydate", "release_date", "citation_publication_date"),
+		m.itemprop["datepublished"], m.ld("dateCreated"), m.itemprop["datecreated"],
+	}
+	for _, t := range m.times {
+		if t.pubdate {
+			candidates = append(candidates, t.datetime)
+		}
+	}
+	if len(m.times) > 0 {
+		candidates = append(candidates, m.times[0].datetime)
+	}
+	for _, c := range candidates {
+		if ts := parseDate(c, now); ts != nil {
+			return ts
+		}
+	}
+	return dateFromURL(pageURL, now)
+}
+
+// modified finds the last update time.
+func (m *pageMeta) modified(now time.Time) *news.Timestamp {
+	for _, c := range []string{
+		m.ld("dateModified"),
+		m.first("article:modified_time", "og:updated_time", "og:article:modified_time", "datemodified", "last-modified", "dcterms.modified", "dc.date.modified", "lastmod"),
+		m.itemprop["datemodified"],
+	} {
+		if ts := parseDate(c, now); ts != nil {
+			return ts
+		}
+	}
+	return nil
+}
+
+// language returns a lower-case ISO 639-1 code from <html lang>,
+// og:locale, content-language or JSON-LD, else detected from text when the
+// detector is confident.
+func (m *pageMeta) language(text string) string {
+	for _, v := range []string{m.lang, m.first("og:locale", "content-language", "language", "dc.language"), m.ld("inLanguage")} {
+		if code := primaryTag(v); code != "" {
+			return code
+		}
+	}
+	if len(text) < 100 {
+		return ""
+	}
+	info := whatlanggo.Detect(text[:min(len(text), 4000)])
+	if !info.IsReliable() {
+		return ""
+	}
+	return info.Lang.Iso6391()
+}
+
+var langTag = regexp.MustCompile(`^[a-zA-Z]{2,3}$`)
+
+func primaryTag(v string) string {
+	v = strings.TrimSpace(v)
+	v, _, _ = strings.Cut(strings.ReplaceAll(v, "_", "-"), "-")
+	if !langTag.MatchString(v) {
+		return ""
+	}
+	return strings.ToLower(v)
+}
+
+func cleanText(s string) string { return strings.Join(strings.Fields(s), " ") }

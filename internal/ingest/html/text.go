@@ -1,0 +1,89 @@
+package html
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// inlineTags continue the current paragraph; every other element starts
+// a new one. Listing inline tags (rather than block tags) keeps the custom
+// tags extractors emit (trafilatura's <list>, <item>, <quote>) as blocks.
+var inlineTags = map[string]bool{
+	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
+	"data": true, "dfn": true, "em": true, "font": true, "hi": true, "i": true, "kbd": true,
+	"label": true, "mark": true, "q": true, "ref": true, "s": true, "samp": true, "small": true,
+	"span": true, "strike": true, "strong": true, "sub": true, "sup": true, "time": true,
+	"tt": true, "u": true, "var": true, "wbr": true, "del": true, "ins": true, "td": true, "th": true,
+	"img": true, "graphic": true,
+}
+
+// skipTags never contribute text.
+var skipTags = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Head: true,
+	atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Button: true,
+}
+
+// nodeText renders the text of n as paragraphs separated by blank lines;
+// whitespace inside a paragraph collapses to single spaces.
+func nodeText(n *html.Node) string {
+	if n == nil {
+		return ""
+	}
+	var paras []string
+	var cur strings.Builder
+	flush := func() {
+		if p := strings.Join(strings.Fields(cur.String()), " "); p != "" {
+			paras = append(paras, p)
+		}
+		cur.Reset()
+	}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			cur.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			if skipTags[n.DataAtom] {
+				return
+			}
+			if n.DataAtom == atom.Br || n.Data == "lb" {
+				flush()
+				return
+			}
+		case html.DocumentNode:
+		default:
+			return
+		}
+		block := n.Type == html.ElementNode && !inlineTags[n.Data]
+		if block {
+			flush()
+		} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
+			cur.WriteString(" ")
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if block {
+			flush()
+		}
+	}
+	walk(n)
+	flush()
+	return strings.Join(paras, "\n\n")
+}
+
+// plainText normalises text from an extractor that already returns plain
+// text: one paragraph per non-empty line, separated by blank lines.
+func plainText(s string) string {
+	var paras []string
+	for line := range strings.SplitSeq(s, "\n") {
+		if p := strings.Join(strings.Fields(line), " "); p != "" {
+			paras = append(paras, p)
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
