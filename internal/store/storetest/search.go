@@ -1,6 +1,7 @@
 package storetest
 
 import (
+	"slices"
 	"testing"
 	"time"
 
@@ -21,7 +22,7 @@ func searchCorpus(t *testing.T, s store.Store) (title, body, energy, weather new
 		"The Russian delegation and Taliban officials met near the Afghan capital on Monday.")
 	a.PublishedAt = day(25)
 	b := simpleArticle("Regional roundup", "Khaama Press",
-		"Several delegations travelled this week. Among them, Shoigu was seen in Kabul, "+
+		"Several envoys travelled this week. Among them, Shoigu was seen in Kabul, "+
 			"while trade ministers discussed tariffs, grain corridors, pipelines and the weather in detail.")
 	b.PublishedAt = day(26)
 	c := simpleArticle("Energy cooperation", "Khaama Press", "Kabul and Moscow discussed energy projects and visiting engineers.")
@@ -90,31 +91,17 @@ func testSearchFilters(t *testing.T, s store.Store) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			got := search(t, s, tc.q)
-			if tc.q.Text == "" {
-				if diff := cmp.Diff(tc.want, got, cmpOpts...); diff != "" {
-					t.Errorf("(-want +got):\n%s", diff)
-				}
-				return
+			if tc.q.Text != "" {
+				// Ranking among body matches is backend-specific: compare sets.
+				slices.Sort(got)
+				slices.Sort(tc.want)
 			}
-			// Ranking between body matches is backend-specific: compare sets.
-			if diff := cmp.Diff(tc.want, got, cmpOpts, sortIDs); diff != "" {
+			if diff := cmp.Diff(tc.want, got, cmpOpts...); diff != "" {
 				t.Errorf("(-want +got):\n%s", diff)
 			}
 		})
 	}
 }
-
-var sortIDs = cmp.Transformer("sort", func(in []int64) []int64 {
-	out := append([]int64(nil), in...)
-	for i := range out {
-		for j := i + 1; j < len(out); j++ {
-			if out[j] < out[i] {
-				out[i], out[j] = out[j], out[i]
-			}
-		}
-	}
-	return out
-})
 
 // testSearchQuerySyntax feeds user text that is operator syntax in common
 // full-text engines; it must be searched as words, never fail as syntax.

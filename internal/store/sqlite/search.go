@@ -1,0 +1,68 @@
+package sqlite
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
+)
+
+// Column weights for bm25: a word in the title counts ten times a word in
+// the body, so an article about X ranks above one that mentions X.
+const (
+	titleWeight = 10.0
+	textWeight  = 1.0
+)
+
+// Search runs an FTS5 query (every word must occur, porter-stemmed) with
+// filters. The cursor is an offset into the ranked results.
+func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article, string, error) {
+	var offset int64
+	if q.Cursor != "" {
+		var err error
+		if offset, err = decodeIntCursor(q.Cursor); err != nil {
+			return nil, "", fmt.Errorf("sqlite: search: %w", err)
+		}
+	}
+	where := newFilter()
+	from := `articles a`
+	order := `a.id DESC`
+	if strings.TrimSpace(q.Text) != "" {
+		terms := searchTerms(q.Text)
+		if len(terms) == 0 {
+			return nil, "", fmt.Errorf("sqlite: search %q: no searchable word: %w", q.Text, news.ErrInvalidInput)
+		}
+		from = `articles_fts JOIN articles a ON a.id = articles_fts.rowid`
+		where.add("articles_fts MATCH ?", ftsQuery(terms))
+		order = fmt.Sprintf(`bm25(articles_fts, %g, %g), a.id DESC`, titleWeight, textWeight)
+	}
+	where.articleFilters(q.Outlet, q.From, q.To)
+	if q.EntityID != "" {
+		where.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id = ? AND e.article_id = a.id)", q.EntityID)
+	}
+	limit := pageLimit(q.Limit)
+	list, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM `+from+where.sql()+
+		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(where.args, limit+1, offset)...)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlite: search %q: %w", q.Text, err)
+	}
+	next := ""
+	if len(list) > limit {
+		list = list[:limit]
+		next = encodeCursor(strconv.FormatInt(offset+int64(limit), 10))
+	}
+	return list, next, nil
+}
+
+// ftsQuery quotes every word so FTS5 reads it as a literal string (then
+// stems it), never as an operator; juxtaposed strings are AND-ed.
+func ftsQuery(terms []string) string {
+	quoted := make([]string, len(terms))
+	for i, t := range terms {
+		quoted[i] = `"` + t + `"`
+	}
+	return strings.Join(quoted, " ")
+}
