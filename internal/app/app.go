@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/config"
+	"github.com/parallax-news/parallax/internal/ingest/fetch"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -22,6 +23,7 @@ type env struct {
 	stdin  io.Reader
 	stdout io.Writer
 	stderr io.Writer
+	fetch  *fetch.Fetcher // built on first use by fetcher()
 }
 
 // Main runs the CLI and returns the process exit code.

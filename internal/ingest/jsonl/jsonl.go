@@ -36,6 +36,7 @@ type record struct {
 type Item struct {
 	Line    int
 	Source  string
+	Raw     []byte // the line's bytes
 	Article news.Article
 	Err     error
 }
@@ -78,7 +79,7 @@ func Parse(source string, raw []byte) []Item {
 }
 
 func parseLine(source string, lineNo int, line []byte) Item {
-	it := Item{Line: lineNo, Source: fmt.Sprintf("%s:%d", source, lineNo)}
+	it := Item{Line: lineNo, Source: fmt.Sprintf("%s:%d", source, lineNo), Raw: append([]byte(nil), line...)}
 	fail := func(format string, args ...any) Item {
 		it.Err = fmt.Errorf("%s: line %d: %w: %s", source, lineNo, news.ErrInvalidInput, fmt.Sprintf(format, args...))
 		return it

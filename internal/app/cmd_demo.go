@@ -1,0 +1,61 @@
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/demo"
+	"github.com/parallax-news/parallax/internal/pipeline"
+)
+
+func newDemoCmd(e *env) *cobra.Command {
+	var dbPath string
+	cmd := &cobra.Command{
+		Use:   "demo",
+		Short: "Load the bundled sample corpus into a fresh database",
+		Args:  cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			ctx := cmd.Context()
+			if dbPath == "" {
+				dbPath = filepath.Join(os.TempDir(), "parallax-demo.db")
+			}
+			for _, suffix := range []string{"", "-wal", "-shm"} {
+				if err := os.Remove(dbPath + suffix); err != nil && !os.IsNotExist(err) {
+					return fmt.Errorf("reset demo database %s: %w", dbPath, err)
+				}
+			}
+			st, err := openStore(ctx, dbPath)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			p, err := e.newPipeline(ctx, st)
+			if err != nil {
+				return err
+			}
+			files, err := demo.Files()
+			if err != nil {
+				return fmt.Errorf("demo corpus: %w", err)
+			}
+			var sum summary
+			for _, f := range files {
+				for _, out := range p.Ingest(ctx, pipeline.Input{Source: f.Name, Raw: f.Raw}) {
+					sum.count(out)
+					if out.Err != nil {
+						fmt.Fprintf(e.stderr, "FAILED %v\n", out.Err)
+					}
+				}
+			}
+			fmt.Fprintf(e.stdout, "demo database %s: ingested %d articles (%d failed)\n", dbPath, sum.ingested, sum.failed)
+			if err := printStorySummary(ctx, e, st); err != nil {
+				return err
+			}
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dbPath, "demo-db", "", "demo database path (default: parallax-demo.db in the temp dir; recreated)")
+	return cmd
+}

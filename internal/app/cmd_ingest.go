@@ -1,0 +1,127 @@
+package app
+
+import (
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+	"golang.org/x/term"
+
+	"github.com/parallax-news/parallax/internal/pipeline"
+)
+
+func newIngestCmd(e *env) *cobra.Command {
+	return &cobra.Command{
+		Use:   "ingest FILE|DIR|URL...",
+		Short: "Store, read and cluster inputs into the database",
+		Long: "Ingest stores each input's raw bytes first, then extracts, reads and assigns it to a story.\n" +
+			"Running it again on the same inputs reports them unchanged and resumes any that were interrupted.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			sources, errs := expandSources(args)
+			st, err := openStore(ctx, e.cfg.DB)
+			if err != nil {
+				return err
+			}
+			defer st.Close()
+			p, err := e.newPipeline(ctx, st)
+			if err != nil {
+				return err
+			}
+			sum := summary{failed: len(errs)}
+			for _, err := range errs {
+				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+			}
+			progress := e.progress(len(sources))
+			for _, src := range sources {
+				if ctx.Err() != nil {
+					return ctx.Err()
+				}
+				in, err := e.load(ctx, src)
+				if err != nil {
+					sum.failed++
+					progress.clearLine()
+					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+					progress.add()
+					continue
+				}
+				for _, out := range p.Ingest(ctx, in) {
+					sum.count(out)
+					progress.report(e, out)
+				}
+				progress.add()
+			}
+			progress.finish()
+			fmt.Fprintf(e.stdout, "ingested %d, unchanged %d, failed %d\n", sum.ingested, sum.unchanged, sum.failed)
+			if sum.failed > 0 {
+				return errReported
+			}
+			return nil
+		},
+	}
+}
+
+type summary struct{ ingested, unchanged, failed int }
+
+func (s *summary) count(out pipeline.Outcome) {
+	switch out.Status {
+	case pipeline.Ingested:
+		s.ingested++
+	case pipeline.Unchanged:
+		s.unchanged++
+	default:
+		s.failed++
+	}
+}
+
+// progressReporter draws a bar on a terminal and prints plain lines
+// otherwise (logs, pipes, CI).
+type progressReporter struct {
+	bar *progressbar.ProgressBar
+	out io.Writer
+}
+
+func (e *env) progress(total int) *progressReporter {
+	f, ok := e.stderr.(*os.File)
+	if !ok || !term.IsTerminal(int(f.Fd())) {
+		return &progressReporter{out: e.stdout}
+	}
+	return &progressReporter{bar: progressbar.NewOptions(total,
+		progressbar.OptionSetWriter(e.stderr),
+		progressbar.OptionSetDescription("ingesting"),
+		progressbar.OptionShowCount(),
+		progressbar.OptionClearOnFinish(),
+	)}
+}
+
+func (p *progressReporter) report(e *env, out pipeline.Outcome) {
+	if out.Status == pipeline.Failed {
+		p.clearLine()
+		fmt.Fprintf(e.stderr, "FAILED %v\n", out.Err)
+		return
+	}
+	if p.bar == nil {
+		fmt.Fprintf(p.out, "%-9s %s (article %d)\n", out.Status, out.Source, out.ArticleID)
+	}
+}
+
+func (p *progressReporter) clearLine() {
+	if p.bar != nil {
+		_ = p.bar.Clear()
+	}
+}
+
+func (p *progressReporter) add() {
+	if p.bar != nil {
+		_ = p.bar.Add(1)
+	}
+}
+
+func (p *progressReporter) finish() {
+	if p.bar != nil {
+		_ = p.bar.Finish()
+	}
+}

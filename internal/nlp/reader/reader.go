@@ -1,0 +1,91 @@
+// Package reader composes the pure NLP stages into the read stage: sentences,
+// named entities, entity resolution, roles, temporal expressions, quotes and
+// citations, and the article's event date. It holds only the loaded NER
+// model, so one Reader serves any number of goroutines.
+package reader
+
+import (
+	"fmt"
+	"regexp"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/ner"
+	"github.com/parallax-news/parallax/internal/nlp/quote"
+	"github.com/parallax-news/parallax/internal/nlp/resolve"
+	"github.com/parallax-news/parallax/internal/nlp/roles"
+	"github.com/parallax-news/parallax/internal/nlp/timex"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
+)
+
+// Reader runs the read stage.
+type Reader struct {
+	tagger *ner.Tagger
+}
+
+// New loads the embedded NER model.
+func New() (*Reader, error) {
+	t, err := ner.Load()
+	if err != nil {
+		return nil, fmt.Errorf("load NER model: %w", err)
+	}
+	return &Reader{tagger: t}, nil
+}
+
+// Read derives the annotations of an article. It never fails: a stage that
+// finds nothing contributes nothing.
+func (r *Reader) Read(a news.Article) news.Annotations {
+	text := a.Text
+	sentences := tokenize.Sentences(text)
+	spans := r.tagger.Entities(text, sentences)
+	names := make([]resolve.Name, len(spans))
+	for i, s := range spans {
+		names[i] = resolve.Name{Start: s.Start, End: s.End, Type: s.Type}
+	}
+	entities := roles.Attach(text, sentences, resolve.Resolve(text, sentences, names))
+	timexes := timex.Find(text, timex.AnchorFor(text, a.PublishedAt))
+	quotes := quote.Find(text, sentences, entities)
+	return news.Annotations{
+		Sentences: sentences,
+		Entities:  entities,
+		Timexes:   timexes,
+		Quotes:    quotes.Quotes,
+		Citations: quotes.Citations,
+		EventDate: EventDate(text, sentences, timexes, a.PublishedAt),
+	}
+}
+
+var dayValue = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
+
+// recentDays is how far before publication a date in the lead may lie and
+// still be the reported event rather than background ("the Sept. 11
+// attacks" in a 2016 article).
+const recentDays = 7
+
+// EventDate picks the day the article's main event happened: the first
+// day-precise date in the lead (first three sentences) within a week before
+// the publication day; else the publication day. Without a publication
+// date, the first day-precise date of the lead, else "".
+func EventDate(text string, sentences []news.Span, timexes []news.Timex, published *news.Timestamp) string {
+	leadEnd := len(text)
+	if len(sentences) > 3 {
+		leadEnd = sentences[2].End
+	}
+	pubDay, earliest := "", ""
+	if published != nil {
+		pubDay = published.Day()
+		earliest = published.Time.AddDate(0, 0, -recentDays).Format(time.DateOnly)
+	}
+	for _, t := range timexes {
+		if t.Start >= leadEnd {
+			break
+		}
+		if t.Type != "DATE" || !dayValue.MatchString(t.Value) {
+			continue
+		}
+		if pubDay == "" || (t.Value <= pubDay && t.Value >= earliest) {
+			return t.Value
+		}
+	}
+	return pubDay
+}

@@ -1,0 +1,67 @@
+package reader
+
+import (
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+func TestEventDate(t *testing.T) {
+	pub := &news.Timestamp{Time: time.Date(2016, 9, 28, 0, 0, 0, 0, time.UTC), DateOnly: true}
+	sentences := []news.Span{{Start: 0, End: 10}, {Start: 11, End: 20}, {Start: 21, End: 30}, {Start: 31, End: 40}}
+	tests := []struct {
+		name      string
+		timexes   []news.Timex
+		published *news.Timestamp
+		want      string
+	}{
+		{"recent date in lead", []news.Timex{{Start: 2, Type: "DATE", Value: "2016-09-26"}}, pub, "2016-09-26"},
+		{"background date skipped", []news.Timex{{Start: 2, Type: "DATE", Value: "2001-09-11"}}, pub, "2016-09-28"},
+		{"future date skipped", []news.Timex{{Start: 2, Type: "DATE", Value: "2016-10-02"}}, pub, "2016-09-28"},
+		{"date after lead ignored", []news.Timex{{Start: 35, Type: "DATE", Value: "2016-09-27"}}, pub, "2016-09-28"},
+		{"month precision ignored", []news.Timex{{Start: 2, Type: "DATE", Value: "2016-09"}}, pub, "2016-09-28"},
+		{"no publication date", []news.Timex{{Start: 2, Type: "DATE", Value: "2024-11-26"}}, nil, "2024-11-26"},
+		{"nothing known", nil, nil, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := EventDate("0123456789012345678901234567890123456789", sentences, tt.timexes, tt.published); got != tt.want {
+				t.Errorf("EventDate = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestReadSeedsResolveMonday(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "On Monday, Sergei Shoigu, Secretary of Russia’s National Security Council, made an unexpected visit to Kabul.\n\n“We are ready,” Shoigu said."
+	pub := &news.Timestamp{Time: time.Date(2024, 11, 27, 0, 0, 0, 0, time.UTC), DateOnly: true}
+	ann := r.Read(news.Article{Text: text, PublishedAt: pub})
+	if ann.EventDate != "2024-11-25" {
+		t.Errorf("event date = %q, want 2024-11-25", ann.EventDate)
+	}
+	var shoigu *news.Entity
+	for i := range ann.Entities {
+		if ann.Entities[i].Name == "Sergei Shoigu" {
+			shoigu = &ann.Entities[i]
+		}
+	}
+	if shoigu == nil {
+		t.Fatalf("no Sergei Shoigu entity in %+v", ann.Entities)
+	}
+	if len(shoigu.Mentions) < 2 || len(shoigu.Roles) == 0 {
+		t.Errorf("Shoigu mentions %v roles %v", shoigu.Mentions, shoigu.Roles)
+	}
+	if len(ann.Quotes) != 1 || ann.Quotes[0].Speaker == nil || ann.Quotes[0].Speaker.EntityID != shoigu.ID {
+		t.Errorf("quotes = %+v", ann.Quotes)
+	}
+	for _, s := range ann.Sentences {
+		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
+			t.Errorf("bad sentence span %v", s)
+		}
+	}
+}
