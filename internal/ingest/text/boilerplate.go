@@ -34,6 +34,7 @@ const (
 	reasonFooter      = "feed footer"
 	reasonTitle       = "title"
 	reasonDuplicate   = "repeated paragraph"
+	reasonAuthorBio   = "author box"
 )
 
 // strayValues are serialisation leftovers of empty template fields.
@@ -44,7 +45,7 @@ var strayValues = setOf("none", "null", "undefined", "nan", "nil", "[object obje
 var promptPhrases = setOf(
 	"skip to content", "skip to main content", "skip to navigation", "jump to", "toggle navigation",
 	"open menu", "close menu", "menu", "search", "search for", "home", "back to top", "close",
-	"sign in", "sign up", "log in", "login", "log out", "register", "my account", "donate", "support us",
+	"sign in", "sign up", "like loading", "loading…", "log in", "login", "log out", "register", "my account", "donate", "support us",
 	"subscribe", "subscribe now", "subscribed", "print", "email", "e-mail", "copy link", "link copied",
 	"save", "saved", "bookmark", "gift this article", "comment", "comments", "leave a comment",
 	"leave a reply", "cancel reply", "post a comment", "show comments", "view comments", "loading",
@@ -86,6 +87,7 @@ var relatedHeaders = setOf(
 	"recommended stories", "recommended from medium", "you may also like", "you might also like",
 	"don't miss", "further reading", "in other news", "more news", "what to read next",
 	"keep reading", "more on this story", "more from this author", "trending", "read more",
+	"related topics",
 )
 
 var (
@@ -107,6 +109,7 @@ var (
 	reAdLine     = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored|ad)\s*[:\-–—]?\s*(?:scroll to (?:continue|read)|continue reading|story continues below|content continues below).{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b.{0,40}$`)
 	reTrailer    = regexp.MustCompile(`(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled|translated|translation|graphics|produced|research)\s+by\b.{0,200}\)?$`)
 	reRepost     = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared|posted)|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by))\b.{0,200}$`)
+	reMoreFrom   = regexp.MustCompile(`(?i)^more (?:from|by|on|in|about) [^.!?]{1,60}$`)
 	reSymbols    = regexp.MustCompile(`^[\p{P}\p{S}\p{Z}]+$`)
 	reNumberOnly = regexp.MustCompile(`^[\d\s.,:/+()-]{1,8}$`)
 	reNavSep     = regexp.MustCompile(`\s*(?:\||·|•|›|»|\s>\s|\s/\s)\s*`)
@@ -197,6 +200,8 @@ func boilerplateReason(line string) string {
 	switch {
 	case reLogo.MatchString(line), reAltText.MatchString(line), reImageFile.MatchString(line):
 		return reasonLogo
+	case reMoreFrom.MatchString(line):
+		return reasonRelated
 	case rePhotoSlash.MatchString(line):
 		return reasonCredit
 	case isNavLine(line):

@@ -10,33 +10,37 @@ import (
 // maxRelatedItems bounds how many lines a related-articles header can take.
 const maxRelatedItems = 20
 
-var reSegmentSep = regexp.MustCompile(`\s*(?:\||·|•)\s*`)
+var reSegmentSep = regexp.MustCompile(`\s*(?:\||·|•)\s*|\s+[—–]\s+`)
+
+// maxBioLines bounds the author box taken after a byline below the text;
+// minBodyBeforeBio is how many prose lines must come first, so that a
+// byline under a standfirst does not count as one.
+const (
+	maxBioLines      = 4
+	minBodyBeforeBio = 3
+)
 
 // classify walks the lines once, dropping furniture and reading metadata.
 func (x *extraction) classify() {
-	relatedLeft := 0
-	seenBody := false
+	relatedLeft, bioLeft, bodyLines := 0, 0, 0
 	for i := range x.lines {
 		ln := &x.lines[i]
 		if ln.text == "" || ln.drop != "" {
 			continue
 		}
-		if relatedLeft > 0 {
-			if isRelatedItem(ln.text) {
-				relatedLeft--
-				x.dropLine(i, reasonRelated)
-				continue
-			}
-			relatedLeft = 0
-		}
+		seenBody := bodyLines > 0
 		if x.metadataLine(i, seenBody) {
+			if bodyLines >= minBodyBeforeBio && ln.drop == reasonByline {
+				// A byline below the text opens an author box.
+				bioLeft = maxBioLines
+			}
 			continue
 		}
 		if reason := boilerplateReason(ln.text); reason != "" {
 			if reason == reasonCopyright && x.outlet == "" {
 				x.outlet = copyrightOutlet(ln.text)
 			}
-			if reason == reasonRelated && relatedHeaders[phraseKey(ln.text)] {
+			if reason == reasonRelated && (relatedHeaders[phraseKey(ln.text)] || reMoreFrom.MatchString(ln.text)) {
 				relatedLeft = maxRelatedItems
 			}
 			x.dropLine(i, reason)
@@ -45,8 +49,20 @@ func (x *extraction) classify() {
 		if x.segmentedMetadata(i, seenBody) {
 			continue
 		}
+		if relatedLeft > 0 && isRelatedItem(ln.text) {
+			relatedLeft--
+			x.dropLine(i, reasonRelated)
+			continue
+		}
+		relatedLeft = 0
+		if bioLeft > 0 && utf8.RuneCountInString(ln.text) <= 200 {
+			bioLeft--
+			x.dropLine(i, reasonAuthorBio)
+			continue
+		}
+		bioLeft = 0
 		if isSentenceLike(ln.text) {
-			seenBody = true
+			bodyLines++
 		}
 	}
 }
@@ -61,6 +77,10 @@ func (x *extraction) metadataLine(i int, seenBody bool) bool {
 		return true
 	}
 	if b, ok := parseByline(text); ok {
+		x.applyByline(i, b, seenBody)
+		return true
+	}
+	if b, ok := parseStampByline(text); ok {
 		x.applyByline(i, b, seenBody)
 		return true
 	}
@@ -119,12 +139,16 @@ func (x *extraction) segmentedMetadata(i int, seenBody bool) bool {
 }
 
 func (x *extraction) applyStamp(i int, st stamp, seenBody bool) {
-	if st.relative != "" {
-		field := "published_at"
-		if st.kind == reasonUpdateStamp {
-			field = "updated_at"
-		}
+	field := "published_at"
+	if st.kind == reasonUpdateStamp {
+		field = "updated_at"
+	}
+	switch {
+	case st.relative != "":
 		x.warn("%s: relative stamp %q not resolved", field, st.relative)
+		return
+	case st.unread != "":
+		x.warn("%s: could not read %q without guessing", field, st.unread)
 		return
 	}
 	switch st.kind {
@@ -137,10 +161,10 @@ func (x *extraction) applyStamp(i int, st stamp, seenBody bool) {
 	case reasonPublished:
 		x.setPublished(i, st.value)
 	case reasonDate:
-		// A bare date above the article is its publication date; one below
-		// the text may be anything (a related item, a comment), so it is
-		// only dropped.
-		if !seenBody {
+		// A bare date above the article or right under its byline is its
+		// publication date; one elsewhere below the text may be anything (a
+		// related item, a comment), so it is only dropped.
+		if !seenBody || x.prevKept(i) == reasonByline {
 			x.setPublished(i, st.value)
 		}
 	}
@@ -176,6 +200,17 @@ func (x *extraction) applyByline(i int, b byline, seenBody bool) {
 	x.dropLine(i, reasonByline)
 }
 
+// prevKept returns the drop reason of the nearest non-blank line above i
+// ("" when that line is kept).
+func (x *extraction) prevKept(i int) string {
+	for j := i - 1; j >= 0; j-- {
+		if x.lines[j].text != "" {
+			return x.lines[j].drop
+		}
+	}
+	return ""
+}
+
 func (x *extraction) nextText(i int) string {
 	for j := i + 1; j < len(x.lines); j++ {
 		if x.lines[j].text != "" {
@@ -207,53 +242,6 @@ func (x *extraction) dropMenus() {
 		}
 	}
 	flush()
-}
-
-// chooseTitle picks the headline among the short lines above the body, or
-// takes the title from the feed footer.
-func (x *extraction) chooseTitle() {
-	bodyStart := len(x.lines)
-	var candidates []int
-	for i, ln := range x.lines {
-		if ln.text == "" || ln.drop != "" {
-			continue
-		}
-		if isSentenceLike(ln.text) {
-			bodyStart = i
-			break
-		}
-		if isTitleLike(ln.text) {
-			candidates = append(candidates, i)
-		}
-	}
-	if x.footerTitle != "" {
-		x.title = x.footerTitle
-		key := matchKey(x.footerTitle)
-		for i, ln := range x.lines {
-			if ln.drop == "" && ln.text != "" && matchKey(stripHeading(ln.text)) == key {
-				x.lines[i].drop = reasonTitle
-			}
-		}
-		return
-	}
-	if len(candidates) == 0 {
-		return
-	}
-	chosen := candidates[0]
-	if x.firstMeta >= 0 && x.firstMeta < bodyStart {
-		for _, i := range candidates {
-			if i < x.firstMeta {
-				chosen = i
-			}
-		}
-	}
-	x.title = stripHeading(x.lines[chosen].text)
-	x.lines[chosen].drop = reasonTitle
-	for i := 0; i < chosen; i++ {
-		if x.lines[i].text != "" && x.lines[i].drop == "" {
-			x.dropLine(i, reasonHeaderJunk)
-		}
-	}
 }
 
 // isSentenceLike is a line that reads as article prose rather than a

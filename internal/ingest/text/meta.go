@@ -15,7 +15,7 @@ var (
 	reAuthor    = regexp.MustCompile(`(?i)^(?:author|authors|written by|words by|story by|reporter|reported by|autor|autora|auteur|autore|text)\s*[:：]?\s+(.+)$`)
 	reSource    = regexp.MustCompile(`(?i)^(?:source|quelle|fuente|fonte|источник)\s*[:：]\s*(.{1,60})$`)
 	reFooter    = regexp.MustCompile(`(?:^|[\s.!?"”’])The (?:post|article) (.+?) (?:appeared first|first appeared|was first published) (?:on|in) (.+?)\s*\.?\s*$`)
-	reDateline  = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{M} .,'’-]{1,60}\(([\p{Lu}][\p{L}]{1,20}(?: [\p{Lu}][\p{L}]+){0,2})\)\s*[-–—]`)
+	reDateline  = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{M}\d .,'’-]{1,60}\(([\p{Lu}][\p{L}]{1,20}(?: [\p{Lu}][\p{L}]+){0,2})\)\s*[-–—]`)
 )
 
 // nameConnectors may appear uncapitalised inside a list of personal names.
@@ -28,6 +28,9 @@ type stamp struct {
 	value *dateValue
 	// relative is the unresolved relative phrase ("3 hours ago").
 	relative string
+	// unread is a stamp whose date could not be read without guessing
+	// ("05/03/2024": day and month could be swapped).
+	unread string
 }
 
 // parseStamp recognises an update stamp, a publication stamp or a line
@@ -59,7 +62,30 @@ func stampValue(kind, rest string) (stamp, bool) {
 	if reRelative.MatchString(rest) {
 		return stamp{kind: kind, relative: rest}, true
 	}
+	if dateShaped(rest) {
+		return stamp{kind: kind, unread: rest}, true
+	}
 	return stamp{}, false
+}
+
+// clockWords may sit in a date besides month, weekday and zone names.
+var clockWords = setOf("am", "pm", "a", "p", "m", "at", "uhr", "h", "de", "del", "le", "el", "um", "à", "às", "alle", "on")
+
+// dateShaped reports whether s is built only of numbers and date words,
+// the shape of a stamp whose value is unreadable rather than a sentence.
+func dateShaped(s string) bool {
+	if utf8.RuneCountInString(s) > 40 || !strings.ContainsAny(s, "0123456789") {
+		return false
+	}
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) }) {
+		lw := strings.ToLower(w)
+		if months[lw] == 0 && !weekdays[lw] && !clockWords[lw] && !ambiguousZones[strings.ToUpper(w)] {
+			if _, ok := zoneOffsets[strings.ToUpper(w)]; !ok {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // byline is a parsed byline line: the names and any date written with them.
@@ -86,6 +112,26 @@ func parseByline(line string) (byline, bool) {
 		return byline{}, false
 	}
 	return byline{names: names, stamp: st}, true
+}
+
+// parseStampByline reads a stamp followed by the author, the WordPress
+// "Posted on March 12, 2024 by Hannah Lowe".
+func parseStampByline(line string) (byline, bool) {
+	lower := strings.ToLower(line)
+	for at := strings.Index(lower, " by "); at > 0; {
+		if st, ok := parseStamp(line[:at]); ok {
+			names := trimNameList(line[at+len(" by "):])
+			if looksLikeNames(names) {
+				return byline{names: names, stamp: &st}, true
+			}
+		}
+		next := strings.Index(lower[at+1:], " by ")
+		if next < 0 {
+			break
+		}
+		at += 1 + next
+	}
+	return byline{}, false
 }
 
 // splitTrailingStamp separates a date or stamp glued to the end of a byline

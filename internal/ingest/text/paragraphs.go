@@ -14,65 +14,91 @@ const (
 	minDedupRunes = 40
 )
 
+// paragraph is one output paragraph and where it came from.
+type paragraph struct {
+	text  string
+	first int // index of its first input line
+	lines int // input lines joined into it
+}
+
 // paragraphs groups the kept lines into paragraphs. A blank or dropped line
 // ends a paragraph. Inside a block, lines are joined with a space when the
-// block is hard-wrapped prose or a line plainly continues the one before;
+// text is hard-wrapped or a line plainly continues the one before;
 // otherwise each line is its own paragraph.
-func (x *extraction) paragraphs() []string {
-	var out, block []string
-	flush := func() {
-		out = append(out, joinBlock(block)...)
-		block = block[:0]
-	}
-	for _, ln := range x.lines {
+func (x *extraction) paragraphs() []paragraph {
+	var blocks [][]int
+	var block []int
+	for i, ln := range x.lines {
 		if ln.text == "" || ln.drop != "" {
-			flush()
+			if len(block) > 0 {
+				blocks = append(blocks, block)
+				block = nil
+			}
 			continue
 		}
-		block = append(block, ln.text)
+		block = append(block, i)
 	}
-	flush()
-	return out
-}
-
-func joinBlock(block []string) []string {
-	if len(block) == 0 {
-		return nil
+	if len(block) > 0 {
+		blocks = append(blocks, block)
 	}
-	if isWrapped(block) {
-		return []string{strings.Join(block, " ")}
-	}
-	out := []string{block[0]}
-	for _, l := range block[1:] {
-		last := out[len(out)-1]
-		if continues(last, l) {
-			out[len(out)-1] = last + " " + l
-			continue
-		}
-		out = append(out, l)
+	width := x.wrapWidth(blocks)
+	var out []paragraph
+	for _, b := range blocks {
+		out = append(out, x.joinBlock(b, width)...)
 	}
 	return out
 }
 
-// isWrapped reports whether a block of three or more lines is one
-// paragraph broken at a fixed width.
-func isWrapped(block []string) bool {
-	if len(block) < 3 {
-		return false
-	}
-	widest := 0
-	for _, l := range block {
-		widest = max(widest, utf8.RuneCountInString(l))
-	}
-	if widest > wrapWidth || widest < 40 {
-		return false
-	}
-	for _, l := range block[:len(block)-1] {
-		if float64(utf8.RuneCountInString(l)) < wrapMinShare*float64(widest) {
-			return false
+// wrapWidth detects hard-wrapped text (wire copy, e-mail): blocks of three
+// or more lines whose lines but the last fill a band of widths. It returns
+// the wrap width, or 0 when the text is not wrapped.
+func (x *extraction) wrapWidth(blocks [][]int) int {
+	width := 0
+	for _, b := range blocks {
+		if len(b) < 3 {
+			continue
+		}
+		widest := 0
+		for _, i := range b {
+			widest = max(widest, utf8.RuneCountInString(x.lines[i].text))
+		}
+		if widest > wrapWidth || widest < 40 {
+			continue
+		}
+		wrapped, open := true, 0
+		for _, i := range b[:len(b)-1] {
+			if float64(utf8.RuneCountInString(x.lines[i].text)) < wrapMinShare*float64(widest) {
+				wrapped = false
+			}
+			if !endsSentence(x.lines[i].text) {
+				open++
+			}
+		}
+		// Lines broken at a width mostly stop mid-sentence; one paragraph
+		// per line mostly ends with a full stop.
+		if wrapped && 2*open >= len(b)-1 {
+			width = max(width, widest)
 		}
 	}
-	return true
+	return width
+}
+
+func (x *extraction) joinBlock(block []int, width int) []paragraph {
+	out := []paragraph{{text: x.lines[block[0]].text, first: block[0], lines: 1}}
+	for k, i := range block[1:] {
+		prevLine := x.lines[block[k]].text
+		next := x.lines[i].text
+		last := &out[len(out)-1]
+		filled := width > 0 && float64(utf8.RuneCountInString(prevLine)) >= wrapMinShare*float64(width) &&
+			!strings.HasSuffix(prevLine, ":")
+		if filled || continues(prevLine, next) {
+			last.text += " " + next
+			last.lines++
+			continue
+		}
+		out = append(out, paragraph{text: next, first: i, lines: 1})
+	}
+	return out
 }
 
 // continues reports whether next plainly carries on the sentence of prev:
@@ -88,10 +114,12 @@ func continues(prev, next string) bool {
 // dedupe removes paragraphs said twice: a lead or standfirst repeated in
 // the body (kept once, at its place in the body), a paragraph equal to the
 // title, and later verbatim repeats.
-func (x *extraction) dedupe(paragraphs []string) []string {
-	keys := make([]string, len(paragraphs))
-	for i, p := range paragraphs {
-		keys[i] = matchKey(p)
+func (x *extraction) dedupe(paras []paragraph) []string {
+	paragraphs := make([]string, len(paras))
+	keys := make([]string, len(paras))
+	for i, p := range paras {
+		paragraphs[i] = p.text
+		keys[i] = matchKey(p.text)
 	}
 	titleKey := matchKey(x.title)
 	keep := make([]bool, len(paragraphs))

@@ -70,11 +70,12 @@ func Extract(source string, text string, opts Options) news.Article {
 	x.readFooter()
 	x.classify()
 	x.dropMenus()
-	x.chooseTitle()
-	paragraphs := x.dedupe(x.paragraphs())
+	paragraphs := x.dedupe(x.chooseTitle(x.paragraphs()))
 	body := strings.Join(paragraphs, "\n\n")
 	if x.outlet == "" && len(paragraphs) > 0 {
-		x.outlet = datelineAgency(paragraphs[0])
+		if x.outlet = datelineAgency(paragraphs[0]); x.outlet != "" {
+			x.warn("outlet: taken from the wire dateline (%s)", x.outlet)
+		}
 	}
 	if body == "" {
 		x.warn("no article text left after cleaning")

@@ -1,0 +1,49 @@
+package text
+
+// chooseTitle picks the headline among the one-line paragraphs above the
+// body, or takes the title from the feed footer, and returns the
+// paragraphs without it. Short lines above the chosen headline (kickers,
+// site names, taglines) go with it.
+func (x *extraction) chooseTitle(paras []paragraph) []paragraph {
+	if x.footerTitle != "" {
+		x.title = x.footerTitle
+		key := matchKey(x.footerTitle)
+		out := paras[:0]
+		for _, p := range paras {
+			if matchKey(stripHeading(p.text)) == key {
+				continue
+			}
+			out = append(out, p)
+		}
+		return out
+	}
+	bodyStart := len(paras)
+	var candidates []int
+	for i, p := range paras {
+		if p.lines > 1 || isSentenceLike(p.text) {
+			bodyStart = i
+			break
+		}
+		if isTitleLike(p.text) {
+			candidates = append(candidates, i)
+		}
+	}
+	if len(candidates) == 0 {
+		return paras
+	}
+	chosen := candidates[0]
+	// The headline sits right above the byline or date: prefer the last
+	// candidate before them over site names and taglines higher up.
+	if x.firstMeta >= 0 && (bodyStart == len(paras) || x.firstMeta < paras[bodyStart].first) {
+		for _, i := range candidates {
+			if paras[i].first < x.firstMeta {
+				chosen = i
+			}
+		}
+	}
+	x.title = stripHeading(paras[chosen].text)
+	for _, p := range paras[:chosen] {
+		x.warn("dropped %s: %q", reasonHeaderJunk, snippet(p.text))
+	}
+	return paras[chosen+1:]
+}
