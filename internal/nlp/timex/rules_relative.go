@@ -24,7 +24,7 @@ func relativeRules() []rule {
 		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)`), agoUnit},
 		{compile(`(?:right\s+|just\s+)?now`), fixed(Date, "PRESENT_REF")},
 		{compile(`currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|current`), fixed(Date, "PRESENT_REF")},
-		{compile(`recently|lately|recent|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
+		{compile(`recently|lately|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
 		{compile(`the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date`), fixed(Date, "FUTURE_REF")},
 	}
 }

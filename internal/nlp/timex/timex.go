@@ -158,8 +158,10 @@ func joinDateTime(a, b news.Timex) (string, bool) {
 }
 
 var (
-	dateModifier  = regexp.MustCompile(`(?i)\b(?:early|earlier|late|later|mid|the (?:end|beginning|start|middle|rest|remainder|turn|close|first half|second half) of)(?:\s+|-)$`)
-	approximation = regexp.MustCompile(`(?i)\b(?:about|around|almost|nearly|roughly|approximately|some|over|under|more than|less than|fewer than|at least|at most|up to|no more than|no less than|not more than|just over|just under|well over|only|barely|a full|the full|another|an additional|an extra|the better part of)\s+$`)
+	dateModifier = regexp.MustCompile(`(?i)\b(?:early|late|mid|the (?:end|beginning|start|middle|rest|remainder|turn|close|first half|second half) of)(?:\s+|-)$`)
+	// "earlier this year" is one timex, "earlier Friday" is not.
+	sequenceModifier = regexp.MustCompile(`(?i)\b(?:earlier|later)\s+$`)
+	approximation    = regexp.MustCompile(`(?i)\b(?:about|around|almost|nearly|roughly|approximately|some|over|under|more than|less than|fewer than|at least|at most|up to|no more than|no less than|not more than|just over|just under|well over|a full|the full|another|an additional|an extra|the better part of)\s+$`)
 )
 
 // extendModifiers widens a timex over the modifiers TimeML puts inside its
@@ -176,6 +178,11 @@ func extendModifiers(text string, t *news.Timex) {
 			return
 		}
 		re = approximation
+	} else if strings.HasPrefix(own, "this ") || strings.HasPrefix(own, "that ") {
+		if loc := sequenceModifier.FindStringIndex(before); loc != nil {
+			t.Start -= len(before) - loc[0]
+			return
+		}
 	}
 	if loc := re.FindStringIndex(before); loc != nil {
 		t.Start -= len(before) - loc[0]
