@@ -118,9 +118,10 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	if sFrom == sTo && m-1 > floor && d.toks[m-1].lower == "as" {
 		sFrom, sTo = d.npLeft(m-1, floor)
 	}
-	r, end, via := d.rightContent(u, c)
+	r, end, via, introduced := d.rightContent(u, c)
 	base.via = via
 	hasRight := end > r
+	rightQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark())
 	withContent := func(a attribution, from, to int) []attribution {
 		if s, direct := d.span(from, to); s.End > s.Start {
 			a.content, a.direct = s, direct
@@ -132,8 +133,13 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	switch {
 	case sTo > sFrom:
 		base.srcFrom, base.srcTo = sFrom, sTo
-		if before := sFrom - 1; before > floor && d.endsClause(before) && (!hasRight || d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) {
+		if before := sFrom - 1; before > floor && d.endsClause(before) && !introduced &&
+			(!hasRight || rightQuote || adjunctStart[d.toks[r].lower]) && before-d.clauseStart(floor, before) >= 4 {
+			// "..., X said (during a speech ...)": the content is before.
 			out = append(out, withContent(base, d.clauseStart(floor, before), before+1)...)
+			if !rightQuote {
+				return out
+			}
 		}
 		if hasRight {
 			out = append(out, withContent(base, r, end)...)
@@ -148,7 +154,8 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		}
 	case m-1 >= floor && d.endsClause(m-1):
 		s0, s1 := d.npRight(d.skipModifiersRight(c.to, u.to), u.to)
-		if hasRight && s1 < d.contentEnd(c.to, u.to) && !d.toks[r].isQuoteMark() && d.toks[r].quoteID < 0 {
+		inverted := s1 > s0 && (s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].isPunct())
+		if hasRight && !inverted && !rightQuote {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
 			if h0, ok := d.appositionHead(m-1, floor); ok {
@@ -157,6 +164,15 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 			return withContent(base, r, end)
 		}
 		base.srcFrom, base.srcTo = s0, s1
+		if s1 == s0 {
+			if h0, ok := d.appositionHead(m-1, floor); ok {
+				base.srcFrom, base.srcTo = h0, m-1
+				m = h0
+				for m-1 > floor && !d.endsClause(m-1) {
+					m--
+				}
+			}
+		}
 		out = append(out, withContent(base, d.clauseStart(floor, m-1), m)...)
 		if s1 < u.to && d.toks[s1].Text == "," {
 			rest := s1 + 1
@@ -172,12 +188,21 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	return out
 }
 
+// adjunctStart are words that open a phrase after a cue that is not its
+// content: "..., he said during a speech".
+var adjunctStart = map[string]bool{
+	"in": true, "during": true, "at": true, "on": true, "after": true, "before": true,
+	"while": true, "when": true, "as": true, "of": true, "with": true, "about": true,
+	"from": true, "for": true, "outside": true, "inside": true, "last": true, "this": true,
+	"earlier": true, "late": true, "later": true, "recently": true, "yesterday": true,
+	"today": true, "via": true, "through": true, "without": true, "because": true,
+}
+
 // rightContent finds the content after a cue: past an addressee ("told
 // reporters"), adverbials ("on Tuesday"), "citing X" and a "that", comma or
 // colon. It returns the token range and any outlets cited on the way.
-func (d *doc) rightContent(u unit, c cue) (int, int, []string) {
-	r := c.to
-	var via []string
+func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced bool) {
+	r = c.to
 	if tellVerbs[c.lemma] && r < u.to && d.toks[r].lower != "that" && !d.toks[r].isQuoteMark() {
 		if o0, o1 := d.npRight(r, u.to); o1 > o0 && o1-o0 <= 6 {
 			if name, ok := outletIn(d.text[d.toks[o0].Start:d.toks[o1-1].End]); ok {
@@ -199,6 +224,7 @@ func (d *doc) rightContent(u unit, c cue) (int, int, []string) {
 		}
 		if r < u.to && d.toks[r].Text == ":" {
 			r++
+			introduced = true
 			continue
 		}
 		if r < u.to && d.toks[r].Text == "," {
@@ -207,14 +233,15 @@ func (d *doc) rightContent(u unit, c cue) (int, int, []string) {
 				r++
 				continue
 			}
-			return r, r, via
+			return r, r, via, false
 		}
 		break
 	}
 	if r < u.to && d.toks[r].lower == "that" {
 		r++
+		introduced = true
 	}
-	return r, d.contentEnd(r, u.to), via
+	return r, d.contentEnd(r, u.to), via, introduced
 }
 
 // endsClause reports whether token k closes the clause before a source:

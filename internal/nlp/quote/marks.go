@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -45,6 +46,10 @@ func quotedSpans(text string) []quoted {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
+		if r == '\'' && i+1 < len(text) && text[i+1] == '\'' {
+			// Two apostrophes are a straight double quote in some archives.
+			r, size = '"', 2
+		}
 		if r == '\n' && open != noMark {
 			next, ok := continuesQuote(text, i, open)
 			switch {
@@ -97,6 +102,9 @@ func continuesQuote(text string, i int, open markKind) (int, bool) {
 		return j, false
 	}
 	r, size := utf8.DecodeRuneInString(text[j:])
+	if strings.HasPrefix(text[j:], "''") {
+		r, size = '"', 2
+	}
 	if openerKind(text, j, r) == open {
 		return j + size, true
 	}
