@@ -1,13 +1,15 @@
 // Package tokenize splits text into tokens and sentences with byte offsets.
-// It is pure: text in, spans out.
+// It is pure: text in, spans out. Tokens keep abbreviations ("U.S.",
+// "Inc."), initials, numbers with separators ("1,357.5", "10:30") and
+// word-internal apostrophes and hyphens together; sentences end at
+// terminal punctuation (with any closing quotes or brackets that follow)
+// and at line breaks, so headlines without a full stop stand alone.
 package tokenize
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
-
-	"github.com/parallax-news/parallax/internal/news"
 )
 
 // Token is a word or punctuation mark; Start/End are byte offsets into the
@@ -18,11 +20,10 @@ type Token struct {
 	Text  string
 }
 
-// Tokens splits text into word and punctuation tokens. Words keep internal
-// apostrophes, hyphens, periods of abbreviations ("U.S.") and the separators
-// of numbers ("1,357.5").
+// Tokens splits text into word and punctuation tokens. Runs of the same
+// punctuation ("...", "--", "?!") are one token.
 func Tokens(text string) []Token {
-	var toks []Token
+	toks := make([]Token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -31,33 +32,57 @@ func Tokens(text string) []Token {
 			continue
 		}
 		start := i
-		if isWordRune(r) {
+		switch {
+		case isWordRune(r):
+			i = scanWord(text, i)
+		case r == '.' || r == '-' || r == '!' || r == '?' || r == '*' || r == '=' || r == '_':
 			i += size
 			for i < len(text) {
 				r2, s2 := utf8.DecodeRuneInString(text[i:])
-				if isWordRune(r2) {
-					i += s2
-					continue
+				if r2 != r && !(isTerminalMark(r) && isTerminalMark(r2)) {
+					break
 				}
-				if isJoiner(r2) && i+s2 < len(text) {
-					next, _ := utf8.DecodeRuneInString(text[i+s2:])
-					if isWordRune(next) && joinerAllowed(r2, text[start:i], next) {
-						i += s2
-						continue
-					}
-				}
-				break
+				i += s2
 			}
-			// Abbreviations such as "U.S." keep their final period.
-			if i < len(text) && text[i] == '.' && isAbbreviation(text[start:i]+".") {
-				i++
-			}
-		} else {
+		default:
 			i += size
 		}
 		toks = append(toks, Token{Start: start, End: i, Text: text[start:i]})
 	}
 	return toks
+}
+
+func isTerminalMark(r rune) bool { return r == '!' || r == '?' }
+
+// scanWord returns the end of the word starting at i.
+func scanWord(text string, i int) int {
+	start := i
+	for i < len(text) {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if isWordRune(r) {
+			i += size
+			continue
+		}
+		if isJoiner(r) && i+size < len(text) {
+			next, _ := utf8.DecodeRuneInString(text[i+size:])
+			if isWordRune(next) && joinerAllowed(r, text[start:i], next) {
+				i += size
+				continue
+			}
+		}
+		break
+	}
+	// Abbreviations and initials keep their final period, and may go on
+	// with a hyphen ("U.S.-based").
+	if i < len(text) && text[i] == '.' && isAbbreviation(text[start:i]+".") {
+		i++
+		if i+1 < len(text) && text[i] == '-' {
+			if next, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(next) {
+				return scanWord(text, i+1)
+			}
+		}
+	}
+	return i
 }
 
 func isWordRune(r rune) bool {
@@ -66,7 +91,7 @@ func isWordRune(r rune) bool {
 
 func isJoiner(r rune) bool {
 	switch r {
-	case '\'', '’', '-', '.', ',', '&':
+	case '\'', '’', '-', '‐', '.', ',', '&', '/', ':':
 		return true
 	}
 	return false
@@ -75,16 +100,19 @@ func isJoiner(r rune) bool {
 func joinerAllowed(j rune, left string, next rune) bool {
 	last, _ := utf8.DecodeLastRuneInString(left)
 	switch j {
-	case ',':
+	case ',', '/', ':':
+		// 1,357 and 24/7 and 10:30
 		return unicode.IsDigit(last) && unicode.IsDigit(next)
 	case '.':
 		// 3.5, U.S, e.g
 		if unicode.IsDigit(last) && unicode.IsDigit(next) {
 			return true
 		}
-		return utf8.RuneCountInString(lastSegment(left)) == 1 && unicode.IsLetter(next)
+		return utf8.RuneCountInString(lastSegment(left)) == 1 && unicode.IsLetter(last) && unicode.IsLetter(next)
 	case '&':
 		return unicode.IsUpper(last) && unicode.IsUpper(next)
+	case '\'', '’':
+		return unicode.IsLetter(last) && unicode.IsLetter(next)
 	}
 	return true
 }
@@ -96,89 +124,53 @@ func lastSegment(s string) string {
 	return s
 }
 
-// Sentences splits text into sentence spans. Line breaks that end a
-// paragraph always end a sentence, so headlines without a full stop stand
-// alone.
-func Sentences(text string) []news.Span {
-	toks := Tokens(text)
-	var spans []news.Span
-	start := -1
-	for k, t := range toks {
-		if start < 0 {
-			start = t.Start
-		}
-		end := false
-		switch t.Text {
-		case ".", "!", "?", "…":
-			end = true
-			if t.Text == "." && k > 0 && toks[k-1].End == t.Start && isAbbreviation(toks[k-1].Text+".") {
-				end = false
-			}
-		}
-		last := t.End
-		if end {
-			// Absorb closing quotes and brackets that follow the stop.
-			for k+1 < len(toks) && isCloser(toks[k+1].Text) && toks[k+1].Start == last {
-				k++
-				last = toks[k].End
-			}
-			// A lower-case continuation is not a new sentence.
-			if k+1 < len(toks) {
-				r, _ := utf8.DecodeRuneInString(toks[k+1].Text)
-				if unicode.IsLower(r) {
-					end = false
-				}
-			}
-		}
-		if !end && k+1 < len(toks) && strings.Count(text[t.End:toks[k+1].Start], "\n") > 0 {
-			end = true
-		}
-		if end || k+1 == len(toks) {
-			spans = append(spans, news.Span{Start: start, End: last})
-			start = -1
-		}
-	}
-	return dedupSpans(spans)
-}
+// abbreviations end with a period that does not end the sentence; titles
+// never end one because a name always follows them.
+var (
+	titles = setOf("mr.", "mrs.", "ms.", "dr.", "prof.", "gen.", "col.", "lt.", "sgt.", "capt.", "cmdr.",
+		"adm.", "gov.", "sen.", "rep.", "rev.", "fr.", "pres.", "supt.", "st.", "mt.", "ft.", "no.", "nos.",
+		"vs.", "v.", "messrs.", "hon.", "maj.", "cpl.", "pvt.", "insp.", "det.", "cf.", "approx.")
+	abbreviations = setOf("jr.", "sr.", "inc.", "corp.", "ltd.", "co.", "bros.", "plc.", "llc.", "dept.",
+		"etc.", "e.g.", "i.e.", "a.m.", "p.m.", "est.", "al.", "op.", "vol.", "fig.", "jan.", "feb.",
+		"mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "oct.", "nov.", "dec.", "mon.", "tue.",
+		"tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun.", "ave.", "blvd.", "rd.",
+		"mln.", "bln.", "pct.", "ca.", "univ.", "assn.", "govt.")
+)
 
-func dedupSpans(spans []news.Span) []news.Span {
-	out := spans[:0]
-	for _, s := range spans {
-		if len(out) > 0 && s.Start < out[len(out)-1].End {
-			out[len(out)-1].End = max(out[len(out)-1].End, s.End)
-			continue
-		}
-		out = append(out, s)
+func setOf(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
 	}
-	return out
-}
-
-func isCloser(s string) bool {
-	switch s {
-	case "\"", "”", "’", "'", ")", "]", "»":
-		return true
-	}
-	return false
-}
-
-var abbreviations = map[string]bool{
-	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "prof.": true, "gen.": true, "col.": true,
-	"lt.": true, "sgt.": true, "capt.": true, "gov.": true, "sen.": true, "rep.": true, "st.": true,
-	"jr.": true, "sr.": true, "inc.": true, "corp.": true, "ltd.": true, "co.": true, "vs.": true,
-	"etc.": true, "e.g.": true, "i.e.": true, "u.s.": true, "u.k.": true, "u.n.": true, "no.": true,
-	"jan.": true, "feb.": true, "mar.": true, "apr.": true, "jun.": true, "jul.": true, "aug.": true,
-	"sep.": true, "sept.": true, "oct.": true, "nov.": true, "dec.": true, "mt.": true, "ft.": true,
+	return m
 }
 
 func isAbbreviation(s string) bool {
-	if abbreviations[strings.ToLower(s)] {
+	lower := strings.ToLower(s)
+	if titles[lower] || abbreviations[lower] {
 		return true
 	}
-	// Initials: "J." or dotted acronyms "U.S.A."
-	letters := strings.ReplaceAll(s, ".", "")
-	if utf8.RuneCountInString(letters) == 1 {
-		r, _ := utf8.DecodeRuneInString(letters)
-		return unicode.IsUpper(r)
+	return isInitial(s) || isDottedAcronym(s)
+}
+
+// isInitial reports a single capital and a period: "J.".
+func isInitial(s string) bool {
+	r, size := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r) && s[size:] == "."
+}
+
+// isDottedAcronym reports single letters each followed by a period:
+// "U.S.", "e.g.", "U.S.A.".
+func isDottedAcronym(s string) bool {
+	letters := 0
+	for _, r := range s {
+		if r == '.' {
+			continue
+		}
+		if !unicode.IsLetter(r) {
+			return false
+		}
+		letters++
 	}
-	return strings.Count(s, ".") >= 2 && utf8.RuneCountInString(letters) == strings.Count(s, ".")
+	return letters >= 2 && strings.Count(s, ".") == letters && strings.HasSuffix(s, ".") && !strings.Contains(s, "..")
 }
