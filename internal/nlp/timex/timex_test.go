@@ -165,6 +165,7 @@ func TestAnchorFor(t *testing.T) {
 		{"publication date wins", "Signed on November 1, 2020.", &published, "2024-11-27"},
 		{"first full date in the text", "Kabul, November 27, 2024. On Monday the minister arrived.", nil, "2024-11-27"},
 		{"no full date", "On Monday the minister arrived.", nil, ""},
+		{"weekday date placed by a year in the text", "Talks held on Tuesday, November 26 built on the 2024 accord.", nil, "2024-11-26"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
