@@ -17,9 +17,9 @@ type countryRef struct {
 	weight  float64
 }
 
-// contextWindow is how far back (in bytes) "the country’s" looks for its
-// country.
-const contextWindow = 600
+// contextSentences is how many sentences before its own "the country’s"
+// looks back for its country.
+const contextSentences = 2
 
 // countryRefs lists the country references among the entities' mentions.
 func countryRefs(text string, entities []news.Entity) []countryRef {
@@ -50,13 +50,20 @@ func countryRefs(text string, entities []news.Entity) []countryRef {
 	return refs
 }
 
-// contextCountry picks the country most strongly evoked in the window
-// before pos; ties go to the nearest.
+// contextCountry picks the country most strongly evoked before pos in its
+// sentence and the contextSentences before it; ties go to the nearest.
 func (a *attacher) contextCountry(pos int) string {
+	from := 0
+	for i, s := range a.sentences {
+		if s.Start > pos {
+			break
+		}
+		from = a.sentences[max(i-contextSentences, 0)].Start
+	}
 	score := map[string]float64{}
 	nearest := map[string]int{}
 	for _, r := range a.countries {
-		if r.pos >= pos || pos-r.pos > contextWindow {
+		if r.pos >= pos || r.pos < from {
 			continue
 		}
 		score[r.country] += r.weight

@@ -12,9 +12,10 @@ import (
 
 // attacher holds the per-article state of one Attach call.
 type attacher struct {
-	text     string
-	tokens   []tokenize.Token
-	entities []news.Entity
+	text      string
+	sentences []news.Span
+	tokens    []tokenize.Token
+	entities  []news.Entity
 	// countries are the country references in the text, for titles that
 	// say "the country’s".
 	countries []countryRef
@@ -30,8 +31,10 @@ type attacher struct {
 // normalised form, country and tense) are kept once, at first occurrence.
 // sentences may be nil.
 func Attach(text string, sentences []news.Span, entities []news.Entity) []news.Entity {
-	_ = sentences
-	a := &attacher{text: text, tokens: tokenize.Tokens(text), entities: entities}
+	if sentences == nil {
+		sentences = tokenize.Sentences(text)
+	}
+	a := &attacher{text: text, tokens: tokenize.Tokens(text), entities: entities, sentences: sentences}
 	a.countries = countryRefs(text, entities)
 	out := make([]news.Entity, len(entities))
 	for i, e := range entities {
