@@ -10,8 +10,8 @@ import (
 // morning". A following day ("10 p.m. Wednesday") is joined by Find.
 func clockRules() []rule {
 	return []rule{
-		{compile(`(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?`), clock},
-		{compile(`(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz>[ECMP][SD]T|GMT|UTC)\b)?`), clock},
+		{compile(`(?P<h>[01]?\d)(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ampm>a\.m\.?|p\.m\.?|am\b|pm\b)(?:\s+(?P<tz>[ecmp][sd]t|gmt|utc)\b)?`), clock},
+		{compile(`(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz>[ecmp][sd]t|gmt|utc)\b)?`), clock},
 		{compile(`(?P<h>[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)`), clock},
 		{compile(`(?P<noon>noon|midnight|midday)`), clock},
 		{compile(`(?:mid-?|late\s+|early\s+)?{part}`), bareDayPart},

@@ -13,7 +13,7 @@ func dateRules() []rule {
 	return []rule{
 		{compile(`(?:{wd},?\s+)?{month}\s*{day},?\s+{year}`), fullDate},
 		{compile(`(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month},?\s+{year}`), fullDate},
-		{compile(`{year}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:[T ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?\b`), isoDate},
+		{compile(`{year}-(?P<mm>[01]\d)-(?P<dd>[0-3]\d)(?:[t ](?P<hh>[0-2]\d):(?P<mi>[0-5]\d))?\b`), isoDate},
 		{compile(`(?P<mm>[01]?\d)/(?P<dd>[0-3]?\d)/(?P<yy>\d{4}|\d\d)\b`), slashDate},
 		{compile(`(?:{wd},?\s+)?{month}\s*{day}`), monthDay},
 		{compile(`(?:{wd},?\s+)?(?:the\s+)?{day}\s+(?:of\s+)?{month}`), monthDay},

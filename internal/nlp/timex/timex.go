@@ -49,9 +49,43 @@ func Find(text string, anchor Anchor) []news.Timex {
 		a := anchor.Time
 		anchor.Time = date(a.Year(), a.Month(), a.Day())
 	}
+	lower := asciiLower(text)
 	var cands []candidate
+	for _, w := range triggerWindows(text) {
+		cands = appendCandidates(cands, text, lower, w[0], w[1], anchor)
+	}
+	chosen := settle(cands)
+	chosen = mergeDateTime(text, chosen)
+	for i := range chosen {
+		extendModifiers(text, &chosen[i])
+		chosen[i].Text = text[chosen[i].Start:chosen[i].End]
+	}
+	return chosen
+}
+
+// asciiLower lower-cases ASCII letters only, so byte offsets are kept.
+func asciiLower(s string) string {
+	b := []byte(s)
+	for i, c := range b {
+		if c >= 'A' && c <= 'Z' {
+			b[i] = c + 'a' - 'A'
+		}
+	}
+	return string(b)
+}
+
+// appendCandidates runs every rule over lower[from:to], keeping offsets
+// into the whole text so normalisers can look at the original and its
+// context.
+func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
+	window := lower[from:to]
 	for i, r := range rules {
-		for _, loc := range r.re.FindAllStringSubmatchIndex(text, -1) {
+		for _, loc := range r.re.FindAllStringSubmatchIndex(window, -1) {
+			for k := range loc {
+				if loc[k] >= 0 {
+					loc[k] += from
+				}
+			}
 			if !wordEdges(text, loc[0], loc[1]) {
 				continue
 			}
@@ -63,13 +97,7 @@ func Find(text string, anchor Anchor) []news.Timex {
 			cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
 		}
 	}
-	chosen := settle(cands)
-	chosen = mergeDateTime(text, chosen)
-	for i := range chosen {
-		extendModifiers(text, &chosen[i])
-		chosen[i].Text = text[chosen[i].Start:chosen[i].End]
-	}
-	return chosen
+	return cands
 }
 
 // settle keeps the longest candidates that do not overlap, earlier rules
