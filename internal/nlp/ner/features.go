@@ -39,10 +39,54 @@ const maxGazetteerLen = 6
 // after "Sergei Shoigu") can agree with earlier ones.
 type History struct {
 	counts map[string]*[4]int32
+	// casing holds, per lower-cased word, how it is written where its
+	// case is informative: inside sentences that are not all capitals.
+	casing map[string]uint8
 }
 
-// NewHistory returns an empty document history.
-func NewHistory() *History { return &History{counts: map[string]*[4]int32{}} }
+// Case classes recorded in History.casing.
+const (
+	caseLower uint8 = 1 << iota
+	caseTitle
+	caseUpper
+)
+
+// NewHistory returns an empty history for a document whose sentences are
+// given; their casing lets a headline word ("RUSSIA") or a sentence-initial
+// word borrow the evidence of its other occurrences.
+func NewHistory(sentences [][]string) *History {
+	h := &History{counts: map[string]*[4]int32{}, casing: map[string]uint8{}}
+	for _, words := range sentences {
+		if isHeadline(words) {
+			continue
+		}
+		for _, w := range words[min(1, len(words)):] {
+			r, size := utf8.DecodeRuneInString(w)
+			var c uint8
+			switch {
+			case unicode.IsLower(r):
+				c = caseLower
+			case !unicode.IsUpper(r):
+				continue
+			case strings.IndexFunc(w[size:], unicode.IsLower) >= 0:
+				c = caseTitle
+			default:
+				c = caseUpper
+			}
+			h.casing[strings.ToLower(NormalizeWord(w))] |= c
+		}
+	}
+	return h
+}
+
+func isHeadline(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			return false
+		}
+	}
+	return true
+}
 
 // Add records the labels predicted for one sentence.
 func (h *History) Add(words []string, labels []string) {
@@ -183,19 +227,17 @@ type Extractor struct {
 }
 
 // Extract returns the feature keys of every token of a sentence. gaz and
-// hist may be nil.
-func (x *Extractor) Extract(words []string, gaz Gazetteer, hist *History) [][]uint64 {
+// hist may be nil; without hist the history features are left out, to be
+// added per pass with Sentence.HistoryFeatures.
+func (x *Extractor) Extract(words []string, gaz Gazetteer, hist *History) (*Sentence, [][]uint64) {
 	n := len(words)
 	toks := make([]token, n)
-	headline := true
+	headline := isHeadline(words)
 	for i, w := range words {
 		nw := NormalizeWord(w)
 		toks[i] = token{word: nw, lower: strings.ToLower(nw), shape: shape(nw)}
 		if x.Clusters != nil {
 			toks[i].clusters = x.Clusters.Lookup(nw)
-		}
-		if headline && strings.IndexFunc(nw, unicode.IsLower) >= 0 {
-			headline = false
 		}
 	}
 	if gaz != nil {
@@ -211,10 +253,53 @@ func (x *Extractor) Extract(words []string, gaz Gazetteer, hist *History) [][]ui
 	buf := make([]uint64, 0, 64*n)
 	for i := range toks {
 		start := len(buf)
-		buf = x.tokenFeatures(buf, toks, at, i, headline, hist)
+		buf = x.tokenFeatures(buf, toks, at, i, headline)
+		if hist != nil {
+			buf = historyFeatures(buf, &toks[i], i, headline, hist)
+		}
+		feats[i] = buf[start:len(buf):len(buf)]
+	}
+	return &Sentence{toks: toks, headline: headline}, feats
+}
+
+// Sentence keeps what history features need to be recomputed after the
+// document history changes.
+type Sentence struct {
+	toks     []token
+	headline bool
+}
+
+// HistoryFeatures returns, per token, the keys of the features that read
+// the document history.
+func (s *Sentence) HistoryFeatures(hist *History) [][]uint64 {
+	feats := make([][]uint64, len(s.toks))
+	buf := make([]uint64, 0, 4*len(s.toks))
+	for i := range s.toks {
+		start := len(buf)
+		buf = historyFeatures(buf, &s.toks[i], i, s.headline, hist)
 		feats[i] = buf[start:len(buf):len(buf)]
 	}
 	return feats
+}
+
+// historyFeatures reads the document: how the word is cased elsewhere and
+// which type it was given before.
+func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History) []uint64 {
+	if hist != nil && t.shape != t.lower {
+		if c := hist.casing[t.lower]; c != 0 {
+			buf = append(buf, keyInt(52, int(c), 0))
+			if i == 0 || headline {
+				buf = append(buf, keyInt(53, int(c), 0))
+			}
+		}
+	}
+	if ti := hist.majority(t.lower); ti >= 0 {
+		buf = append(buf, keyInt(50, ti, 0))
+		if t.shape != t.lower {
+			buf = append(buf, key2(51, entityTypes[ti], t.shape))
+		}
+	}
+	return buf
 }
 
 func markGazetteer(toks []token, gaz Gazetteer) {
@@ -248,7 +333,7 @@ func markGazetteer(toks []token, gaz Gazetteer) {
 	}
 }
 
-func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *token, i int, headline bool, hist *History) []uint64 {
+func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *token, i int, headline bool) []uint64 {
 	t := &toks[i]
 	buf = append(buf, key(0, ""), key(1, t.word), key(2, t.lower), key(3, t.shape))
 	lw := t.lower
@@ -270,9 +355,12 @@ func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *toke
 			buf = append(buf, key(base+2, o.word), key2(base+3, o.lower, t.lower))
 			buf = append(buf, key2(base+3, o.shape, t.shape))
 			for g, id := range o.clusters {
-				if g < 2 && id >= 0 {
+				if id >= 0 {
 					buf = append(buf, keyInt(base+2, g, int(id)))
 				}
+			}
+			if len(o.clusters) > 1 && len(t.clusters) > 1 {
+				buf = append(buf, keyInt(base+3, int(o.clusters[1]), int(t.clusters[1])))
 			}
 		}
 	}
@@ -305,12 +393,6 @@ func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *toke
 					buf = append(buf, keyInt(47+byte(d+1), int(pos), ti))
 				}
 			}
-		}
-	}
-	if ti := hist.majority(t.lower); ti >= 0 {
-		buf = append(buf, keyInt(50, ti, 0))
-		if t.shape != t.lower {
-			buf = append(buf, key2(51, entityTypes[ti], t.shape))
 		}
 	}
 	return buf

@@ -61,24 +61,43 @@ func (t *Tagger) Tag(tokens []string) []string {
 // TagDocument labels the sentences of one document in order; later
 // sentences see the labels given to the same words earlier.
 func (t *Tagger) TagDocument(sentences [][]string) [][]string {
-	hist := NewHistory()
+	// Static features are scored once; each pass adds the history ones.
+	static := make([][]float32, len(sentences))
+	sents := make([]*Sentence, len(sentences))
+	for i, words := range sentences {
+		s, feats := t.extractor.Extract(words, t.model.gazetteer, nil)
+		sents[i], static[i] = s, t.model.emissions(feats)
+	}
+	// Pass one reads the labels of earlier sentences; pass two those of
+	// the whole document, so a headline sees the names the body spells out.
+	hist := NewHistory(sentences)
 	out := make([][]string, len(sentences))
 	for i, words := range sentences {
-		path := t.decode(words, hist)
-		labels := make([]string, len(path))
-		for j, l := range path {
-			labels[j] = Labels[l]
-		}
-		hist.Add(words, labels)
-		out[i] = labels
+		out[i] = t.decode(sents[i], static[i], hist)
+		hist.Add(words, out[i])
+	}
+	for i := range sentences {
+		out[i] = t.decode(sents[i], static[i], hist)
 	}
 	return out
 }
 
-func (t *Tagger) decode(words []string, hist *History) []int {
-	feats := t.extractor.Extract(words, t.model.gazetteer, hist)
-	return Viterbi(t.model.emissions(feats), t.model.trans, len(words))
+func (t *Tagger) decode(s *Sentence, static []float32, hist *History) []string {
+	em := t.model.emissions(s.HistoryFeatures(hist))
+	for i, v := range static {
+		em[i] += v
+	}
+	return labelsOf(Viterbi(em, t.model.trans, len(s.toks)))
 }
+
+func labelsOf(path []int) []string {
+	labels := make([]string, len(path))
+	for j, l := range path {
+		labels[j] = Labels[l]
+	}
+	return labels
+}
+
 
 // Entities finds the entity mentions of text, sentence by sentence; with
 // nil sentences it splits text itself. Typographic apostrophes and

@@ -93,9 +93,13 @@ func Train(cfg Config, trainDocs, dev []conll.Document, clusters *ner.Clusters) 
 		for _, di := range order {
 			d := trainDocs[di]
 			g := heldOut{g: gz, own: own[di]}
-			hist := ner.NewHistory()
+			sents := make([][]string, len(d.Sentences))
+			for i, s := range d.Sentences {
+				sents[i] = s.Tokens
+			}
+			hist := ner.NewHistory(sents)
 			for _, s := range d.Sentences {
-				feats := x.Extract(s.Tokens, g, hist)
+				_, feats := x.Extract(s.Tokens, g, hist)
 				rows := make([][]int32, len(feats))
 				em = em[:0]
 				for i, fs := range feats {

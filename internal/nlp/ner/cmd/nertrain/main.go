@@ -95,7 +95,7 @@ func induce(data string, trainDocs []conll.Document) (*ner.Clusters, error) {
 			sents = append(sents, words)
 		}
 	}
-	c := train.InduceClusters(sents, train.ClusterConfig{Sizes: []int{640, 160, 40}, MinCount: 3, Iterations: 6})
+	c := train.InduceClusters(sents, train.ClusterConfig{Sizes: []int{1000, 250, 60}, MinCount: 3, Iterations: 6})
 	slog.Info("clusters: induced", "sentences", len(sents), "words", c.Len(), "seconds", time.Since(start).Seconds())
 	return c, nil
 }
