@@ -19,13 +19,16 @@ type BratSpan struct {
 	Fragments []news.Span
 }
 
-// Extent is the span from the first fragment's start to the last
-// fragment's end.
+// Extent is the smallest span covering all fragments.
 func (b BratSpan) Extent() news.Span {
 	if len(b.Fragments) == 0 {
 		return news.Span{}
 	}
-	return news.Span{Start: b.Fragments[0].Start, End: b.Fragments[len(b.Fragments)-1].End}
+	out := b.Fragments[0]
+	for _, f := range b.Fragments[1:] {
+		out.Start, out.End = min(out.Start, f.Start), max(out.End, f.End)
+	}
+	return out
 }
 
 // BratEvent is a brat event line ("E1 Attribution:T4 Content:T3 Cue:T2"):

@@ -18,7 +18,7 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 			switch {
 			case c.class == participle && c.from-1 > u.from && d.toks[c.from-1].Text == ",":
 				d.truncate(&out, host, c.from-1)
-				floor = c.from
+				floor = c.from - 1
 			case d.newClause(c, h):
 				d.truncate(&out, host, d.subjectStart(c)-1)
 				floor = d.subjectStart(c)
@@ -204,7 +204,7 @@ var adjunctStart = map[string]bool{
 func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced bool) {
 	r = c.to
 	if tellVerbs[c.lemma] && r < u.to && d.toks[r].lower != "that" && !d.toks[r].isQuoteMark() {
-		if o0, o1 := d.npRight(r, u.to); o1 > o0 && o1-o0 <= 6 {
+		if o0, o1 := d.objectRight(r, u.to); o1 > o0 {
 			if name, ok := outletIn(d.text[d.toks[o0].Start:d.toks[o1-1].End]); ok {
 				via = append(via, name)
 			}
@@ -229,7 +229,7 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 		}
 		if r < u.to && d.toks[r].Text == "," {
 			// "said, adding ..." ends the attribution; "said, “...”" does not.
-			if r+1 < u.to && (d.toks[r+1].isQuoteMark() || d.toks[r+1].quoteID >= 0) {
+			if next := d.toks[min(r+1, u.to-1)]; r+1 < u.to && (next.isQuoteMark() || next.quoteID >= 0 || next.lower == "citing" || next.lower == "quoting" || next.lower == "that") {
 				r++
 				continue
 			}
@@ -241,7 +241,47 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 		r++
 		introduced = true
 	}
-	return r, d.contentEnd(r, u.to), via, introduced
+	end = d.contentEnd(r, u.to)
+	// "..., citing a diplomat" closes the content.
+	for k := r + 1; k+1 < end; k++ {
+		if d.toks[k].Text == "," && d.toks[k].quoteID < 0 && (d.toks[k+1].lower == "citing" || d.toks[k+1].lower == "quoting" || d.toks[k+1].lower == "according") {
+			if o0, o1 := d.npRight(k+2, u.to); o1 > o0 {
+				if name, ok := outletIn(d.text[d.toks[o0].Start:d.toks[o1-1].End]); ok {
+					via = append(via, name)
+				}
+			}
+			end = k
+			break
+		}
+	}
+	return r, end, via, introduced
+}
+
+// objectRight returns the addressee after a tell-type verb: a pronoun, a
+// run of capitalised words ("The Huffington Post") or a short common noun
+// phrase ("reporters", "the crowd").
+func (d *doc) objectRight(r, limit int) (int, int) {
+	t := d.toks[r]
+	switch {
+	case pronouns[t.lower] || t.quoteID >= 0 || t.isPunct():
+		if pronouns[t.lower] {
+			return r, r + 1
+		}
+		return r, r
+	case t.isCapitalised():
+		k := r + 1
+		for k < limit && (d.toks[k].isCapitalised() || d.toks[k].lower == "of" && k+1 < limit && d.toks[k+1].isCapitalised()) {
+			k++
+		}
+		return r, k
+	case determiners[t.lower] && r+1 < limit && d.toks[r+1].isCapitalised():
+		return d.objectRight(r+1, limit)
+	case determiners[t.lower] && r+1 < limit && d.toks[r+1].isLower():
+		return r, r + 2
+	case t.isLower() && !npStop[t.lower]:
+		return r, r + 1
+	}
+	return r, r
 }
 
 // endsClause reports whether token k closes the clause before a source:
@@ -259,6 +299,9 @@ func (d *doc) endsClause(k int) bool {
 // at the clause boundary when there is one, else the floor.
 func (d *doc) clauseStart(floor, boundary int) int {
 	k := boundary
+	if k <= floor {
+		return floor
+	}
 	if d.toks[k].Text == "," && k > floor && d.toks[k-1].isQuoteMark() {
 		k--
 	}

@@ -123,6 +123,14 @@ func articleSources(text string) []news.Citation {
 	return out
 }
 
+// datelineEnd returns the offset just after a dateline's dash, or 0.
+func datelineEnd(text string) int {
+	if m := datelinePattern.FindStringIndex(text[:min(len(text), 600)]); m != nil {
+		return m[1]
+	}
+	return 0
+}
+
 func isAllCaps(s string) bool {
 	for _, r := range s {
 		if unicode.IsLower(r) {

@@ -150,6 +150,13 @@ func (d *doc) skipAdverbials(r, limit int) int {
 			r = end
 		case t.Text == "," && r+1 < limit && (weekday(d.toks[r+1].lower) || d.toks[r+1].lower == "on" || d.toks[r+1].lower == "in"):
 			r++
+		case t.Text == "," && r+1 < limit && month(d.toks[r+1].lower):
+			r += 2
+			if r < limit && d.toks[r].isDigit() {
+				r++
+			}
+		case month(t.lower) && r+1 < limit && d.toks[r+1].isDigit():
+			r += 2
 		default:
 			return r
 		}
@@ -179,6 +186,16 @@ func (d *doc) adverbialEnd(r, limit int) int {
 func weekday(w string) bool {
 	switch w {
 	case "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+		return true
+	}
+	return false
+}
+
+func month(w string) bool {
+	switch strings.TrimSuffix(w, ".") {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+		"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
 		return true
 	}
 	return false

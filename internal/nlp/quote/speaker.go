@@ -25,6 +25,12 @@ var npStop = map[string]bool{
 	"amid": true, "without": true, "through": true, "across": true, "upon": true,
 }
 
+// participles end a noun phrase: "a statement seen by Reuters".
+var participles = map[string]bool{
+	"seen": true, "given": true, "taken": true, "written": true, "shown": true,
+	"made": true, "obtained": true, "released": true, "published": true, "sent": true,
+}
+
 // pronouns that can stand for a speaker.
 var pronouns = map[string]bool{
 	"he": true, "she": true, "they": true, "we": true, "i": true, "it": true,
@@ -98,6 +104,9 @@ func (d *doc) npRight(start, limit int) (int, int) {
 			break
 		}
 		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			break
+		}
+		if k > start && t.isLower() && (strings.HasSuffix(t.lower, "ed") || participles[t.lower]) {
 			break
 		}
 		k++

@@ -25,10 +25,13 @@ type doc struct {
 	// relays are reporting attributions ("TASS reported") that were folded
 	// into the Via of the attribution they carry.
 	relays []attribution
+	// bodyStart is where the text starts after a dateline ("MOSCOW, Nov 25
+	// /TASS/ -"), which is never part of a quote.
+	bodyStart int
 }
 
 func newDoc(text string, entities []news.Entity) *doc {
-	d := &doc{text: text, quotes: quotedSpans(text), entities: entities}
+	d := &doc{text: text, quotes: quotedSpans(text), entities: entities, bodyStart: datelineEnd(text)}
 	raw := tokenize.Tokens(text)
 	d.toks = make([]tok, len(raw))
 	q := 0
@@ -72,6 +75,9 @@ func (d *doc) units(sentences []news.Span) []unit {
 		for k < len(d.toks) && d.toks[k].End <= s.End {
 			k++
 		}
+		for from < k && d.toks[from].Start < d.bodyStart {
+			from++
+		}
 		if k > from && !isBoilerplate(d.text[d.toks[from].Start:d.toks[k-1].End]) {
 			out = append(out, unit{from, k})
 		}
@@ -99,6 +105,11 @@ func isBoilerplate(s string) bool {
 func (t tok) isPunct() bool {
 	r, _ := utf8.DecodeRuneInString(t.Text)
 	return !unicode.IsLetter(r) && !unicode.IsDigit(r)
+}
+
+func (t tok) isDigit() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsDigit(r)
 }
 
 func (t tok) isCapitalised() bool {

@@ -1,0 +1,253 @@
+package quote
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// want describes one expected quote by its text, speaker mention and cue.
+type want struct {
+	text, speaker, cue string
+	direct             bool
+}
+
+func TestFindQuotes(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "typographic quote then named speaker",
+			text: "“We will win,” Smith said.",
+			want: []want{{"We will win,", "Smith", "said", true}},
+		},
+		{
+			name: "straight quote with inverted cue",
+			text: `"Taxes are too high," said Mary Jones, a local farmer.`,
+			want: []want{{"Taxes are too high,", "Mary Jones", "said", true}},
+		},
+		{
+			name: "colon introduces a quote",
+			text: "The minister said: “Prices will fall next year.”",
+			want: []want{{"Prices will fall next year.", "minister", "said", true}},
+		},
+		{
+			name: "guillemets",
+			text: "« Nous gagnerons », a déclaré Macron. Smith said: «We are ready».",
+			want: []want{{"We are ready", "Smith", "said", true}},
+		},
+		{
+			name: "German quotes",
+			text: "Smith told reporters: „Wir schaffen das.“",
+			want: []want{{"Wir schaffen das.", "Smith", "told", true}},
+		},
+		{
+			name: "British single quotes and apostrophes",
+			text: "‘We don’t know their plans,’ Jones said.",
+			want: []want{{"We don’t know their plans,", "Jones", "said", true}},
+		},
+		{
+			name: "split quote gives two quotes with one speaker",
+			text: "“We are ready,” he said, “and we will act.”",
+			want: []want{{"We are ready,", "he", "said", true}, {"and we will act.", "he", "said", true}},
+		},
+		{
+			name: "indirect speech with that",
+			text: "Shoigu said that Russia would help Afghanistan.",
+			want: []want{{"Russia would help Afghanistan", "Shoigu", "said", false}},
+		},
+		{
+			name: "told an addressee",
+			text: "The senator told reporters on Tuesday that the bill was dead.",
+			want: []want{{"the bill was dead", "senator", "told", false}},
+		},
+		{
+			name: "according to before the claim",
+			text: "According to TASS, the talks lasted three hours.",
+			want: []want{{"the talks lasted three hours", "TASS", "According to", false}},
+		},
+		{
+			name: "claim before according to",
+			text: "The talks lasted three hours, according to the RIA Novosti news agency.",
+			want: []want{{"The talks lasted three hours", "RIA Novosti news agency", "according to", false}},
+		},
+		{
+			name: "organisation speaker in a statement",
+			text: "The president's office said in a statement that the visit was cancelled.",
+			want: []want{{"the visit was cancelled", "office", "said in a statement", false}},
+		},
+		{
+			name: "relative clause speaker",
+			text: "Officials who spoke with the newspaper said the plan had failed.",
+			want: []want{{"the plan had failed", "Officials", "said", false}},
+		},
+		{
+			name: "apposition before the cue",
+			text: "Abdul Baradar, the deputy prime minister, asked Moscow to help.",
+			want: []want{{"to help", "Abdul Baradar", "asked", false}},
+		},
+		{
+			name: "participle continues the speaker",
+			text: "Jones criticized the plan, adding that it would cost too much.",
+			want: []want{{"the plan", "Jones", "criticized", false}, {"it would cost too much", "Jones", "adding", false}},
+		},
+		{
+			name: "scare quotes are not speech",
+			text: "The two sides held “intra-Afghan” talks in Doha.",
+		},
+		{
+			name: "unattributed quote has no speaker",
+			text: "The crowd chanted slogans.\n\n“This is our land and our future.”",
+			want: []want{{"This is our land and our future.", "", "", true}},
+		},
+		{
+			name: "multi-paragraph quote",
+			text: "Smith said: “The first part.\n\n“The second part.”",
+			want: []want{{"The first part.\n\n“The second part.", "Smith", "said", true}},
+		},
+		{
+			name: "nouns are not cues",
+			text: "The state of the report was poor. Russian state media covered the visit.",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Find(tt.text, nil, nil)
+			var got []want
+			for _, q := range res.Quotes {
+				if q.Text != tt.text[q.Start:q.End] {
+					t.Fatalf("Text %q != text[%d:%d] %q", q.Text, q.Start, q.End, tt.text[q.Start:q.End])
+				}
+				got = append(got, want{q.Text, tt.text[q.SpeakerStart:q.SpeakerEnd], q.Cue, q.Direct})
+			}
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(want{})); diff != "" {
+				t.Errorf("quotes (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestPronounSpeakerResolvesThroughEntities(t *testing.T) {
+	text := "Shoigu visited Kabul. “We are ready,” he said."
+	he := strings.Index(text, "he said")
+	ents := []news.Entity{{
+		ID: "per:sergei_shoigu", Name: "Sergei Shoigu", Type: news.PER,
+		Mentions: []news.Mention{{Start: 0, End: 6, Text: "Shoigu", Kind: "name"}, {Start: he, End: he + 2, Text: "he", Kind: "pronoun"}},
+	}}
+	res := Find(text, nil, ents)
+	if len(res.Quotes) != 1 {
+		t.Fatalf("got %d quotes, want 1", len(res.Quotes))
+	}
+	q := res.Quotes[0]
+	if q.Speaker == nil || q.Speaker.EntityID != "per:sergei_shoigu" {
+		t.Errorf("speaker = %+v, want per:sergei_shoigu", q.Speaker)
+	}
+	if q.SpeakerStart != he || q.SpeakerEnd != he+2 {
+		t.Errorf("speaker span = %d:%d, want %d:%d", q.SpeakerStart, q.SpeakerEnd, he, he+2)
+	}
+}
+
+func TestProvenance(t *testing.T) {
+	tests := []struct {
+		name      string
+		text      string
+		via       []string
+		citations []string
+	}{
+		{
+			name:      "agency reports a speaker",
+			text:      "TASS reported him saying, “We are ready to talk.”",
+			via:       []string{"TASS"},
+			citations: []string{"TASS"},
+		},
+		{
+			name:      "dateline",
+			text:      "MOSCOW, Nov 25 /TASS/ - Shoigu said that Russia is ready to help.",
+			via:       []string{"TASS"},
+			citations: []string{"TASS"},
+		},
+		{
+			name:      "reuters dateline and told",
+			text:      "KABUL (Reuters) - The minister told Reuters that talks would resume.",
+			via:       []string{"Reuters"},
+			citations: []string{"Reuters", "Reuters"},
+		},
+		{
+			name:      "citing an outlet",
+			text:      "Interfax reports, citing Vedomosti, that the deal was signed.",
+			via:       []string{"Vedomosti"},
+			citations: []string{"Interfax", "Vedomosti"},
+		},
+		{
+			name:      "sign-off",
+			text:      "The minister said that talks would resume.\n— AFP",
+			via:       []string{"AFP"},
+			citations: []string{"AFP"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Find(tt.text, nil, nil)
+			if len(res.Quotes) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(res.Quotes), res.Quotes)
+			}
+			if diff := cmp.Diff(tt.via, res.Quotes[0].Via); diff != "" {
+				t.Errorf("via (-want +got):\n%s", diff)
+			}
+			var cites []string
+			for _, c := range res.Citations {
+				if c.Source != tt.text[c.Start:c.End] && !strings.Contains(tt.text[c.Start:c.End], c.Source) {
+					t.Errorf("citation %q does not name its span %q", c.Source, tt.text[c.Start:c.End])
+				}
+				cites = append(cites, c.Source)
+			}
+			if diff := cmp.Diff(tt.citations, cites); diff != "" {
+				t.Errorf("citations (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestGolden pins the full output on a bundled article.
+func TestGolden(t *testing.T) {
+	paths, err := filepath.Glob("testdata/*.txt")
+	if err != nil || len(paths) == 0 {
+		t.Fatalf("no testdata: %v", err)
+	}
+	for _, p := range paths {
+		t.Run(filepath.Base(p), func(t *testing.T) {
+			b, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(Find(string(b), nil, nil), "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := strings.TrimSuffix(p, ".txt") + ".golden.json"
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update)", err)
+			}
+			if diff := cmp.Diff(strings.TrimSpace(string(want)), strings.TrimSpace(string(got))); diff != "" {
+				t.Errorf("golden mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
