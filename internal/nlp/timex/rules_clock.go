@@ -14,7 +14,7 @@ func clockRules() []rule {
 		{compile(`(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz>[ecmp][sd]t|gmt|utc)\b)?`), clock},
 		{compile(`(?P<h>[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)`), clock},
 		{compile(`(?P<noon>noon|midnight|midday)`), clock},
-		{compile(`(?:mid-?|late\s+|early\s+)?{part}`), bareDayPart},
+		{compile(`(?:the\s+)?(?:mid-?|late\s+|early\s+)?{part}`), bareDayPart},
 	}
 }
 
@@ -63,8 +63,14 @@ func bareDayPart(m *match) (string, string, bool) {
 	if part == "overnight" {
 		part = "night"
 	}
-	prev := m.prevWord()
-	if prev != "in" && prev != "the" && prev != "this" && prev != "during" && prev != "by" {
+	// "the morning session", "the overnight fall": only a part of day
+	// after a preposition is a time.
+	switch m.prevWord() {
+	case "in", "during", "by", "until", "through", "overnight":
+	default:
+		return "", "", false
+	}
+	if next := m.nextWord(); next != "" && part != "night" && !strings.ContainsAny(m.text[m.end():min(len(m.text), m.end()+1)], ".,;") && next != "of" && next != "and" && next != "when" {
 		return "", "", false
 	}
 	day := "XXXX-XX-XX"

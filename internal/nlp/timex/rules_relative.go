@@ -163,8 +163,13 @@ func theUnit(m *match) (string, string, bool) {
 	}
 	code, _, _ := unitCode(unit)
 	dir := 0
-	if code == "WE" && m.clauseTense() == past && m.anchor.Time.Weekday() != time.Saturday && m.anchor.Time.Weekday() != time.Sunday {
-		dir = -1
+	if code == "WE" {
+		// Early in the week "the weekend" is the one just gone.
+		switch wd := m.anchor.Time.Weekday(); {
+		case wd == time.Saturday || wd == time.Sunday:
+		case m.clauseTense() == past, wd <= time.Wednesday && m.clauseTense() != future:
+			dir = -1
+		}
 	}
 	v, ok := shiftValue(m.anchor.Time, code, dir)
 	return Date, v, ok
