@@ -98,7 +98,6 @@ func labelsOf(path []int) []string {
 	return labels
 }
 
-
 // Entities finds the entity mentions of text, sentence by sentence; with
 // nil sentences it splits text itself. Typographic apostrophes and
 // possessives ("Russia’s") are split off the way the training data was
