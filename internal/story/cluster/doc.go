@@ -102,7 +102,7 @@ type Config struct {
 func DefaultConfig() Config {
 	return Config{
 		Threshold:      0.2,
-		MergeThreshold: 0.3,
+		MergeThreshold: 0.5,
 		TermWeight:     0.6,
 		EntityWeight:   0.3,
 		TitleWeight:    0.1,

@@ -1,6 +1,9 @@
 package cluster
 
-import "slices"
+import (
+	"cmp"
+	"slices"
+)
 
 // Stories returns the live stories by ID.
 func (c *Clusterer) Stories() []StorySummary {
@@ -22,7 +25,7 @@ func (c *Clusterer) Stories() []StorySummary {
 		}
 		out = append(out, sum)
 	}
-	slices.SortFunc(out, func(a, b StorySummary) int { return int(a.ID - b.ID) })
+	slices.SortFunc(out, func(a, b StorySummary) int { return cmp.Compare(a.ID, b.ID) })
 	return out
 }
 

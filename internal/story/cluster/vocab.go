@@ -72,7 +72,7 @@ func (v *vocab) word(lower []byte) termID {
 	}
 	w := string(lower)
 	t := noTerm
-	if len(w) > 1 && !stopWords[w] && !allDigits(w) {
+	if len(w) > 1 && !stopWords[w] && (!allDigits(w) || isYear(w)) {
 		t = v.id(english.Stem(w, false))
 	}
 	if len(v.words) >= maxCachedWords {
@@ -185,6 +185,12 @@ func byWeightDesc(a, b tw) int {
 		return 1
 	}
 	return int(a.t) - int(b.t)
+}
+
+// isYear keeps years as terms: "2005" against "2012" tells two otherwise
+// identical events apart. Other numbers are too common to carry a story.
+func isYear(s string) bool {
+	return len(s) == 4 && (s[:2] == "19" || s[:2] == "20")
 }
 
 func allDigits(s string) bool {
