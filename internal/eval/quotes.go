@@ -142,14 +142,15 @@ func polnearGold(doc BratDoc) []goldAttribution {
 }
 
 // mergeSplitQuotes joins the halves of a split quotation ("X," he said,
-// "Y.") into one extent, as PolNeAR annotates them as one content.
+// "Y.") and a speaker's next quotation ("X," he said. "Y.") into one
+// extent, as PolNeAR annotates each as one content.
 func mergeSplitQuotes(text string, qs []news.Quote) []news.Quote {
 	var out []news.Quote
 	for _, q := range qs {
 		if n := len(out); n > 0 {
 			p := &out[n-1]
 			if p.Direct && q.Direct && p.SpeakerEnd > p.SpeakerStart && p.SpeakerStart == q.SpeakerStart &&
-				p.Cue == q.Cue && p.End <= p.SpeakerStart && q.Start >= p.SpeakerEnd && q.Start-p.End < 80 {
+				p.Cue == q.Cue && p.End <= p.SpeakerStart && q.Start >= p.SpeakerEnd && q.Start-p.End < 250 {
 				p.End = q.End
 				p.Text = text[p.Start:p.End]
 				continue

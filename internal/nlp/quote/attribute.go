@@ -135,8 +135,15 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		base.srcFrom, base.srcTo = sFrom, sTo
 		if before := sFrom - 1; before > floor && d.endsClause(before) && !introduced &&
 			(!hasRight || rightQuote || adjunctStart[d.toks[r].lower]) && before-d.clauseStart(floor, before) >= 4 {
-			// "..., X said (during a speech ...)": the content is before.
-			out = append(out, withContent(base, d.clauseStart(floor, before), before+1)...)
+			// "..., X said (during a speech ...)": the content is before,
+			// or around when it goes on: "The plan, X said, was aimed at".
+			contentTo := before + 1
+			if k := d.skipAdverbials(c.to, u.to); k+1 < u.to && d.toks[k].Text == "," && !rightQuote && !d.toks[k+1].isQuoteMark() && d.toks[k+1].quoteID < 0 {
+				if _, cls := cueLemma(d.toks[k+1].lower); cls == 0 {
+					contentTo = d.contentEnd(k+1, u.to)
+				}
+			}
+			out = append(out, withContent(base, d.clauseStart(floor, before), contentTo)...)
 			if !rightQuote {
 				return out
 			}
@@ -292,6 +299,9 @@ func (d *doc) endsClause(k int) bool {
 	case ",", "—", "–", "--", ":":
 		return true
 	}
+	for k > 0 && t.isQuoteMark() && t.quoteID < 0 && d.toks[k-1].isQuoteMark() && d.toks[k-1].quoteID < 0 {
+		k--
+	}
 	return t.isQuoteMark() && t.quoteID < 0 && k > 0 && d.toks[k-1].quoteID >= 0
 }
 
@@ -302,7 +312,12 @@ func (d *doc) clauseStart(floor, boundary int) int {
 	if k <= floor {
 		return floor
 	}
-	if d.toks[k].Text == "," && k > floor && d.toks[k-1].isQuoteMark() {
+	if d.toks[k].Text == "," {
+		for k > floor && d.toks[k-1].isQuoteMark() && d.toks[k-1].quoteID < 0 {
+			k--
+		}
+	}
+	for k > floor && d.toks[k-1].isQuoteMark() && d.toks[k-1].quoteID < 0 {
 		k--
 	}
 	if k > floor && d.toks[k-1].quoteID >= 0 {

@@ -55,7 +55,7 @@ var irregular = map[string]string{
 }
 
 // notCues are forms of cue lemmas that are nearly always nouns.
-var notCues = map[string]bool{"state": true, "states": true, "stating": true, "posts": true}
+var notCues = map[string]bool{"state": true, "states": true, "posts": true}
 
 // ambiguousNouns are cue forms that are more often nouns; they count as
 // cues only after a subject-like word, never after a determiner.
