@@ -21,6 +21,7 @@ func newEvalCmd(e *env) *cobra.Command {
 // evalCommands lists the eval tasks, one file eval_<task>.go each.
 func evalCommands(e *env) []*cobra.Command {
 	return []*cobra.Command{
+		newEvalClusterCmd(e),
 		newEvalResolveCmd(e),
 		newEvalExtractCmd(e),
 		newEvalNERCmd(e),
