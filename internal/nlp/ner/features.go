@@ -155,14 +155,14 @@ func (c *Clusters) Lookup(word string) []int16 {
 		return ids
 	}
 	lower := strings.ToLower(word)
-	if ids, ok := c.ids[lower]; ok {
+	if ids, ok := c.ids[lower]; ok || lower == word {
 		return ids
 	}
 	r, size := utf8.DecodeRuneInString(lower)
-	if ids, ok := c.ids[string(unicode.ToUpper(r))+lower[size:]]; ok {
-		return ids
+	if len(lower) != len(word) || lower[size:] == word[size:] {
+		return nil // already title case
 	}
-	return nil
+	return c.ids[string(unicode.ToUpper(r))+lower[size:]]
 }
 
 // NormalizeWord maps typographic quotes, apostrophes and dashes to the
