@@ -18,6 +18,9 @@ var (
 	reDateline  = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{M}\d .,'’-]{1,60}\(([\p{Lu}][\p{L}]{1,20}(?: [\p{Lu}][\p{L}]+){0,2})\)\s*[-–—]`)
 )
 
+// maxBylineRunes bounds the lines read as bylines; longer ones are prose.
+const maxBylineRunes = 200
+
 // nameConnectors may appear uncapitalised inside a list of personal names.
 var nameConnectors = setOf("and", "&", "with", "y", "e", "et", "und", "de", "da", "das", "dos", "del",
 	"della", "der", "den", "van", "von", "bin", "ibn", "al", "el", "la", "le", "du", "di", "ter", "zu")
@@ -98,6 +101,9 @@ type byline struct {
 // names must look like names (capitalised words and connectors) so that
 // sentences such as "By Monday the talks had ended." are left alone.
 func parseByline(line string) (byline, bool) {
+	if utf8.RuneCountInString(line) > maxBylineRunes {
+		return byline{}, false
+	}
 	var rest string
 	if m := reByline.FindStringSubmatch(line); m != nil {
 		rest = m[1]
@@ -117,6 +123,9 @@ func parseByline(line string) (byline, bool) {
 // parseStampByline reads a stamp followed by the author, the WordPress
 // "Posted on March 12, 2024 by Hannah Lowe".
 func parseStampByline(line string) (byline, bool) {
+	if utf8.RuneCountInString(line) > maxBylineRunes {
+		return byline{}, false
+	}
 	lower := strings.ToLower(line)
 	for at := strings.Index(lower, " by "); at > 0; {
 		if st, ok := parseStamp(line[:at]); ok {

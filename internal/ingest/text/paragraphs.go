@@ -129,28 +129,30 @@ func (x *extraction) dedupe(paras []paragraph) []string {
 			x.warn("dropped %s: %q", reasonTitle, snippet(paragraphs[i]))
 		}
 	}
-	for i := range paragraphs {
+	// The lead or standfirst is one of the first two paragraphs; only it
+	// is compared with every later paragraph.
+	for i := 0; i < min(2, len(paragraphs)); i++ {
 		if !keep[i] {
 			continue
 		}
 		for j := i + 1; j < len(paragraphs); j++ {
-			if !keep[j] {
-				continue
-			}
-			switch {
-			case i < 2 && repeats(keys[i], keys[j]):
-				// The lead opens the text as a standfirst and returns in the
-				// body: keep it where the body tells it.
+			if keep[j] && repeats(keys[i], keys[j]) {
 				keep[i] = false
 				x.warn("dropped %s: lead repeated in the body: %q", reasonDuplicate, snippet(paragraphs[i]))
-			case keys[i] == keys[j]:
-				keep[j] = false
-				x.warn("dropped %s: %q", reasonDuplicate, snippet(paragraphs[j]))
-			}
-			if !keep[i] {
 				break
 			}
 		}
+	}
+	seen := make(map[string]bool, len(paragraphs))
+	for i := range paragraphs {
+		if !keep[i] {
+			continue
+		}
+		if seen[keys[i]] {
+			keep[i] = false
+			x.warn("dropped %s: %q", reasonDuplicate, snippet(paragraphs[i]))
+		}
+		seen[keys[i]] = true
 	}
 	out := make([]string, 0, len(paragraphs))
 	for i, p := range paragraphs {
