@@ -28,7 +28,7 @@ type ExtractCase struct {
 	With         []string `json:"with,omitempty"`
 	Without      []string `json:"without,omitempty"`
 	Title        *string  `json:"title,omitempty"`
-	Author       *string  `json:"author,omitempty"`
+	Author       *Names   `json:"author,omitempty"`
 	Date         *string  `json:"date,omitempty"` // YYYY-MM-DD
 }
 
@@ -144,7 +144,10 @@ func ScoreExtract(dir string, cases []ExtractCase, extract ExtractFunc) ExtractM
 			}
 		}
 		title.add(c.Title, news.Deref(art.Title))
-		author.add(c.Author, news.Deref(art.Byline))
+		if c.Author != nil {
+			want := c.Author.String()
+			author.add(&want, news.Deref(art.Byline))
+		}
 		if art.PublishedAt != nil {
 			date.add(c.Date, art.PublishedAt.Day())
 		} else {
@@ -164,6 +167,27 @@ func ScoreExtract(dir string, cases []ExtractCase, extract ExtractFunc) ExtractM
 	}
 	return m
 }
+
+// Names is a JSON string or list of strings (several authors).
+type Names []string
+
+// UnmarshalJSON accepts "A" and ["A", "B"].
+func (n *Names) UnmarshalJSON(b []byte) error {
+	var one string
+	if err := json.Unmarshal(b, &one); err == nil {
+		*n = Names{one}
+		return nil
+	}
+	var many []string
+	if err := json.Unmarshal(b, &many); err != nil {
+		return err
+	}
+	*n = many
+	return nil
+}
+
+// String joins the names with "; ", the separator extractors write.
+func (n Names) String() string { return strings.Join(n, "; ") }
 
 type accuracy struct{ right, total int }
 

@@ -26,11 +26,19 @@ const (
 const DefaultExtractor = Trafilatura
 
 // engine extracts the main text of a parsed page. It must not modify doc.
-type engine func(doc *html.Node, pageURL *url.URL) string
+type engine func(doc *html.Node, pageURL *url.URL) engineResult
+
+// engineResult is an engine's text plus the metadata it found, which
+// Extract uses where its own rules find nothing.
+type engineResult struct {
+	text   string
+	title  string
+	author string
+}
 
 var engines = map[string]engine{
-	Trafilatura:         func(d *html.Node, u *url.URL) string { return trafilaturaText(d, u, false) },
-	TrafilaturaFallback: func(d *html.Node, u *url.URL) string { return trafilaturaText(d, u, true) },
+	Trafilatura:         func(d *html.Node, u *url.URL) engineResult { return trafilaturaText(d, u, false) },
+	TrafilaturaFallback: func(d *html.Node, u *url.URL) engineResult { return trafilaturaText(d, u, true) },
 	Readability:         readabilityText,
 	Distiller:           distillerText,
 	Heuristic:           heuristicText,
@@ -47,7 +55,7 @@ func Extractors() []string {
 	return names
 }
 
-func trafilaturaText(doc *html.Node, pageURL *url.URL, fallback bool) string {
+func trafilaturaText(doc *html.Node, pageURL *url.URL, fallback bool) engineResult {
 	res, err := trafilatura.ExtractDocument(doc, trafilatura.Options{
 		OriginalURL:     pageURL,
 		EnableFallback:  fallback,
@@ -55,45 +63,47 @@ func trafilaturaText(doc *html.Node, pageURL *url.URL, fallback bool) string {
 		HtmlDateMode:    trafilatura.Disabled, // dates come from our metadata rules, with time of day
 	})
 	if err != nil || res == nil {
-		return ""
+		return engineResult{}
 	}
-	if res.ContentNode != nil {
-		return nodeText(res.ContentNode)
+	out := engineResult{text: nodeText(res.ContentNode), title: res.Metadata.Title, author: res.Metadata.Author}
+	if res.ContentNode == nil {
+		out.text = plainText(res.ContentText)
 	}
-	return plainText(res.ContentText)
+	return out
 }
 
-func readabilityText(doc *html.Node, pageURL *url.URL) string {
+func readabilityText(doc *html.Node, pageURL *url.URL) engineResult {
 	parser := readability.NewParser()
 	art, err := parser.ParseDocument(doc, pageURL)
 	if err != nil || art.Node == nil {
-		return ""
+		return engineResult{}
 	}
-	return nodeText(art.Node)
+	return engineResult{text: nodeText(art.Node), title: art.Title(), author: art.Byline()}
 }
 
-func distillerText(doc *html.Node, pageURL *url.URL) string {
+func distillerText(doc *html.Node, pageURL *url.URL) engineResult {
 	res, err := distiller.Apply(dom.Clone(doc, true), &distiller.Options{OriginalURL: pageURL, SkipPagination: true})
 	if err != nil || res == nil {
-		return ""
+		return engineResult{}
 	}
-	if res.Node != nil {
-		return nodeText(res.Node)
+	out := engineResult{text: nodeText(res.Node), title: res.Title}
+	if res.Node == nil {
+		out.text = plainText(res.Text)
 	}
-	return plainText(res.Text)
+	return out
 }
 
 // combinedMinChars is the trafilatura output length under which the
 // combined engine also runs readability and keeps the longer text.
 const combinedMinChars = 500
 
-func combinedText(doc *html.Node, pageURL *url.URL) string {
-	text := trafilaturaText(doc, pageURL, false)
-	if len(text) >= combinedMinChars {
-		return text
+func combinedText(doc *html.Node, pageURL *url.URL) engineResult {
+	res := trafilaturaText(doc, pageURL, false)
+	if len(res.text) >= combinedMinChars {
+		return res
 	}
-	if alt := readabilityText(doc, pageURL); len(alt) > len(text) {
-		return alt
+	if alt := readabilityText(doc, pageURL); len(alt.text) > len(res.text) {
+		res.text = alt.text
 	}
-	return text
+	return res
 }

@@ -53,18 +53,28 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 		return news.Article{}, fmt.Errorf("parse html: %w: %v", news.ErrInvalidInput, err)
 	}
 	var base *url.URL
+	host := ""
 	if u, err := url.Parse(pageURL); err == nil && u.IsAbs() {
-		base = u
+		base, host = u, strings.ToLower(u.Hostname())
 	}
 
 	meta := collectMeta(doc)
-	text := run(doc, base)
+	res := run(doc, base)
+	text := res.text
 	site := meta.siteName(pageURL)
+	title := meta.headline(site, host)
+	if title == "" {
+		title = cleanText(res.title)
+	}
+	byline := meta.byline()
+	if byline == "" {
+		byline = cleanByline(res.author)
+	}
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
-		Title:       news.Str(meta.headline(site)),
-		Byline:      news.Str(meta.byline()),
+		Title:       news.Str(title),
+		Byline:      news.Str(byline),
 		Outlet:      news.Str(site),
 		PublishedAt: meta.published(pageURL, now),
 		UpdatedAt:   meta.modified(now),

@@ -1,6 +1,7 @@
 package html
 
 import (
+	"html"
 	"net/url"
 	"regexp"
 	"strings"
@@ -11,43 +12,60 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// title picks the headline: JSON-LD headline, OpenGraph and Twitter
-// titles, the page's single <h1>, then <title> without the site suffix.
-func (m *pageMeta) headline(site string) string {
-	candidates := []string{
-		m.ld("headline"), m.first("og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title"),
-	}
-	if len(m.h1) == 1 {
-		candidates = append(candidates, m.h1[0])
-	}
-	candidates = append(candidates, stripSiteSuffix(m.title, site))
-	for _, c := range candidates {
-		if c = cleanText(c); c != "" {
-			return c
+// headline picks the title: the page's single <h1>, else JSON-LD
+// headline, OpenGraph/Twitter title, then <title>, without site-name
+// decorations; an <h1> still wins when the metadata title only decorates
+// it ("Section: Headline | Site").
+func (m *pageMeta) headline(site, host string) string {
+	var best string
+	for _, c := range []string{
+		m.ld("headline"), m.first("og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title"), m.title,
+	} {
+		if c = stripSiteSuffix(cleanText(html.UnescapeString(c)), site, host); c != "" {
+			best = c
+			break
 		}
 	}
-	return ""
+	// A page with one multi-word <h1> that is not the site name shows its
+	// headline there; metadata titles often carry kickers or site names.
+	if len(m.h1) == 1 {
+		if h := cleanText(html.UnescapeString(m.h1[0])); len(strings.Fields(h)) >= 2 && !strings.EqualFold(h, site) {
+			return h
+		}
+	}
+	for _, h := range m.h1 {
+		h = cleanText(html.UnescapeString(h))
+		if len(h) >= 8 && (best == "" || strings.Contains(strings.ToLower(best), strings.ToLower(h))) {
+			return h
+		}
+	}
+	return best
 }
 
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · "}
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "}
 
 // stripSiteSuffix removes " | Site Name" style suffixes (or prefixes) from
-// a <title>, keeping the longer part.
-func stripSiteSuffix(title, site string) string {
-	title = cleanText(title)
+// a title when that part names the site or looks like a host name.
+func stripSiteSuffix(title, site, host string) string {
+	isSite := func(part string) bool {
+		part = strings.ToLower(strings.TrimSpace(part))
+		hostName := strings.TrimPrefix(host, "www.")
+		if i := strings.LastIndex(hostName, "."); i > 0 {
+			hostName = hostName[:i]
+		}
+		return part != "" && (strings.EqualFold(part, site) || (strings.Contains(part, ".") && !strings.Contains(part, " ")) ||
+			(hostName != "" && strings.ReplaceAll(part, " ", "") == strings.ReplaceAll(hostName, "-", "")))
+	}
 	for _, sep := range titleSeparators {
 		parts := strings.Split(title, sep)
 		if len(parts) < 2 {
 			continue
 		}
-		first, last := parts[0], parts[len(parts)-1]
-		switch {
-		case site != "" && strings.EqualFold(strings.TrimSpace(last), site):
+		if isSite(parts[len(parts)-1]) {
 			return strings.Join(parts[:len(parts)-1], sep)
-		case site != "" && strings.EqualFold(strings.TrimSpace(first), site):
+		}
+		if isSite(parts[0]) {
 			return strings.Join(parts[1:], sep)
-		case len(last) < len(first)/2:
-			return strings.Join(parts[:len(parts)-1], sep)
 		}
 	}
 	return title
@@ -75,10 +93,17 @@ func (m *pageMeta) byline() string {
 			}
 		}
 	}
+	return cleanByline(names...)
+}
+
+// cleanByline drops "By" prefixes, URLs, handles, duplicates and values too
+// long to be names, and joins the rest with "; ".
+func cleanByline(names ...string) string {
 	var clean []string
 	seen := map[string]bool{}
 	for _, n := range names {
-		n = cleanText(bylinePrefix.ReplaceAllString(cleanText(n), ""))
+		n = strings.Trim(cleanText(html.UnescapeString(n)), " |,;:-–—·")
+		n = cleanText(bylinePrefix.ReplaceAllString(n, ""))
 		if n == "" || len(n) > 100 || strings.Contains(n, "://") || strings.HasPrefix(n, "@") || seen[strings.ToLower(n)] {
 			continue
 		}
@@ -98,7 +123,7 @@ func firstOf(list []string) string {
 // siteName is the outlet: og:site_name, JSON-LD publisher, application
 // name, else the host without "www.".
 func (m *pageMeta) siteName(pageURL string) string {
-	if s := cleanText(m.first("og:site_name", "application-name", "publisher", "dc.publisher")); s != "" {
+	if s := cleanText(html.UnescapeString(m.first("og:site_name", "application-name", "publisher", "dc.publisher"))); s != "" {
 		return s
 	}
 	if s := cleanText(m.publisher); s != "" {

@@ -31,7 +31,7 @@ func isFurniture(n *html.Node) bool {
 // heuristicText is Parallax's own extractor: paragraphs with little link
 // text vote for their parent (fully) and grandparent (half); the winning
 // container's paragraphs, minus furniture and link lists, are the text.
-func heuristicText(doc *html.Node, _ *url.URL) string {
+func heuristicText(doc *html.Node, _ *url.URL) engineResult {
 	scores := map[*html.Node]float64{}
 	var walk func(n *html.Node, furniture bool)
 	walk = func(n *html.Node, furniture bool) {
@@ -68,9 +68,9 @@ func heuristicText(doc *html.Node, _ *url.URL) string {
 		}
 	}
 	if best == nil {
-		return ""
+		return engineResult{}
 	}
-	return nodeText(pruned(best))
+	return engineResult{text: nodeText(pruned(best))}
 }
 
 // pruned copies n without furniture and without blocks that are mostly links.

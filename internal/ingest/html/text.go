@@ -87,3 +87,17 @@ func plainText(s string) string {
 	}
 	return strings.Join(paras, "\n\n")
 }
+
+// FragmentText renders an HTML fragment (a feed item's content) as
+// paragraphs separated by blank lines.
+func FragmentText(fragment string) string {
+	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
+	if err != nil {
+		return plainText(fragment)
+	}
+	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
+	for _, n := range nodes {
+		root.AppendChild(n)
+	}
+	return nodeText(root)
+}
