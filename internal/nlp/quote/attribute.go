@@ -109,8 +109,16 @@ func (d *doc) tokenAfter(b int) int {
 // attribute builds what cue c introduces: content after it ("X said
 // that ..."), before it ("..., X said") or both (split quotations).
 func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution {
-	if c.lemma == "according to" {
+	switch c.lemma {
+	case "according to":
 		return d.accordingTo(u, c, floor)
+	case ":":
+		a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class, srcFrom: u.from, srcTo: c.from}
+		if s, direct := d.span(c.to, d.contentEnd(c.to, u.to)); s.End > s.Start {
+			a.content, a.direct = s, direct
+			return []attribution{a}
+		}
+		return nil
 	}
 	base := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
 	m := d.skipModifiersLeft(c.from, floor)

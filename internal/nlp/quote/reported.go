@@ -48,6 +48,7 @@ var subjectWords = map[string]bool{
 // cues lists the cue candidates of a unit outside quotations.
 func (d *doc) cues(u unit) []cue {
 	var out []cue
+	titleCase := d.titleCase(u)
 	for k := u.from; k < u.to; k++ {
 		t := d.toks[k]
 		if t.quoteID >= 0 {
@@ -58,8 +59,12 @@ func (d *doc) cues(u unit) []cue {
 			k++
 			continue
 		}
+		if t.Text == ":" && d.colonCue(u, k) {
+			out = append(out, cue{k, k + 1, ":", speech})
+			continue
+		}
 		lemma, class := cueLemma(t.lower)
-		if class == 0 || !t.isLower() || !d.plausibleCue(u, k, lemma) {
+		if class == 0 || !(t.isLower() || titleCase && k > u.from) || !d.plausibleCue(u, k, lemma) {
 			continue
 		}
 		c := cue{k, k + 1, lemma, class}
@@ -74,6 +79,36 @@ func (d *doc) cues(u unit) []cue {
 		out = append(out, c)
 	}
 	return out
+}
+
+// colonCue reports whether the colon at k introduces what a short name
+// opening the unit said: "Cruz: Trump Would Put Liberals On Court", "Q: ...".
+func (d *doc) colonCue(u unit, k int) bool {
+	n := k - u.from
+	if n < 1 || n > 4 || k+1 >= u.to {
+		return false
+	}
+	for j := u.from; j < k; j++ {
+		if !d.toks[j].isCapitalised() || d.toks[j].quoteID >= 0 {
+			return false
+		}
+	}
+	return !d.toks[k+1].isDigit()
+}
+
+// titleCase reports whether a unit is a headline in title case, where cue
+// verbs are capitalised too ("Trump Says He Never Pledged ...").
+func (d *doc) titleCase(u unit) bool {
+	words, caps := 0, 0
+	for k := u.from; k < u.to; k++ {
+		if t := d.toks[k]; !t.isPunct() {
+			words++
+			if t.isCapitalised() {
+				caps++
+			}
+		}
+	}
+	return words >= 4 && caps*10 >= words*8
 }
 
 // plausibleCue rejects cue words used as nouns or without a complement.
@@ -142,7 +177,8 @@ func (d *doc) skipAdverbials(r, limit int) int {
 				continue
 			}
 			return r
-		case t.lower == "on" || t.lower == "in" || t.lower == "at" || t.lower == "during" || t.lower == "via" || t.lower == "to" || t.lower == "from" || t.lower == "with":
+		case t.lower == "on" || t.lower == "in" || t.lower == "at" || t.lower == "during" || t.lower == "via" || t.lower == "to" ||
+			t.lower == "from" || t.lower == "with" || t.lower == "after" || t.lower == "before" || t.lower == "of":
 			end := d.adverbialEnd(r+1, limit)
 			if end < 0 {
 				return r
