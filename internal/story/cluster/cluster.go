@@ -78,7 +78,7 @@ func (c *Clusterer) Add(doc Doc) Assignment {
 	if s, ok := c.docs[copyOf]; isCopy && ok {
 		// A copy joins its original's story but adds no evidence to it:
 		// republishing a wire story is not a second source.
-		s.members = append(s.members, member{id: doc.ID, score: copyScore, copyOf: copyOf})
+		s.members = append(s.members, member{id: doc.ID, at: a.at, score: copyScore, copyOf: copyOf})
 		s.seen(doc.Published, a.at)
 		c.docs[doc.ID] = s
 		return Assignment{StoryID: s.id, Score: copyScore, CopyOf: copyOf}
@@ -155,7 +155,7 @@ func (c *Clusterer) Add(doc Doc) Assignment {
 
 // join adds an analysed article to s and to s's index keys.
 func (c *Clusterer) join(s *story, a article, score float64, copyOf int64) {
-	s.members = append(s.members, member{id: a.doc.ID, score: score, copyOf: copyOf})
+	s.members = append(s.members, member{id: a.doc.ID, at: a.at, score: score, copyOf: copyOf})
 	s.terms.add(a.terms)
 	s.ents.add(a.ents)
 	s.titles.add(a.titles)
@@ -296,8 +296,10 @@ func (c *Clusterer) merge(s, o *story) {
 	delete(c.stories, o.id)
 }
 
-// sweep evicts the stories whose newest article left the window. It runs
-// when the clock has moved by 1/32 of the window since the last sweep.
+// sweep evicts the stories whose newest article left the window and the
+// members that left it from stories still running, so memory holds about a
+// window's worth of articles. It runs when the clock has moved by 1/32 of
+// the window since the last sweep.
 func (c *Clusterer) sweep() {
 	if c.clock.Before(c.sweepAt) {
 		return
@@ -305,13 +307,24 @@ func (c *Clusterer) sweep() {
 	c.sweepAt = c.clock.Add(c.cfg.Window / 32)
 	horizon := c.clock.Add(-c.cfg.Window)
 	for id, s := range c.stories {
-		if !s.active.Before(horizon) {
+		if s.active.Before(horizon) {
+			c.removeKeys(s)
+			for _, m := range s.members {
+				delete(c.docs, m.id)
+			}
+			delete(c.stories, id)
 			continue
 		}
-		c.removeKeys(s)
-		for _, m := range s.members {
+		s.members = slices.DeleteFunc(s.members, func(m member) bool {
+			if !m.at.Before(horizon) {
+				return false
+			}
+			s.pastMembers++
+			if c.independent(m) {
+				s.pastSources++
+			}
 			delete(c.docs, m.id)
-		}
-		delete(c.stories, id)
+			return true
+		})
 	}
 }

@@ -61,8 +61,10 @@ type Assignment struct {
 type StorySummary struct {
 	ID    int64  `json:"id"`
 	Title string `json:"title"`
-	// Members are article IDs in arrival order.
+	// Members are the article IDs still in the window, in arrival order;
+	// Articles counts all members, including those that left the window.
 	Members   []int64   `json:"members"`
+	Articles  int       `json:"articles"`
 	FirstSeen time.Time `json:"first_seen"`
 	LastSeen  time.Time `json:"last_seen"`
 	EventDate string    `json:"event_date,omitempty"`
@@ -109,7 +111,7 @@ func DefaultConfig() Config {
 		DateGrace:      48 * time.Hour,
 		DateDecay:      72 * time.Hour,
 		Window:         7 * 24 * time.Hour,
-		QueryTerms:     16,
+		QueryTerms:     32,
 		StoryKeys:      256,
 		MaxCandidates:  32,
 		MaxStoryTerms:  1000,

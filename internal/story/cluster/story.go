@@ -1,6 +1,7 @@
 package cluster
 
 import (
+	"cmp"
 	"math"
 	"slices"
 	"time"
@@ -8,27 +9,50 @@ import (
 
 // centroid sums the idf-free unit term vectors of a story's members; IDF
 // weights apply at comparison time, so early members are re-weighted as the
-// vocabulary learns.
+// vocabulary learns. Terms are kept sorted so that every sum runs in the
+// same order: scores are bit-for-bit reproducible.
 type centroid struct {
-	w     map[termID]float64
+	w     []tw
 	norm  float64 // L2 norm of the IDF weighted centroid
 	normN int     // vocab.docs when norm was computed; -1 when stale
 }
 
-func newCentroid() centroid { return centroid{w: make(map[termID]float64), normN: -1} }
+func newCentroid() centroid { return centroid{normN: -1} }
 
+// add merges a vector sorted by term into the centroid.
 func (c *centroid) add(vec []tw) {
-	for _, x := range vec {
-		c.w[x.t] += x.w
+	if len(vec) == 0 {
+		return
 	}
+	out := make([]tw, 0, len(c.w)+len(vec))
+	i, j := 0, 0
+	for i < len(c.w) && j < len(vec) {
+		switch {
+		case c.w[i].t < vec[j].t:
+			out = append(out, c.w[i])
+			i++
+		case c.w[i].t > vec[j].t:
+			out = append(out, vec[j])
+			j++
+		default:
+			out = append(out, tw{c.w[i].t, c.w[i].w + vec[j].w})
+			i++
+			j++
+		}
+	}
+	out = append(out, c.w[i:]...)
+	out = append(out, vec[j:]...)
+	c.w = out
 	c.normN = -1
 }
 
-func (c *centroid) merge(o *centroid) {
-	for t, w := range o.w {
-		c.w[t] += w
+// weight returns the centroid weight of t.
+func (c *centroid) weight(t termID) (float64, bool) {
+	i, ok := slices.BinarySearchFunc(c.w, t, func(x tw, t termID) int { return cmp.Compare(x.t, t) })
+	if !ok {
+		return 0, false
 	}
-	c.normN = -1
+	return c.w[i].w, true
 }
 
 // refresh recomputes the norm when members changed or the stream grew by
@@ -38,16 +62,15 @@ func (c *centroid) refresh(v *vocab) {
 		return
 	}
 	var sum float64
-	for t, w := range c.w {
-		x := w * v.idf(t)
-		sum += x * x
+	for _, x := range c.w {
+		w := x.w * v.idf(x.t)
+		sum += w * w
 	}
 	c.norm = math.Sqrt(sum)
 	c.normN = v.docs
 }
 
-// cosine compares an IDF weighted unit vector with the centroid and
-// returns the per-term contributions for explanations when want is set.
+// cosine compares an IDF weighted unit vector with the centroid.
 func (c *centroid) cosine(v *vocab, q []tw) float64 {
 	c.refresh(v)
 	if c.norm == 0 {
@@ -55,7 +78,7 @@ func (c *centroid) cosine(v *vocab, q []tw) float64 {
 	}
 	var dot float64
 	for _, x := range q {
-		if w, ok := c.w[x.t]; ok {
+		if w, ok := c.weight(x.t); ok {
 			dot += x.w * w * v.idf(x.t)
 		}
 	}
@@ -66,7 +89,7 @@ func (c *centroid) cosine(v *vocab, q []tw) float64 {
 func (c *centroid) shared(v *vocab, q []tw, k int) []string {
 	var contrib []tw
 	for _, x := range q {
-		if w, ok := c.w[x.t]; ok {
+		if w, ok := c.weight(x.t); ok {
 			contrib = append(contrib, tw{x.t, x.w * w * v.idf(x.t)})
 		}
 	}
@@ -83,20 +106,26 @@ func (c *centroid) shared(v *vocab, q []tw, k int) []string {
 
 // prune keeps the keep heaviest IDF weighted terms.
 func (c *centroid) prune(v *vocab, keep int) {
-	all := make([]tw, 0, len(c.w))
-	for t, w := range c.w {
-		all = append(all, tw{t, w * v.idf(t)})
+	if len(c.w) <= keep {
+		return
 	}
-	slices.SortFunc(all, byWeightDesc)
-	for _, x := range all[keep:] {
-		delete(c.w, x.t)
+	ranked := make([]tw, len(c.w))
+	for i, x := range c.w {
+		ranked[i] = tw{x.t, x.w * v.idf(x.t)}
 	}
+	slices.SortFunc(ranked, byWeightDesc)
+	kept := make(map[termID]bool, keep)
+	for _, x := range ranked[:keep] {
+		kept[x.t] = true
+	}
+	c.w = slices.DeleteFunc(c.w, func(x tw) bool { return !kept[x.t] })
 	c.normN = -1
 }
 
 // member is one article of a story.
 type member struct {
 	id     int64
+	at     time.Time
 	score  float64
 	copyOf int64
 }
@@ -114,6 +143,8 @@ type story struct {
 	first, last, active time.Time
 	eventDates          map[string]int
 	keys                map[termID]struct{}
+	// pastMembers and pastSources count members that left the window.
+	pastMembers, pastSources int
 }
 
 func newStory(id int64) *story {
@@ -156,9 +187,11 @@ func (s *story) seen(published, at time.Time) {
 // absorb moves o's members and evidence into s.
 func (s *story) absorb(o *story) {
 	s.members = append(s.members, o.members...)
-	s.terms.merge(&o.terms)
-	s.ents.merge(&o.ents)
-	s.titles.merge(&o.titles)
+	s.terms.add(o.terms.w)
+	s.ents.add(o.ents.w)
+	s.titles.add(o.titles.w)
+	s.pastMembers += o.pastMembers
+	s.pastSources += o.pastSources
 	for d, c := range o.eventDates {
 		s.eventDates[d] += c
 	}

@@ -16,6 +16,8 @@ func (c *Clusterer) Stories() []StorySummary {
 			FirstSeen: s.first,
 			LastSeen:  s.last,
 			EventDate: s.eventDate(),
+			Articles:  s.pastMembers + len(s.members),
+			Sources:   s.pastSources,
 		}
 		for i, m := range s.members {
 			sum.Members[i] = m.id
