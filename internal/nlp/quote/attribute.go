@@ -1,6 +1,10 @@
 package quote
 
-import "github.com/parallax-news/parallax/internal/news"
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
 
 // unitAttributions reads the attributions of one unit. prev holds the
 // previous unit's, for quotations that continue a speaker's turn.
@@ -142,7 +146,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	case sTo > sFrom:
 		base.srcFrom, base.srcTo = sFrom, sTo
 		if before := sFrom - 1; before > floor && d.endsClause(before) && !introduced &&
-			(!hasRight || rightQuote || adjunctStart[d.toks[r].lower]) && before-d.clauseStart(floor, before) >= 4 {
+			(!hasRight || rightQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4 {
 			// "..., X said (during a speech ...)": the content is before,
 			// or around when it goes on: "The plan, X said, was aimed at".
 			contentTo := before + 1
@@ -170,6 +174,9 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	case m-1 >= floor && d.endsClause(m-1):
 		s0, s1 := d.npRight(d.skipModifiersRight(c.to, u.to), u.to)
 		inverted := s1 > s0 && (s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].isPunct())
+		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to {
+			s0, s1, inverted = c.to, i1, true
+		}
 		if hasRight && !inverted && !rightQuote {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
@@ -348,6 +355,30 @@ func (d *doc) skipModifiersRight(k, limit int) int {
 	return k
 }
 
+// invertedSource returns the end of a source phrase after an inverted cue
+// ("..., said former Utah governor Michael Leavitt, a Romney confidant.")
+// when the phrase runs to a comma or the end of the unit, or from when
+// there is none.
+func (d *doc) invertedSource(from, limit int) int {
+	end := d.contentEnd(from, limit)
+	for k := from; k < end && k < from+10; k++ {
+		t := d.toks[k]
+		if t.quoteID >= 0 || t.isQuoteMark() || npStop[t.lower] && t.lower != "and" && t.lower != "at" && t.lower != "in" {
+			return from
+		}
+		if t.Text == "," || t.Text == "(" {
+			return k
+		}
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			return from
+		}
+	}
+	if end-from <= 10 && end > from && (d.toks[from].isCapitalised() || determiners[d.toks[from].lower] || d.toks[from].isLower()) {
+		return end
+	}
+	return from
+}
+
 // appositionHead finds the subject before an apposition closed by the comma
 // at token comma: "Smith, a spokesman for X, said".
 func (d *doc) appositionHead(comma, floor int) (int, bool) {
@@ -408,7 +439,7 @@ func (d *doc) standaloneQuotes(u unit, atts []attribution, prev []attribution) [
 		if q.outer.Start < unitSpan.Start || q.outer.End > unitSpan.End || claimed(q.content, atts) {
 			continue
 		}
-		if d.wordCount(qi) <= 3 {
+		if d.scareQuote(qi) {
 			continue
 		}
 		a := attribution{content: q.content, direct: true, cueFrom: -1}
@@ -435,13 +466,20 @@ func claimed(s news.Span, atts []attribution) bool {
 	return false
 }
 
-func (d *doc) wordCount(quoteID int) int {
-	n := 0
+// scareQuote reports whether a quotation is a term or a title rather than
+// speech: at most four words, or a short title-case phrase without a
+// sentence ending ("The Pete Santilli Show").
+func (d *doc) scareQuote(quoteID int) bool {
+	words, caps := 0, 0
 	q := d.quotes[quoteID].content
 	for k := d.tokenAfter(q.Start); k < len(d.toks) && d.toks[k].Start < q.End; k++ {
-		if !d.toks[k].isPunct() {
-			n++
+		if t := d.toks[k]; !t.isPunct() {
+			words++
+			if t.isCapitalised() {
+				caps++
+			}
 		}
 	}
-	return n
+	ended := strings.ContainsAny(strings.TrimSpace(d.text[q.Start:q.End])[max(0, q.End-q.Start-2):], ".!?")
+	return words <= 3 || words <= 4 && !ended || words <= 8 && caps*10 >= words*8 && !ended
 }

@@ -169,7 +169,10 @@ func (d *doc) skipAdverbials(r, limit int) int {
 	for r < limit {
 		t := d.toks[r]
 		switch {
-		case weekday(t.lower) || t.lower == "yesterday" || t.lower == "today" || t.lower == "tonight":
+		case weekday(t.lower) || t.lower == "yesterday" || t.lower == "today" || t.lower == "tonight" ||
+			t.lower == "then" || t.lower == "again" || t.lower == "too" || t.lower == "afterward" || t.lower == "afterwards" ||
+			t.lower == "onstage" || t.lower == "recently" || t.lower == "later" && r+1 < limit && !timeNoun(d.toks[r+1].lower) ||
+			timeNoun(t.lower) && r > 0 && weekday(d.toks[r-1].lower):
 			r++
 		case t.lower == "last" || t.lower == "this" || t.lower == "earlier" || t.lower == "late" || t.lower == "later":
 			if r+1 < limit && timeNoun(d.toks[r+1].lower) {
