@@ -15,5 +15,6 @@ func commands(e *env) []*cobra.Command {
 		newStoryCmd(e),
 		newDemoCmd(e),
 		newEvalCmd(e),
+		newBenchCmd(e),
 	}
 }
