@@ -1,0 +1,149 @@
+package compare
+
+import (
+	"math"
+	"regexp"
+	"strconv"
+	"strings"
+)
+
+// quantity is a number found in a text, converted to a canonical unit so
+// that "1,357-kilometer" and "843-mile" compare equal.
+type quantity struct {
+	value      float64
+	unit       string // "km", "kg", "percent", "usd", "eur", "gbp", "years", or "count:STEM"
+	start, end int
+}
+
+func (q quantity) String() string {
+	v := strconv.FormatFloat(q.value, 'f', -1, 64)
+	if math.Abs(q.value) >= 100 {
+		v = strconv.FormatFloat(math.Round(q.value), 'f', -1, 64)
+	}
+	unit := strings.TrimPrefix(q.unit, "count:")
+	return v + " " + unit
+}
+
+var numberWords = map[string]float64{
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+	"nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+	"fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+	"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+	"eighty": 80, "ninety": 90, "hundred": 100, "dozen": 12, "dozens": 24, "a": 1,
+}
+
+var scales = map[string]float64{"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12, "mln": 1e6, "bn": 1e9}
+
+// units maps a unit word to its canonical unit and the factor to it.
+var units = map[string]struct {
+	unit   string
+	factor float64
+}{
+	"km": {"km", 1}, "kilometer": {"km", 1}, "kilometers": {"km", 1}, "kilometre": {"km", 1}, "kilometres": {"km", 1},
+	"mile": {"km", 1.609344}, "miles": {"km", 1.609344}, "mi": {"km", 1.609344},
+	"meter": {"km", 0.001}, "meters": {"km", 0.001}, "metre": {"km", 0.001}, "metres": {"km", 0.001},
+	"feet": {"km", 0.0003048}, "foot": {"km", 0.0003048},
+	"kg": {"kg", 1}, "kilogram": {"kg", 1}, "kilograms": {"kg", 1}, "ton": {"kg", 1000}, "tons": {"kg", 1000}, "tonnes": {"kg", 1000},
+	"lb": {"kg", 0.45359237}, "lbs": {"kg", 0.45359237}, "pound": {"kg", 0.45359237}, "pounds": {"kg", 0.45359237},
+	"percent": {"percent", 1}, "per": {"percent", 1}, "%": {"percent", 1}, "pct": {"percent", 1},
+	"dollars": {"usd", 1}, "dollar": {"usd", 1}, "euros": {"eur", 1}, "euro": {"eur", 1},
+	"year": {"years", 1}, "years": {"years", 1}, "decade": {"years", 10}, "decades": {"years", 10},
+	"month": {"months", 1}, "months": {"months", 1}, "week": {"days", 7}, "weeks": {"days", 7}, "day": {"days", 1}, "days": {"days", 1},
+}
+
+var currencySigns = map[string]string{"$": "usd", "US$": "usd", "€": "eur", "£": "gbp"}
+
+var quantityRe = regexp.MustCompile(`(?i)(US\$|\$|€|£)?\s?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|dozens|a dozen)\b(?:\s+(thousand|million|billion|trillion|mln|bn)\b)?(?:[\s-]?(%|per cent|[A-Za-z]+))?`)
+
+// quantities finds the numbers of text[start:end] with their units. Years
+// standing alone (1900-2100 without a unit) are dates, not quantities, and
+// bare numbers without any following noun are skipped.
+func quantities(text string, start, end int) []quantity {
+	var out []quantity
+	seg := text[start:end]
+	for _, m := range quantityRe.FindAllStringSubmatchIndex(seg, -1) {
+		sign := group(seg, m, 1)
+		num := strings.ToLower(group(seg, m, 2))
+		scale := strings.ToLower(group(seg, m, 3))
+		unitWord := strings.ToLower(group(seg, m, 4))
+		v, ok := parseNumber(num)
+		if !ok {
+			continue
+		}
+		if f, ok := scales[scale]; ok {
+			v *= f
+		}
+		q := quantity{value: v, start: start + m[0], end: start + m[1]}
+		if sign != "" {
+			q.start = start + m[2]
+		} else {
+			q.start = start + m[4]
+		}
+		u, known := units[unitWord]
+		switch {
+		case sign != "":
+			q.unit = currencySigns[sign]
+			if !known {
+				q.end = start + trimUnit(m)
+			}
+		case unitWord == "per cent" || unitWord == "%" || known:
+			if unitWord == "per" {
+				continue
+			}
+			q.unit, q.value = u.unit, v*u.factor
+			if unitWord == "per cent" || unitWord == "%" {
+				q.unit, q.value = "percent", v
+			}
+		case unitWord != "" && !stopWords[unitWord] && (strings.Contains(num, ",") || !isYear(num)):
+			if _, isNumWord := numberWords[num]; isNumWord && num == "a" {
+				continue
+			}
+			q.unit = "count:" + stem(unitWord)
+		default:
+			continue
+		}
+		if q.unit == "" {
+			continue
+		}
+		out = append(out, q)
+	}
+	return out
+}
+
+func group(s string, m []int, i int) string {
+	if m[2*i] < 0 {
+		return ""
+	}
+	return s[m[2*i]:m[2*i+1]]
+}
+
+// trimUnit ends a currency amount after its number or scale.
+func trimUnit(m []int) int {
+	if m[7] >= 0 {
+		return m[7]
+	}
+	return m[5]
+}
+
+func isYear(num string) bool {
+	v, err := strconv.Atoi(num)
+	return err == nil && len(num) == 4 && v >= 1900 && v <= 2100
+}
+
+func parseNumber(s string) (float64, bool) {
+	s = strings.TrimPrefix(s, "a ")
+	if v, ok := numberWords[s]; ok {
+		return v, true
+	}
+	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
+	return v, err == nil
+}
+
+// sameValue says two canonical values agree, allowing for the rounding of
+// converted units ("843-mile" is 1,356.7 km).
+func sameValue(a, b float64) bool {
+	if a == b {
+		return true
+	}
+	return math.Abs(a-b) <= 0.01*math.Max(math.Abs(a), math.Abs(b))
+}
