@@ -124,7 +124,7 @@ func scoreTextCleaner(files map[string][]byte) textCleanMetrics {
 }
 
 type textTally struct {
-	titles, tp, fp, fn                int
+	titles, tp, fp, fn                 int
 	byline, published, updated, leaked int
 }
 
