@@ -145,15 +145,19 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	switch {
 	case sTo > sFrom:
 		base.srcFrom, base.srcTo = sFrom, sTo
-		if before := sFrom - 1; before > floor && d.endsClause(before) && !introduced &&
-			(!hasRight || rightQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4 {
+		before := sFrom - 1
+		parenthetical := false
+		if k := d.skipAdverbials(c.to, u.to); before > floor && k+1 < u.to && d.toks[k].Text == "," && !rightQuote && !d.toks[k+1].isQuoteMark() && d.toks[k+1].quoteID < 0 {
+			_, cls := cueLemma(d.toks[k+1].lower)
+			parenthetical = cls == 0 && !strings.HasSuffix(d.toks[k+1].lower, "ing")
+		}
+		if before > floor && d.endsClause(before) && !introduced &&
+			(parenthetical || (!hasRight || rightQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
 			// "..., X said (during a speech ...)": the content is before,
 			// or around when it goes on: "The plan, X said, was aimed at".
 			contentTo := before + 1
-			if k := d.skipAdverbials(c.to, u.to); k+1 < u.to && d.toks[k].Text == "," && !rightQuote && !d.toks[k+1].isQuoteMark() && d.toks[k+1].quoteID < 0 {
-				if _, cls := cueLemma(d.toks[k+1].lower); cls == 0 {
-					contentTo = d.contentEnd(k+1, u.to)
-				}
+			if parenthetical {
+				contentTo = d.contentEnd(c.to, u.to)
 			}
 			out = append(out, withContent(base, d.clauseStart(floor, before), contentTo)...)
 			if !rightQuote {
@@ -264,8 +268,12 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 		introduced = true
 	}
 	end = d.contentEnd(r, u.to)
-	// "..., citing a diplomat" closes the content.
+	// "..., citing a diplomat" and "..., tapping the ..." close the content.
 	for k := r + 1; k+1 < end; k++ {
+		if next := d.toks[k+1]; d.toks[k].Text == "," && d.toks[k].quoteID < 0 && next.isLower() && strings.HasSuffix(next.lower, "ing") && next.lower != "including" && next.lower != "citing" && next.lower != "quoting" {
+			end = k
+			break
+		}
 		if d.toks[k].Text == "," && d.toks[k].quoteID < 0 && (d.toks[k+1].lower == "citing" || d.toks[k+1].lower == "quoting" || d.toks[k+1].lower == "according") {
 			if o0, o1 := d.npRight(k+2, u.to); o1 > o0 {
 				if name, ok := outletIn(d.text[d.toks[o0].Start:d.toks[o1-1].End]); ok {
