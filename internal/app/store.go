@@ -5,22 +5,28 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
+	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/postgres"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
-// openStore is the one place a concrete store is chosen: SQLite for a file
-// path (parent directories are created).
+// openStore opens the store named by dsn: PostgreSQL for postgres:// and
+// postgresql:// URLs, otherwise a SQLite file (its directory is created).
+// It is the one place that picks a concrete store.
 func openStore(ctx context.Context, dsn string) (store.Store, error) {
+	if dsn == "" {
+		return nil, fmt.Errorf("open store: empty location: %w", news.ErrInvalidInput)
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return postgres.Open(ctx, dsn)
+	}
 	if dir := filepath.Dir(dsn); dir != "." {
 		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return nil, fmt.Errorf("create database directory %s: %w", dir, err)
+			return nil, fmt.Errorf("open store: %w", err)
 		}
 	}
-	st, err := sqlite.Open(ctx, dsn)
-	if err != nil {
-		return nil, fmt.Errorf("open database %s: %w", dsn, err)
-	}
-	return st, nil
+	return sqlite.Open(ctx, dsn)
 }
