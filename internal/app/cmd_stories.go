@@ -67,13 +67,7 @@ func printStorySummary(ctx context.Context, e *env, st store.Store) error {
 	return nil
 }
 
-// storyDetail is the JSON shape of `parallax story ID --json`.
-type storyDetail struct {
-	news.Story
-	Articles []storyArticle `json:"articles"`
-	Copies   []news.Copy    `json:"copies"`
-}
-
+// storyArticle is an article as listed in a story.
 type storyArticle struct {
 	ID          int64           `json:"id"`
 	Source      string          `json:"source"`
@@ -83,34 +77,11 @@ type storyArticle struct {
 	PublishedAt *news.Timestamp `json:"published_at"`
 }
 
-func loadStoryDetail(ctx context.Context, st store.Store, id int64) (storyDetail, []news.Article, error) {
-	s, err := st.Story(ctx, id)
-	if err != nil {
-		return storyDetail{}, nil, fmt.Errorf("story %d: %w", id, err)
-	}
-	d := storyDetail{Story: s, Articles: []storyArticle{}}
-	var articles []news.Article
-	for _, aid := range s.ArticleIDs {
-		a, err := st.Article(ctx, aid)
-		if err != nil {
-			return d, nil, fmt.Errorf("story %d: article %d: %w", id, aid, err)
-		}
-		articles = append(articles, a)
-		d.Articles = append(d.Articles, storyArticle{ID: a.ID, Source: a.Source, Outlet: a.Outlet, Title: a.Title, URL: a.URL, PublishedAt: a.PublishedAt})
-	}
-	copies, err := st.Copies(ctx, s.ArticleIDs)
-	if err != nil {
-		return d, nil, err
-	}
-	d.Copies = orEmpty(copies)
-	return d, articles, nil
-}
-
 func newStoryCmd(e *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "story ID",
-		Short: "Show one story: its articles, outlets, dates and copies",
+		Short: "Show one story: its articles and how they compare (shared, unique, conflicts, quotes)",
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
@@ -123,30 +94,18 @@ func newStoryCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			d, _, err := loadStoryDetail(ctx, st, id)
+			rep, err := loadStoryReport(ctx, st, id)
 			if err != nil {
 				return err
 			}
 			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(d)
+				enc := json.NewEncoder(e.stdout)
+				enc.SetEscapeHTML(false)
+				return enc.Encode(rep)
 			}
-			fmt.Fprintf(e.stdout, "story %d: %s\nevent date: %s\nfirst seen: %s  last seen: %s\n%d article(s), %d independent source(s)\n\n",
-				d.ID, d.Title, orDash(d.EventDate), d.FirstSeen.Format("2006-01-02"), d.LastSeen.Format("2006-01-02"), len(d.Articles), d.Sources)
-			copyOf := map[int64]int64{}
-			for _, c := range d.Copies {
-				copyOf[c.ArticleID] = c.CopyOf
-			}
-			for _, a := range d.Articles {
-				pub := "-"
-				if a.PublishedAt != nil {
-					pub = a.PublishedAt.Day()
-				}
-				note := ""
-				if c, ok := copyOf[a.ID]; ok {
-					note = fmt.Sprintf("  (copy of %d)", c)
-				}
-				fmt.Fprintf(e.stdout, "%6d  %-10s  %-20.20s  %s%s\n", a.ID, pub, orDash(news.Deref(a.Outlet)), orDash(news.Deref(a.Title)), note)
-			}
+			fmt.Fprintf(e.stdout, "first seen: %s  last seen: %s  %d independent source(s)\n",
+				rep.Story.FirstSeen.Format("2006-01-02"), rep.Story.LastSeen.Format("2006-01-02"), rep.Story.Sources)
+			printReport(e.stdout, rep)
 			return nil
 		},
 	}

@@ -13,6 +13,7 @@ func commands(e *env) []*cobra.Command {
 		newReprocessCmd(e),
 		newStoriesCmd(e),
 		newStoryCmd(e),
+		newCompareCmd(e),
 		newDemoCmd(e),
 		newEvalCmd(e),
 		newBenchCmd(e),

@@ -1,0 +1,322 @@
+package app
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/reader"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/story/cluster"
+	"github.com/parallax-news/parallax/internal/story/compare"
+)
+
+// storyReport is the JSON shape of a compared story, shared by
+// `parallax compare` and `parallax story ID`.
+type storyReport struct {
+	Story storyHead `json:"story"`
+	compare.Comparison
+}
+
+type storyHead struct {
+	ID        int64          `json:"id"`
+	Title     string         `json:"title"`
+	EventDate *string        `json:"event_date"`
+	Articles  []storyArticle `json:"articles"`
+	// Stored stories also say when they were seen and how many
+	// independent sources they have.
+	FirstSeen *time.Time `json:"first_seen,omitempty"`
+	LastSeen  *time.Time `json:"last_seen,omitempty"`
+	Sources   int        `json:"sources,omitempty"`
+}
+
+// loadStoryReport loads a stored story with its articles, annotations and
+// copies, and compares it.
+func loadStoryReport(ctx context.Context, st store.Store, id int64) (storyReport, error) {
+	s, err := st.Story(ctx, id)
+	if err != nil {
+		return storyReport{}, fmt.Errorf("story %d: %w", id, err)
+	}
+	var members []readArticle
+	for _, aid := range s.ArticleIDs {
+		a, err := st.Article(ctx, aid)
+		if err != nil {
+			return storyReport{}, fmt.Errorf("story %d: article %d: %w", id, aid, err)
+		}
+		ann, err := st.Annotations(ctx, aid)
+		if err != nil && !errors.Is(err, news.ErrNotFound) {
+			return storyReport{}, fmt.Errorf("story %d: annotations of article %d: %w", id, aid, err)
+		}
+		members = append(members, readArticle{a, ann})
+	}
+	copies, err := st.Copies(ctx, s.ArticleIDs)
+	if err != nil {
+		return storyReport{}, fmt.Errorf("story %d: copies: %w", id, err)
+	}
+	byPublication(members)
+	rep := compareStory(s.ID, s.Title, members, copies)
+	if s.EventDate != "" {
+		rep.Story.EventDate = &s.EventDate
+	}
+	rep.Story.FirstSeen, rep.Story.LastSeen, rep.Story.Sources = &s.FirstSeen, &s.LastSeen, s.Sources
+	return rep, nil
+}
+
+// readArticle is an article with its annotations, ready to compare.
+type readArticle struct {
+	article news.Article
+	ann     news.Annotations
+}
+
+// compareStory compares the members of one story, given earliest first.
+func compareStory(id int64, title string, members []readArticle, copies []news.Copy) storyReport {
+	copyOf := map[int64]int64{}
+	for _, c := range copies {
+		copyOf[c.ArticleID] = c.CopyOf
+	}
+	rep := storyReport{Story: storyHead{ID: id, Title: title, Articles: []storyArticle{}}}
+	var in compare.Input
+	dates := map[string]int{}
+	for _, m := range members {
+		a := m.article
+		if rep.Story.Title == "" {
+			rep.Story.Title = news.Deref(a.Title)
+		}
+		if m.ann.EventDate != "" {
+			dates[m.ann.EventDate]++
+		}
+		rep.Story.Articles = append(rep.Story.Articles, storyArticle{ID: a.ID, Source: a.Source, Outlet: a.Outlet, Title: a.Title, URL: a.URL, PublishedAt: a.PublishedAt})
+		in.Articles = append(in.Articles, compare.Article{ID: a.ID, Outlet: news.Deref(a.Outlet), Text: a.Text, Annotations: m.ann, CopyOf: copyOf[a.ID]})
+	}
+	best := 0
+	for d, n := range dates {
+		if n > best || (n == best && d < *rep.Story.EventDate) {
+			rep.Story.EventDate, best = &d, n
+		}
+	}
+	rep.Comparison = compare.Compare(in)
+	return rep
+}
+
+// byPublication orders articles by publication time, unknown times last,
+// keeping input order among equals.
+func byPublication(list []readArticle) {
+	slices.SortStableFunc(list, func(x, y readArticle) int {
+		px, py := x.article.PublishedAt, y.article.PublishedAt
+		switch {
+		case px == nil && py == nil:
+			return 0
+		case px == nil:
+			return 1
+		case py == nil:
+			return -1
+		}
+		return px.Time.Compare(py.Time)
+	})
+}
+
+// clusterInMemory groups read articles into stories with the online
+// clusterer, in publication order, and returns each story's members
+// (earliest first) with its copy relations, stories in order of their
+// first member.
+func clusterInMemory(list []readArticle) ([][]readArticle, [][]news.Copy) {
+	byPublication(list)
+	c := cluster.New(cluster.Config{})
+	members := map[int64][]readArticle{}
+	copies := map[int64][]news.Copy{}
+	for _, m := range list {
+		var ents []string
+		for _, e := range m.ann.Entities {
+			ents = append(ents, e.ID)
+			if e.Refers != "" {
+				ents = append(ents, e.Refers)
+			}
+		}
+		doc := cluster.Doc{ID: m.article.ID, Title: news.Deref(m.article.Title), Text: m.article.Text, Outlet: news.Deref(m.article.Outlet), EventDate: m.ann.EventDate, Entities: ents}
+		if m.article.PublishedAt != nil {
+			doc.Published = m.article.PublishedAt.Time
+		}
+		asg := c.Add(doc)
+		for _, merged := range asg.Merged {
+			members[asg.StoryID] = append(members[asg.StoryID], members[merged]...)
+			copies[asg.StoryID] = append(copies[asg.StoryID], copies[merged]...)
+			delete(members, merged)
+			delete(copies, merged)
+		}
+		members[asg.StoryID] = append(members[asg.StoryID], m)
+		if asg.CopyOf != 0 {
+			copies[asg.StoryID] = append(copies[asg.StoryID], news.Copy{ArticleID: m.article.ID, CopyOf: asg.CopyOf, Score: asg.Score})
+		}
+	}
+	var ids []int64
+	for id, ms := range members {
+		byPublication(ms)
+		ids = append(ids, id)
+	}
+	slices.SortFunc(ids, func(x, y int64) int { return cmp.Compare(members[x][0].article.ID, members[y][0].article.ID) })
+	var out [][]readArticle
+	var outCopies [][]news.Copy
+	for _, id := range ids {
+		out = append(out, members[id])
+		outCopies = append(outCopies, copies[id])
+	}
+	return out, outCopies
+}
+
+func newCompareCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cmd := &cobra.Command{
+		Use:   "compare FILE|URL...",
+		Short: "Group inputs into stories and compare how the outlets report each (no store)",
+		Long: "Extract, read, deduplicate and cluster the inputs in memory (articles are numbered\n" +
+			"1..n in input order), then print per story the claims the sources share, what only\n" +
+			"one source says, conflicts, quote variants, citations and copies. With --json, one\n" +
+			"JSON object per story.",
+		Args: cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			ctx := cmd.Context()
+			r, err := reader.New()
+			if err != nil {
+				return err
+			}
+			sources, errs := expandSources(args)
+			failed := len(errs)
+			for _, err := range errs {
+				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+			}
+			ex := pipeline.Formats{MaxBytes: e.cfg.MaxInputBytes}
+			var list []readArticle
+			for _, src := range sources {
+				in, err := e.load(ctx, src)
+				if err != nil {
+					failed++
+					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+					continue
+				}
+				for _, x := range extractAll(ex, in) {
+					if x.err != nil {
+						failed++
+						fmt.Fprintf(e.stderr, "FAILED %v\n", x.err)
+						continue
+					}
+					x.article.ID = int64(len(list) + 1)
+					list = append(list, readArticle{x.article, r.Read(x.article)})
+				}
+			}
+			stories, copies := clusterInMemory(list)
+			enc := json.NewEncoder(e.stdout)
+			enc.SetEscapeHTML(false)
+			for i, members := range stories {
+				rep := compareStory(int64(i+1), "", members, copies[i])
+				if asJSON {
+					if err := enc.Encode(rep); err != nil {
+						return err
+					}
+					continue
+				}
+				printReport(e.stdout, rep)
+			}
+			if failed > 0 {
+				fmt.Fprintf(e.stderr, "%d input(s) failed\n", failed)
+				return errReported
+			}
+			return nil
+		},
+	}
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per story (JSON Lines)")
+	return cmd
+}
+
+// printReport writes a compared story for people: the articles, then what
+// they share, what each says alone, conflicts, quote variants and citations.
+func printReport(w io.Writer, rep storyReport) {
+	label := map[int64]string{}
+	fmt.Fprintf(w, "STORY %d: %s\nevent date: %s\n\n", rep.Story.ID, orDash(rep.Story.Title), orDash(news.Deref(rep.Story.EventDate)))
+	copyOf := map[int64]int64{}
+	for _, c := range rep.Copies {
+		copyOf[c.ArticleID] = c.CopyOf
+	}
+	for _, a := range rep.Story.Articles {
+		name := news.Deref(a.Outlet)
+		if name == "" {
+			name = filepath.Base(a.Source)
+		}
+		label[a.ID] = fmt.Sprintf("[%d %s]", a.ID, name)
+		pub := "-"
+		if a.PublishedAt != nil {
+			pub = a.PublishedAt.Day()
+		}
+		note := ""
+		if c, ok := copyOf[a.ID]; ok {
+			note = fmt.Sprintf("  (copy of %d)", c)
+		}
+		fmt.Fprintf(w, "  %-40.40s  %-10s  %s%s\n", label[a.ID], pub, orDash(news.Deref(a.Title)), note)
+	}
+	section := func(title string, n int) {
+		fmt.Fprintf(w, "\n%s (%d)\n", title, n)
+	}
+	section("SHARED", len(rep.Shared))
+	for _, s := range rep.Shared {
+		fmt.Fprintf(w, "  * %s\n", clip(s.Claim, 160))
+		for _, ev := range s.Support {
+			fmt.Fprintf(w, "      %s %s\n", label[ev.ArticleID], clip(ev.Text, 140))
+		}
+	}
+	section("UNIQUE", len(rep.Unique))
+	byArticle := map[int64][]compare.Unique{}
+	for _, u := range rep.Unique {
+		byArticle[u.ArticleID] = append(byArticle[u.ArticleID], u)
+	}
+	for _, a := range rep.Story.Articles {
+		if len(byArticle[a.ID]) == 0 {
+			continue
+		}
+		fmt.Fprintf(w, "  only %s:\n", label[a.ID])
+		for _, u := range byArticle[a.ID] {
+			fmt.Fprintf(w, "    - %s\n", clip(u.Text, 160))
+		}
+	}
+	section("CONFLICTS", len(rep.Conflicts))
+	for _, c := range rep.Conflicts {
+		fmt.Fprintf(w, "  * %s: %s\n", c.Attribute, c.Subject)
+		for _, v := range c.Values {
+			fmt.Fprintf(w, "      %s %q\n", label[v.ArticleID], v.Text)
+		}
+	}
+	section("QUOTES", len(rep.Quotes))
+	for _, q := range rep.Quotes {
+		fmt.Fprintf(w, "  * %s (%s)\n", q.Speaker, q.Relation)
+		for _, v := range q.Variants {
+			via := ""
+			if len(v.Via) > 0 {
+				via = " via " + strings.Join(v.Via, ", ")
+			}
+			fmt.Fprintf(w, "      %s%s “%s”\n", label[v.ArticleID], via, clip(v.Text, 140))
+		}
+	}
+	section("CITATIONS", len(rep.Citations))
+	for _, c := range rep.Citations {
+		fmt.Fprintf(w, "  %s cites %s\n", label[c.ArticleID], c.Source)
+	}
+	fmt.Fprintln(w)
+}
+
+// clip shortens s to at most n runes for one-line display.
+func clip(s string, n int) string {
+	r := []rune(strings.Join(strings.Fields(s), " "))
+	if len(r) <= n {
+		return string(r)
+	}
+	return string(r[:n-1]) + "…"
+}
