@@ -70,6 +70,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}
+	text = dropLeadingTitle(text, title)
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
@@ -92,6 +93,17 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 		}
 	}
 	return art, nil
+}
+
+// dropLeadingTitle removes the headline when the extractor kept it as the
+// first paragraph: the title is metadata, and repeating it in the text
+// would duplicate it in every downstream stage.
+func dropLeadingTitle(text, title string) string {
+	first, rest, found := strings.Cut(text, "\n\n")
+	if found && title != "" && strings.EqualFold(cleanText(first), cleanText(title)) {
+		return rest
+	}
+	return text
 }
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)

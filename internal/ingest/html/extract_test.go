@@ -1,0 +1,195 @@
+package html
+
+import (
+	"encoding/json"
+	"flag"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// testNow fixes "now" so date plausibility checks are reproducible.
+var testNow = time.Date(2024, 12, 1, 0, 0, 0, 0, time.UTC)
+
+func TestExtractGolden(t *testing.T) {
+	tests := []struct {
+		file, url string
+	}{
+		{"jsonld_graph.html", "https://news.example.com/world/shoigu-kabul"},
+		{"opengraph_latin1.html", "https://journal.example.fr/societe/cafes"},
+		{"urldate_time.html", "https://wire.example.com/2024/11/25/markets-close-higher/"},
+		{"nodate.html", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.file, func(t *testing.T) {
+			page, err := os.ReadFile(filepath.Join("testdata", tt.file))
+			if err != nil {
+				t.Fatal(err)
+			}
+			art, err := Extract(tt.file, page, tt.url, Options{Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got, err := json.MarshalIndent(art, "", "  ")
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden := filepath.Join("testdata", strings.TrimSuffix(tt.file, ".html")+".golden.json")
+			if *update {
+				if err := os.WriteFile(golden, append(got, '\n'), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if strings.TrimSpace(string(want)) != string(got) {
+				t.Errorf("%s differs (run with -update):\n%s", golden, got)
+			}
+		})
+	}
+}
+
+func TestExtractBehaviour(t *testing.T) {
+	page, err := os.ReadFile(filepath.Join("testdata", "jsonld_graph.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range Extractors() {
+		t.Run(name, func(t *testing.T) {
+			art, err := Extract("x", page, "https://news.example.com/world/shoigu-kabul", Options{Extractor: name, Now: testNow})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.Contains(art.Text, "We are aimed at developing relations in all areas") {
+				t.Errorf("main text missing:\n%s", art.Text)
+			}
+			for _, junk := range []string{"Other story one", "All rights reserved"} {
+				if strings.Contains(art.Text, junk) {
+					t.Errorf("boilerplate %q kept:\n%s", junk, art.Text)
+				}
+			}
+			if !strings.Contains(art.Text, "\n\n") {
+				t.Errorf("paragraphs not separated by blank lines:\n%s", art.Text)
+			}
+		})
+	}
+	if _, err := Extract("x", page, "", Options{Extractor: "nope"}); err == nil {
+		t.Error("unknown extractor accepted")
+	}
+}
+
+func TestParseDate(t *testing.T) {
+	tests := []struct {
+		in   string
+		want string // Timestamp.String(), "" for nil
+	}{
+		{"2024-11-25T10:30:00+03:00", "2024-11-25T10:30:00+03:00"},
+		{"2024-11-25T10:30:00.123Z", "2024-11-25T10:30:00Z"},
+		{"2024-11-25T10:30:00+0300", "2024-11-25T10:30:00+03:00"},
+		{"2024-11-25 10:30:00", "2024-11-25T10:30:00"},
+		{"2024-11-25T16:45", "2024-11-25T16:45:00"},
+		{"2024-11-25", "2024-11-25"},
+		{"20241125", "2024-11-25"},
+		{"Mon, 25 Nov 2024 10:30:00 GMT", "2024-11-25T10:30:00Z"},
+		{"1732530600", "2024-11-25T10:30:00Z"},
+		{"2024-11-25T10:30:00+03:00 (Moscow)", "2024-11-25T10:30:00+03:00"},
+		{"1970-01-01", ""},
+		{"2031-01-01", ""},
+		{"yesterday", ""},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		got := ""
+		if ts := parseDate(tt.in, testNow); ts != nil {
+			got = ts.String()
+		}
+		if got != tt.want {
+			t.Errorf("parseDate(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestDateFromURL(t *testing.T) {
+	tests := map[string]string{
+		"https://x.example/2024/11/25/story/":     "2024-11-25",
+		"https://x.example/news/2024-11-25-story": "2024-11-25",
+		"https://x.example/20241125/story.html":   "2024-11-25",
+		"https://x.example/2024/13/45/story":      "",
+		"https://x.example/story-123456789":       "",
+	}
+	for u, want := range tests {
+		got := ""
+		if ts := dateFromURL(u, testNow); ts != nil {
+			got = ts.String()
+		}
+		if got != want {
+			t.Errorf("dateFromURL(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
+
+func TestStripSiteSuffix(t *testing.T) {
+	tests := []struct{ title, site, host, want string }{
+		{"Headline here | Example News", "Example News", "example.com", "Headline here"},
+		{"Example News - Headline here", "Example News", "example.com", "Headline here"},
+		{"Headline here - Aerobuzz.de", "", "www.aerobuzz.de", "Headline here"},
+		{"Headline here - aerobuzz", "", "www.aerobuzz.de", "Headline here"},
+		{"Paris - Drinks by boat to the centre", "Lebensmittel", "lp.de", "Paris - Drinks by boat to the centre"},
+	}
+	for _, tt := range tests {
+		if got := stripSiteSuffix(tt.title, tt.site, tt.host); got != tt.want {
+			t.Errorf("stripSiteSuffix(%q) = %q, want %q", tt.title, got, tt.want)
+		}
+	}
+}
+
+func TestFragmentText(t *testing.T) {
+	got := FragmentText(`<p>One <b>bold</b> line.</p><script>x()</script><ul><li>a</li><li>b</li></ul>text<br>after`)
+	want := "One bold line.\n\na\n\nb\n\ntext\n\nafter"
+	if got != want {
+		t.Errorf("FragmentText = %q, want %q", got, want)
+	}
+}
+
+func FuzzExtract(f *testing.F) {
+	for _, name := range []string{"jsonld_graph.html", "opengraph_latin1.html", "urldate_time.html"} {
+		b, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	f.Add([]byte(`<script type="application/ld+json">{"@graph":[[[{"@type":"NewsArticle","author":[[]]}]]]}</script>`))
+	f.Fuzz(func(t *testing.T, page []byte) {
+		art, err := Extract("fuzz", page, "https://x.example/2024/01/02/a", Options{Extractor: Heuristic, Now: testNow})
+		if err == nil && art.Warnings == nil {
+			t.Fatal("nil warnings")
+		}
+		_ = news.Deref(art.Title)
+	})
+}
+
+func BenchmarkExtract(b *testing.B) {
+	page, err := os.ReadFile(filepath.Join("testdata", "jsonld_graph.html"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, name := range Extractors() {
+		b.Run(name, func(b *testing.B) {
+			b.SetBytes(int64(len(page)))
+			for b.Loop() {
+				if _, err := Extract("bench", page, "https://news.example.com/a", Options{Extractor: name, Now: testNow}); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
