@@ -113,6 +113,9 @@ func (d *doc) tokenAfter(b int) int {
 // attribute builds what cue c introduces: content after it ("X said
 // that ..."), before it ("..., X said") or both (split quotations).
 func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution {
+	if c.class == topic {
+		return d.topicAttribution(u, c, floor)
+	}
 	switch c.lemma {
 	case "according to":
 		return d.accordingTo(u, c, floor)
@@ -490,4 +493,33 @@ func (d *doc) scareQuote(quoteID int) bool {
 	}
 	ended := strings.ContainsAny(strings.TrimSpace(d.text[q.Start:q.End])[max(0, q.End-q.Start-2):], ".!?")
 	return words <= 3 || words <= 4 && !ended || words <= 8 && caps*10 >= words*8 && !ended
+}
+
+// topicAttribution reads "X called for Y", "their criticism of Y": the
+// content is the phrase after the preposition up to the end of its clause.
+func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
+	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
+	m := d.skipModifiersLeft(c.from, floor)
+	if m-1 >= floor && possessive(d.toks[m-1].lower) {
+		a.srcFrom, a.srcTo = m-1, m
+	} else {
+		a.srcFrom, a.srcTo = d.npLeft(m, floor)
+	}
+	end := c.to
+	for end < u.to && end < c.to+25 {
+		t := d.toks[end]
+		if t.quoteID < 0 && (t.Text == "," || t.Text == ";" || t.Text == "(" || t.Text == "—" || t.lower == "which" || t.lower == "who") {
+			break
+		}
+		if _, cls := cueLemma(t.lower); cls == speech && t.isLower() && end > c.to+1 {
+			break
+		}
+		end++
+	}
+	s, direct := d.span(c.to, d.contentEnd(c.to, end))
+	if s.End <= s.Start {
+		return nil
+	}
+	a.content, a.direct = s, direct
+	return []attribution{a}
 }

@@ -63,6 +63,15 @@ func (d *doc) cues(u unit) []cue {
 			out = append(out, cue{k, k + 1, ":", speech})
 			continue
 		}
+		if prev := d.toks[max(k-1, u.from)].lower; k+1 < u.to && t.isLower() && topicCue(t.lower, d.toks[k+1].lower) && (!determiners[prev] || possessive(prev)) {
+			out = append(out, cue{k, k + 2, t.lower + " " + d.toks[k+1].lower, topic})
+			k++
+			continue
+		}
+		if objectVerbs[t.lower] && k > u.from && !determiners[d.toks[k-1].lower] && k+1 < u.to && !d.toks[k+1].isPunct() {
+			out = append(out, cue{k, k + 1, t.lower, topic})
+			continue
+		}
 		lemma, class := cueLemma(t.lower)
 		if class == 0 || !(t.isLower() || titleCase && k > u.from) || !d.plausibleCue(u, k, lemma) {
 			continue
@@ -220,6 +229,14 @@ func (d *doc) adverbialEnd(r, limit int) int {
 		return k + 1
 	}
 	return -1
+}
+
+func possessive(w string) bool {
+	switch w {
+	case "his", "her", "their", "its", "our", "my", "your":
+		return true
+	}
+	return strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")
 }
 
 func weekday(w string) bool {
