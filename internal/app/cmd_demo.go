@@ -12,10 +12,11 @@ import (
 )
 
 func newDemoCmd(e *env) *cobra.Command {
-	var dbPath string
+	var dbPath, addr string
+	var noServe bool
 	cmd := &cobra.Command{
 		Use:   "demo",
-		Short: "Load the bundled sample corpus into a fresh database",
+		Short: "Load the bundled sample corpus into a fresh database and serve it",
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
@@ -53,9 +54,21 @@ func newDemoCmd(e *env) *cobra.Command {
 			if err := printStorySummary(ctx, e, st); err != nil {
 				return err
 			}
-			return nil
+			if noServe {
+				return nil
+			}
+			if err := checkListen(addr, e.cfg.Token); err != nil {
+				return err
+			}
+			h, err := e.newHandler(st, p)
+			if err != nil {
+				return err
+			}
+			return serveHTTP(ctx, addr, h, func(url string) { fmt.Fprintf(e.stdout, "serving the demo at %s (Ctrl-C to stop)\n", url) })
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "demo-db", "", "demo database path (default: parallax-demo.db in the temp dir; recreated)")
+	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")
+	cmd.Flags().BoolVar(&noServe, "no-serve", false, "only load the corpus, do not serve it")
 	return cmd
 }

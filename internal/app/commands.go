@@ -15,6 +15,7 @@ func commands(e *env) []*cobra.Command {
 		newStoryCmd(e),
 		newCompareCmd(e),
 		newDemoCmd(e),
+		newServeCmd(e),
 		newEvalCmd(e),
 		newBenchCmd(e),
 	}
