@@ -393,7 +393,7 @@ func (d *doc) invertedSource(from, limit int) int {
 // appositionHead finds the subject before an apposition closed by the comma
 // at token comma: "Smith, a spokesman for X, said".
 func (d *doc) appositionHead(comma, floor int) (int, bool) {
-	for k := comma - 1; k > floor && k > comma-15; k-- {
+	for k := comma - 1; k > floor && k > comma-30; k-- {
 		t := d.toks[k]
 		if t.quoteID >= 0 || t.isQuoteMark() {
 			return 0, false
@@ -454,9 +454,9 @@ func (d *doc) standaloneQuotes(u unit, atts []attribution, prev []attribution) [
 			continue
 		}
 		a := attribution{content: q.content, direct: true, cueFrom: -1}
-		if q.outer.Start == unitSpan.Start && unitSpan.End-q.outer.End <= 2 {
+		if (q.outer.End-q.outer.Start)*10 >= (unitSpan.End-unitSpan.Start)*6 {
 			for i := len(prev) - 1; i >= 0; i-- {
-				if prev[i].direct && prev[i].srcTo > prev[i].srcFrom {
+				if prev[i].srcTo > prev[i].srcFrom && prev[i].class != topic {
 					a.srcFrom, a.srcTo, a.via = prev[i].srcFrom, prev[i].srcTo, prev[i].via
 					a.cueFrom, a.cueTo = prev[i].cueFrom, prev[i].cueTo
 					break
@@ -504,6 +504,11 @@ func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
 		a.srcFrom, a.srcTo = m-1, m
 	} else {
 		a.srcFrom, a.srcTo = d.npLeft(m, floor)
+		if a.srcFrom == a.srcTo && m-1 > floor && d.toks[m-1].Text == "," {
+			if h0, ok := d.appositionHead(m-1, floor); ok {
+				a.srcFrom, a.srcTo = h0, m-1
+			}
+		}
 	}
 	end := c.to
 	for end < u.to && end < c.to+25 {

@@ -52,6 +52,17 @@ func (d *doc) npLeft(end, limit int) (int, int) {
 	k := end - 1
 	for k >= limit && k > end-12 {
 		t := d.toks[k]
+		if t.Text == ")" && k > limit {
+			// "Sen. Bernie Sanders (I-Vt.) said": step over the bracket.
+			j := k - 1
+			for j > limit && j > k-8 && d.toks[j].Text != "(" {
+				j--
+			}
+			if d.toks[j].Text == "(" && j > limit && !d.toks[j-1].isPunct() {
+				k = j - 1
+				continue
+			}
+		}
 		if t.quoteID >= 0 || t.isPunct() && t.Text != "-" {
 			break
 		}
