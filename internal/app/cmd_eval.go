@@ -27,6 +27,7 @@ func evalCommands(e *env) []*cobra.Command {
 		newEvalNERCmd(e),
 		newEvalTimeCmd(e),
 		newEvalQuotesCmd(e),
+		newEvalCompareCmd(e),
 		newEvalTextCmd(e),
 	}
 }
