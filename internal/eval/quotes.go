@@ -193,7 +193,7 @@ func (c *quoteCounts) add(text string, gold []goldAttribution, predicted []news.
 		if p.SpeakerEnd > p.SpeakerStart && p.SpeakerStart < g.source.End && g.source.Start < p.SpeakerEnd {
 			c.sourceOK++
 		} else if errs != nil {
-			fmt.Fprintf(errs, "SOURCE\t%s\tgold=%q\tpred=%q\t%q\n", article, text[g.source.Start:g.source.End], text[p.SpeakerStart:p.SpeakerEnd], p.Cue)
+			fmt.Fprintf(errs, "SOURCE\t%s\tgold=%q\tpred=%q\tcue=%q\t%q\n", article, text[g.source.Start:g.source.End], text[p.SpeakerStart:p.SpeakerEnd], p.Cue, p.Text)
 		}
 	}
 	if errs == nil {

@@ -184,7 +184,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to {
 			s0, s1, inverted = c.to, i1, true
 		}
-		if hasRight && !inverted && !rightQuote {
+		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0) {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
 			if h0, ok := d.appositionHead(m-1, floor); ok {
@@ -374,11 +374,11 @@ func (d *doc) invertedSource(from, limit int) int {
 	end := d.contentEnd(from, limit)
 	for k := from; k < end && k < from+10; k++ {
 		t := d.toks[k]
+		if t.Text == "," || t.Text == "(" || k > from && (t.lower == "who" || t.lower == "whose") {
+			return k
+		}
 		if t.quoteID >= 0 || t.isQuoteMark() || npStop[t.lower] && t.lower != "and" && t.lower != "at" && t.lower != "in" {
 			return from
-		}
-		if t.Text == "," || t.Text == "(" {
-			return k
 		}
 		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
 			return from
