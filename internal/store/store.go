@@ -20,9 +20,11 @@ var ErrSchemaTooNew = errors.New("database schema is newer than this binary")
 // Errors wrap news sentinels: a missing row is news.ErrNotFound, a bad
 // argument news.ErrInvalidInput.
 //
-// Values round-trip exactly: nil optional fields stay nil, nil and empty
-// slices stay distinct, and news.Timestamp keeps its precision flags, its
-// nanoseconds and its UTC offset. Plain instants (Document.FetchedAt,
+// Articles and annotations round-trip exactly: nil optional fields stay
+// nil, nil and empty slices stay distinct, and news.Timestamp keeps its
+// precision flags, its nanoseconds and its UTC offset. Lists the store
+// builds (story members, query results) may come back empty rather than
+// nil. Plain instants (Document.FetchedAt,
 // Story.FirstSeen/LastSeen, Feed.NextPollAt) are kept to the microsecond
 // and come back in UTC.
 //

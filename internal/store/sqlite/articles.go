@@ -128,7 +128,7 @@ func (s *Store) ArticleByDocument(ctx context.Context, documentID int64) (news.A
 // Articles lists articles by ID descending; the cursor is the last ID
 // returned, so later inserts (higher IDs) never shift a walk in progress.
 func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, string, error) {
-	where := newFilter()
+	var where filter
 	if q.Cursor != "" {
 		after, err := decodeIntCursor(q.Cursor)
 		if err != nil {
@@ -182,8 +182,6 @@ type filter struct {
 	conds []string
 	args  []any
 }
-
-func newFilter() *filter { return &filter{} }
 
 func (f *filter) add(cond string, args ...any) {
 	f.conds = append(f.conds, cond)

@@ -27,7 +27,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 			return nil, "", fmt.Errorf("sqlite: search: %w", err)
 		}
 	}
-	where := newFilter()
+	var where filter
 	from := `articles a`
 	order := `a.id DESC`
 	if strings.TrimSpace(q.Text) != "" {

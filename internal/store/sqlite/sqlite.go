@@ -27,7 +27,6 @@ import (
 type Store struct {
 	write *sql.DB // exactly one connection: SQLite's single writer
 	read  *sql.DB
-	path  string
 }
 
 var _ store.Store = (*Store)(nil)
@@ -64,7 +63,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	readers := max(4, runtime.GOMAXPROCS(0))
 	read.SetMaxOpenConns(readers)
 	read.SetMaxIdleConns(readers)
-	return &Store{write: write, read: read, path: path}, nil
+	return &Store{write: write, read: read}, nil
 }
 
 // Close closes both connection pools.
@@ -85,28 +84,11 @@ func (s *Store) inTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return tx.Commit()
 }
 
-// readTx runs fn in a read-only transaction so that several queries see
-// one snapshot.
-func (s *Store) readTx(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	tx, err := s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
-	if err != nil {
-		return err
-	}
-	defer tx.Rollback() //nolint:errcheck // read-only: nothing to lose
-	return fn(tx)
-}
-
 func rollback(tx *sql.Tx) error {
 	if err := tx.Rollback(); err != nil && !errors.Is(err, sql.ErrTxDone) {
 		return err
 	}
 	return nil
-}
-
-// queryer is what reads need from *sql.DB and *sql.Tx alike.
-type queryer interface {
-	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
-	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
 }
 
 // notFound turns sql.ErrNoRows into a news.ErrNotFound naming what was

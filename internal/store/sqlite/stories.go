@@ -124,7 +124,7 @@ func (s *Store) StoryOfArticle(ctx context.Context, articleID int64) (news.Story
 // Stories lists stories by LastSeen then ID, both descending; the cursor is
 // the (last_seen, id) of the last story returned.
 func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, string, error) {
-	where := newFilter()
+	var where filter
 	if q.Cursor != "" {
 		parts, err := decodeCursor(q.Cursor, 2)
 		if err != nil {

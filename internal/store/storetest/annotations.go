@@ -43,7 +43,7 @@ func seedAnnotations() news.Annotations {
 }
 
 func testAnnotations(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	a := putArticle(t, s, simpleArticle("Shoigu in Kabul", "Caspian News", "Sergei Shoigu arrived."))
 	want := seedAnnotations()
 	if err := s.PutAnnotations(ctx, a.ID, want); err != nil {
@@ -76,7 +76,7 @@ func testAnnotations(t *testing.T, s store.Store) {
 }
 
 func testAnnotationsDroppedOnNewText(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	a := putArticle(t, s, simpleArticle("T", "O", "Old text."))
 	if err := s.PutAnnotations(ctx, a.ID, seedAnnotations()); err != nil {
 		t.Fatal(err)
@@ -102,7 +102,7 @@ func testAnnotationsDroppedOnNewText(t *testing.T, s store.Store) {
 }
 
 func testEntityMentions(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	day := func(d int) *news.Timestamp {
 		return &news.Timestamp{Time: time.Date(2024, 11, d, 0, 0, 0, 0, time.UTC), DateOnly: true}
 	}

@@ -16,7 +16,7 @@ import (
 // testArticleRoundTrip stores articles whose optional fields are nil, empty
 // or set, with every kind of Timestamp, and reads them back unchanged.
 func testArticleRoundTrip(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	moscow := time.FixedZone("", 3*3600)
 	kabul := time.FixedZone("", 4*3600+1800)
 	text := "Sergei Shoigu arrived in Kabul on Monday. «Кабул» — ünïcode."
@@ -99,7 +99,7 @@ func checkOffsets(t *testing.T, want, got news.Article) {
 }
 
 func testArticleReplace(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	docID := putDoc(t, s, "replace me")
 	first := simpleArticle("First title", "Outlet A", "First text.")
 	first.DocumentID = docID
@@ -128,7 +128,7 @@ func testArticleReplace(t *testing.T, s store.Store) {
 }
 
 func testArticleInvalid(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	_, _, err := s.PutArticle(ctx, news.Article{DocumentID: 424242, Text: "orphan"})
 	wantErr(t, "unknown document", err, news.ErrNotFound)
 	_, _, err = s.PutArticle(ctx, news.Article{Text: "no document"})
@@ -140,7 +140,7 @@ func testArticleInvalid(t *testing.T, s store.Store) {
 // testArticlesPagination walks all pages while new articles arrive: the
 // walk sees every article that existed at its start exactly once.
 func testArticlesPagination(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	var want []int64
 	for i := range 23 {
 		a := putArticle(t, s, simpleArticle(fmt.Sprintf("Article %d", i), "Outlet", "text"))
@@ -181,7 +181,7 @@ func testArticlesPagination(t *testing.T, s store.Store) {
 }
 
 func testArticlesFilters(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	day := func(d int) *news.Timestamp {
 		return &news.Timestamp{Time: time.Date(2024, 11, d, 0, 0, 0, 0, time.UTC), DateOnly: true}
 	}

@@ -16,7 +16,7 @@ import (
 )
 
 func testDocuments(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	// Raw bytes that are not valid UTF-8 and contain NUL must survive as is.
 	raw := []byte("caf\xe9 \x00 binary\r\n\xff\xfe tail")
 	sum := sha256.Sum256(raw)
@@ -63,7 +63,7 @@ func testDocuments(t *testing.T, s store.Store) {
 }
 
 func testDocumentInvalid(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	_, _, err := s.PutDocument(ctx, news.Document{FetchedAt: base})
 	wantErr(t, "empty raw", err, news.ErrInvalidInput)
 	_, _, err = s.PutDocument(ctx, news.Document{Raw: []byte("x"), SHA256: "deadbeef", FetchedAt: base})
@@ -73,7 +73,7 @@ func testDocumentInvalid(t *testing.T, s store.Store) {
 // testConcurrentSameDocument stores the same bytes from many goroutines:
 // exactly one call creates the row and all get its ID.
 func testConcurrentSameDocument(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	const workers = 24
 	var (
 		wg      sync.WaitGroup
@@ -109,7 +109,7 @@ func testConcurrentSameDocument(t *testing.T, s store.Store) {
 // testConcurrentWrites runs independent writers and readers at once; a
 // backend must serialise or retry internally instead of failing.
 func testConcurrentWrites(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	const workers, each = 6, 8
 	var wg sync.WaitGroup
 	errs := make(chan error, workers*each*2)

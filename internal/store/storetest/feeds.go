@@ -11,7 +11,7 @@ import (
 )
 
 func testFeeds(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	feed := news.Feed{URL: "https://example.org/rss", Title: "Example", NextPollAt: base}
 	id, err := s.PutFeed(ctx, feed)
 	if err != nil || id <= 0 {
@@ -85,7 +85,7 @@ func testFeeds(t *testing.T, s store.Store) {
 }
 
 func testFeedItemsSeen(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	f1, err := s.PutFeed(ctx, news.Feed{URL: "https://one.example/rss"})
 	if err != nil {
 		t.Fatal(err)

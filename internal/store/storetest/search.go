@@ -30,7 +30,7 @@ func searchCorpus(t *testing.T, s store.Store) (title, body, energy, weather new
 	d := simpleArticle("Snow expected", "Caspian News", "Heavy snow is expected across the region.")
 	d.PublishedAt = day(27)
 	title, body, energy, weather = putArticle(t, s, a), putArticle(t, s, b), putArticle(t, s, c), putArticle(t, s, d)
-	if err := s.PutAnnotations(ctxT(t), body.ID, news.Annotations{Entities: []news.Entity{{ID: shoigu, Name: "Shoigu"}}}); err != nil {
+	if err := s.PutAnnotations(t.Context(), body.ID, news.Annotations{Entities: []news.Entity{{ID: shoigu, Name: "Shoigu"}}}); err != nil {
 		t.Fatal(err)
 	}
 	return title, body, energy, weather
@@ -38,7 +38,7 @@ func searchCorpus(t *testing.T, s store.Store) (title, body, energy, weather new
 
 func search(t *testing.T, s store.Store, q store.SearchQuery) []int64 {
 	t.Helper()
-	list, _, err := s.Search(ctxT(t), q)
+	list, _, err := s.Search(t.Context(), q)
 	if err != nil {
 		t.Fatalf("Search(%+v): %v", q, err)
 	}
@@ -64,7 +64,7 @@ func testSearchRanking(t *testing.T, s store.Store) {
 			}
 		})
 	}
-	list, _, err := s.Search(ctxT(t), store.SearchQuery{Text: "Shoigu"})
+	list, _, err := s.Search(t.Context(), store.SearchQuery{Text: "Shoigu"})
 	if err != nil || len(list) == 0 {
 		t.Fatal(err)
 	}
@@ -108,7 +108,7 @@ func testSearchFilters(t *testing.T, s store.Store) {
 func testSearchQuerySyntax(t *testing.T, s store.Store) {
 	title, _, _, _ := searchCorpus(t, s)
 	for _, text := range []string{`"Shoigu" security`, `Shoigu AND (security`, `security* -Shoigu:`, `NEAR(shoigu security)`, `shoigu: "security`} {
-		list, _, err := s.Search(ctxT(t), store.SearchQuery{Text: text})
+		list, _, err := s.Search(t.Context(), store.SearchQuery{Text: text})
 		if err != nil {
 			t.Errorf("Search(%q): %v", text, err)
 			continue
@@ -117,9 +117,9 @@ func testSearchQuerySyntax(t *testing.T, s store.Store) {
 			t.Errorf("Search(%q) = %v, want [%d]", text, ids(list), title.ID)
 		}
 	}
-	_, _, err := s.Search(ctxT(t), store.SearchQuery{Text: "!!! ..."})
+	_, _, err := s.Search(t.Context(), store.SearchQuery{Text: "!!! ..."})
 	wantErr(t, "no searchable word", err, news.ErrInvalidInput)
-	_, _, err = s.Search(ctxT(t), store.SearchQuery{Text: "Kabul", Cursor: "nope"})
+	_, _, err = s.Search(t.Context(), store.SearchQuery{Text: "Kabul", Cursor: "nope"})
 	wantErr(t, "bad cursor", err, news.ErrInvalidInput)
 }
 
@@ -132,7 +132,7 @@ func testSearchPagination(t *testing.T, s store.Store) {
 	var got []int64
 	cursor := ""
 	for page := 0; page < 5; page++ {
-		list, next, err := s.Search(ctxT(t), store.SearchQuery{Text: "Kabul", Limit: 2, Cursor: cursor})
+		list, next, err := s.Search(t.Context(), store.SearchQuery{Text: "Kabul", Limit: 2, Cursor: cursor})
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -154,7 +154,7 @@ func testSearchFollowsReplace(t *testing.T, s store.Store) {
 		t.Fatalf("Search(glacier) = %v, want [%d]", got, a.ID)
 	}
 	a.Title, a.Text, a.TextSHA256 = news.Str("Harvest report"), "Wheat yields rose.", ""
-	if _, _, err := s.PutArticle(ctxT(t), a); err != nil {
+	if _, _, err := s.PutArticle(t.Context(), a); err != nil {
 		t.Fatal(err)
 	}
 	if got := search(t, s, store.SearchQuery{Text: "glacier"}); len(got) != 0 {

@@ -5,7 +5,6 @@
 package storetest
 
 import (
-	"context"
 	"errors"
 	"fmt"
 	"sync/atomic"
@@ -69,16 +68,15 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 // the day of the seed story.
 var base = time.Date(2024, 11, 25, 9, 0, 0, 0, time.UTC)
 
-// cmpOpts compares stored values: time.Time by Equal (go-cmp's default for
-// types with an Equal method), unexported fields never matter here.
+// cmpOpts treats nil and empty slices alike, for values whose nil-ness the
+// contract does not promise (story members, lists). go-cmp compares
+// time.Time with its Equal method, so zones never matter, only instants.
 var cmpOpts = cmp.Options{cmpopts.EquateEmpty()}
-
-func ctxT(t *testing.T) context.Context { return t.Context() }
 
 // putDoc stores raw bytes as a document and returns its ID.
 func putDoc(t *testing.T, s store.Store, raw string) int64 {
 	t.Helper()
-	id, _, err := s.PutDocument(ctxT(t), news.Document{
+	id, _, err := s.PutDocument(t.Context(), news.Document{
 		SourceURI:   "file:///" + raw,
 		FetchedAt:   base,
 		ContentType: "text/plain",
@@ -100,11 +98,11 @@ func putArticle(t *testing.T, s store.Store, a news.Article) news.Article {
 	if a.DocumentID == 0 {
 		a.DocumentID = putDoc(t, s, fmt.Sprintf("document %d of %q", docSeq.Add(1), a.Text))
 	}
-	id, _, err := s.PutArticle(ctxT(t), a)
+	id, _, err := s.PutArticle(t.Context(), a)
 	if err != nil {
 		t.Fatalf("PutArticle: %v", err)
 	}
-	got, err := s.Article(ctxT(t), id)
+	got, err := s.Article(t.Context(), id)
 	if err != nil {
 		t.Fatalf("Article(%d): %v", id, err)
 	}
@@ -135,7 +133,7 @@ func ids(list []news.Article) []int64 {
 
 // testNotFound checks that every lookup of a missing row wraps ErrNotFound.
 func testNotFound(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	docID := putDoc(t, s, "lonely document")
 	art := putArticle(t, s, simpleArticle("Free", "Outlet", "An article in no story."))
 	const missing = 987654

@@ -20,7 +20,7 @@ func threeArticles(t *testing.T, s store.Store) (a1, a2, a3 int64) {
 }
 
 func testStories(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	a1, a2, a3 := threeArticles(t, s)
 	story := news.Story{
 		Title:      "Shoigu visits Kabul",
@@ -77,7 +77,7 @@ func testStories(t *testing.T, s store.Store) {
 }
 
 func testStoryMembershipExclusive(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	a1, a2, a3 := threeArticles(t, s)
 	first, err := s.PutStory(ctx, news.Story{Title: "first", FirstSeen: base, LastSeen: base, ArticleIDs: []int64{a1, a2}})
 	if err != nil {
@@ -111,7 +111,7 @@ func testStoryMembershipExclusive(t *testing.T, s store.Store) {
 }
 
 func testStoryInvalid(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	a1, _, _ := threeArticles(t, s)
 	_, err := s.PutStory(ctx, news.Story{ID: 777, Title: "ghost", FirstSeen: base, LastSeen: base})
 	wantErr(t, "replace unknown story", err, news.ErrNotFound)
@@ -133,7 +133,7 @@ func testStoryInvalid(t *testing.T, s store.Store) {
 // testStoriesPagination orders by LastSeen descending, ties by ID
 // descending, and pages without gaps even across equal LastSeen values.
 func testStoriesPagination(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	type made struct {
 		id   int64
 		last time.Time
@@ -177,7 +177,7 @@ func testStoriesPagination(t *testing.T, s store.Store) {
 }
 
 func testCopies(t *testing.T, s store.Store) {
-	ctx := ctxT(t)
+	ctx := t.Context()
 	a1, a2, a3 := threeArticles(t, s)
 	puts := []news.Copy{
 		{ArticleID: a2, CopyOf: a1, Score: 0.9},
