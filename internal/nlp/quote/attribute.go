@@ -79,7 +79,7 @@ func (d *doc) newClause(c cue, h attribution) bool {
 		return false
 	}
 	switch d.toks[s0-1].lower {
-	case ",", ";", "and", "but", "while", "whereas":
+	case ",", ";", "and", "but", "while", "whereas", "-", "—", "–", "--", ":":
 		return s0-1 > d.tokenAfter(h.content.Start)
 	}
 	return false

@@ -63,6 +63,11 @@ func (d *doc) cues(u unit) []cue {
 			out = append(out, cue{k, k + 1, ":", speech})
 			continue
 		}
+		if k == u.from && t.Text == "Asked" && k+1 < u.to {
+			// "Asked whether ..., Reid said ...": the question is reported.
+			out = append(out, cue{k, k + 1, "ask", topic})
+			continue
+		}
 		if prev := d.toks[max(k-1, u.from)].lower; k+1 < u.to && t.isLower() && topicCue(t.lower, d.toks[k+1].lower) && (!determiners[prev] || possessive(prev)) {
 			out = append(out, cue{k, k + 2, t.lower + " " + d.toks[k+1].lower, topic})
 			k++
@@ -131,7 +136,7 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		return false
 	}
 	if ambiguousNouns[t.lower] {
-		ok := prev.isCapitalised() || subjectWords[prev.lower] || cueModifiers[prev.lower] ||
+		ok := prev.isCapitalised() || prev.Text == "%" || subjectWords[prev.lower] || cueModifiers[prev.lower] ||
 			strings.HasSuffix(prev.lower, "ly") || strings.HasSuffix(prev.lower, "s") && !npStop[prev.lower]
 		if !ok || prev.Text == "" {
 			return false

@@ -63,7 +63,7 @@ func (d *doc) npLeft(end, limit int) (int, int) {
 				continue
 			}
 		}
-		if t.quoteID >= 0 || t.isPunct() && t.Text != "-" {
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "%" {
 			break
 		}
 		if npStop[t.lower] && !(t.lower == "and" && k > limit && d.toks[k-1].isCapitalised() && k+1 < end && d.toks[k+1].isCapitalised()) {
@@ -108,7 +108,7 @@ func (d *doc) npRight(start, limit int) (int, int) {
 	}
 	for k < limit && k < start+8 {
 		t := d.toks[k]
-		if t.quoteID >= 0 || t.isPunct() && t.Text != "-" {
+		if t.quoteID >= 0 || t.isPunct() {
 			break
 		}
 		if k > start && (npStop[t.lower] || t.isLower() && !determiners[t.lower] && d.toks[k-1].isCapitalised()) {
