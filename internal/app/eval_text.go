@@ -8,11 +8,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/ingest/decode"
 	"github.com/parallax-news/parallax/internal/ingest/text"
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -45,12 +47,18 @@ func newEvalTextCmd(e *env) *cobra.Command {
 }
 
 type textCleanScore struct {
-	TitleAccuracy     float64  `json:"title_accuracy"`
-	Paragraphs        eval.PRF `json:"paragraphs"`
-	BylineAccuracy    float64  `json:"byline_accuracy,omitempty"`
-	PublishedAccuracy float64  `json:"published_accuracy,omitempty"`
-	UpdatedAccuracy   float64  `json:"updated_accuracy,omitempty"`
-	FurnitureLeaked   int      `json:"furniture_lines_leaked,omitempty"`
+	TitleAccuracy float64  `json:"title_accuracy"`
+	Paragraphs    eval.PRF `json:"paragraphs"`
+}
+
+// noisyScore adds what only the furniture can test: recovered metadata and
+// furniture paragraphs left in the text.
+type noisyScore struct {
+	textCleanScore
+	BylineAccuracy    float64 `json:"byline_accuracy"`
+	PublishedAccuracy float64 `json:"published_accuracy"`
+	UpdatedAccuracy   float64 `json:"updated_accuracy"`
+	FurnitureLeaked   int     `json:"furniture_paragraphs_leaked"`
 }
 
 type textCleanMetrics struct {
@@ -59,7 +67,7 @@ type textCleanMetrics struct {
 	// Noisy wraps each article in stamps, logo and menu lines, a byline
 	// with a date, a stray "None", a repeated lead, an advertisement, share
 	// prompts, a related list and a copyright line.
-	Noisy textCleanScore `json:"noisy"`
+	Noisy noisyScore `json:"noisy"`
 }
 
 // Furniture wrapped around each article for the noisy run. The byline and
@@ -94,7 +102,14 @@ func scoreTextCleaner(files map[string][]byte) textCleanMetrics {
 	m := textCleanMetrics{Files: len(files)}
 	var clean, noisy textTally
 	for name, raw := range files {
-		headline, body := splitHeadline(string(raw))
+		// The gold text is the decoded file, so that a Latin-1 "£" counts
+		// as the same paragraph after decoding.
+		decoded, _, err := decode.Text(name, raw, 0)
+		if err != nil {
+			m.Files--
+			continue
+		}
+		headline, body := splitHeadline(decoded)
 		if headline == "" || len(body) == 0 {
 			m.Files--
 			continue
@@ -114,12 +129,18 @@ func scoreTextCleaner(files map[string][]byte) textCleanMetrics {
 		noisy.byline += boolInt(news.Deref(art.Byline) == noisyByline)
 		noisy.published += boolInt(art.PublishedAt != nil && art.PublishedAt.String() == noisyPublished)
 		noisy.updated += boolInt(art.UpdatedAt != nil && art.UpdatedAt.String() == noisyUpdated)
-		for _, f := range noisyFurniture {
-			noisy.leaked += strings.Count(art.Text, f)
+		for _, p := range strings.Split(art.Text, "\n\n") {
+			noisy.leaked += boolInt(slices.Contains(noisyFurniture, p))
 		}
 	}
-	m.Clean = clean.score(m.Files, false)
-	m.Noisy = noisy.score(m.Files, true)
+	m.Clean = clean.score(m.Files)
+	m.Noisy = noisyScore{
+		textCleanScore:    noisy.score(m.Files),
+		BylineAccuracy:    textRatio(noisy.byline, m.Files),
+		PublishedAccuracy: textRatio(noisy.published, m.Files),
+		UpdatedAccuracy:   textRatio(noisy.updated, m.Files),
+		FurnitureLeaked:   noisy.leaked,
+	}
 	return m
 }
 
@@ -154,19 +175,15 @@ func (t *textTally) add(art news.Article, headline string, body []string) {
 	}
 }
 
-func (t *textTally) score(files int, noisy bool) textCleanScore {
-	ratio := func(n int) float64 {
-		if files == 0 {
-			return 0
-		}
-		return float64(n) / float64(files)
+func (t *textTally) score(files int) textCleanScore {
+	return textCleanScore{TitleAccuracy: textRatio(t.titles, files), Paragraphs: eval.NewPRF(t.tp, t.fp, t.fn)}
+}
+
+func textRatio(n, total int) float64 {
+	if total == 0 {
+		return 0
 	}
-	s := textCleanScore{TitleAccuracy: ratio(t.titles), Paragraphs: eval.NewPRF(t.tp, t.fp, t.fn)}
-	if noisy {
-		s.BylineAccuracy, s.PublishedAccuracy, s.UpdatedAccuracy = ratio(t.byline), ratio(t.published), ratio(t.updated)
-		s.FurnitureLeaked = t.leaked
-	}
-	return s
+	return float64(n) / float64(total)
 }
 
 func boolInt(b bool) int {
