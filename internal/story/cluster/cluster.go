@@ -11,7 +11,7 @@ import (
 
 // maxPostings skips index keys shared by more live stories than this: they
 // are too common to find candidates with and would make lookups slow.
-const maxPostings = 4096
+const maxPostings = 512
 
 // keysPerArticle is how many of an article's top terms (and entities) it
 // adds to its story's index keys.
@@ -31,6 +31,7 @@ type Clusterer struct {
 	lastID   int64
 	clock    time.Time // newest publication time seen
 	sweepAt  time.Time // next eviction sweep
+	epoch    uint64    // candidate lookup counter, see story.epoch
 }
 
 // New returns an empty clusterer.
@@ -205,23 +206,24 @@ func (c *Clusterer) removeKeys(s *story) {
 // candidates looks the article's top terms and entities up in the inverted
 // index and returns the stories sharing the most weight with it.
 func (c *Clusterer) candidates(a article) []*story {
-	hits := make(map[*story]float64)
+	c.epoch++
+	var out []*story
 	for _, k := range append(top(a.terms, c.cfg.QueryTerms), top(a.ents, c.cfg.QueryTerms)...) {
 		post := c.postings[k.t]
 		if len(post) > maxPostings {
 			continue
 		}
 		for _, s := range post {
-			hits[s] += k.w
+			if s.epoch != c.epoch {
+				s.epoch, s.hits = c.epoch, 0
+				out = append(out, s)
+			}
+			s.hits += k.w
 		}
 	}
-	out := make([]*story, 0, len(hits))
-	for s := range hits {
-		out = append(out, s)
-	}
 	slices.SortFunc(out, func(x, y *story) int {
-		if hits[x] != hits[y] {
-			return cmp.Compare(hits[y], hits[x])
+		if x.hits != y.hits {
+			return cmp.Compare(y.hits, x.hits)
 		}
 		return cmp.Compare(x.id, y.id)
 	})

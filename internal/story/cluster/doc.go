@@ -113,8 +113,8 @@ func DefaultConfig() Config {
 		Window:         7 * 24 * time.Hour,
 		QueryTerms:     32,
 		StoryKeys:      256,
-		MaxCandidates:  32,
-		MaxStoryTerms:  1000,
+		MaxCandidates:  12,
+		MaxStoryTerms:  500,
 		Dedup:          dedup.DefaultConfig(),
 	}
 }

@@ -143,6 +143,10 @@ type story struct {
 	first, last, active time.Time
 	eventDates          map[string]int
 	keys                map[termID]struct{}
+	// epoch and hits accumulate the index weight shared with the article
+	// being looked up (valid while epoch is the clusterer's).
+	epoch uint64
+	hits  float64
 	// pastMembers and pastSources count members that left the window.
 	pastMembers, pastSources int
 }
