@@ -97,7 +97,7 @@ var (
 	reCreditHead = regexp.MustCompile(`(?i)^\(?(?:photo|photograph|picture|pic|image|file photo|illustration|graphic|video|photo credit|image credit|image source|image caption|picture credit|main image|top image|header image|lead image|credit|credits|foto|bild|imagen)s?\b\s*(?:[:,/©|-]|by\b|credit\b|courtesy\b|source\b)`)
 	reCreditTail = regexp.MustCompile(`(?i)(?:[\s(](?:photo|photograph|picture|image|file photo|photo credit|image credit|credit)s?\s*(?::|/|©|\bby\b)\s*[^.!?]{1,60}\)?|\((?:[^()]*\b(?:photos?|getty images|images|credit|shutterstock|file pic|ap photo|handout|courtesy)\b[^()]*)\))\.?$`)
 	reAgencyOnly = regexp.MustCompile(`(?i)^\(?(?:[\p{L}.'’ -]{1,40}\s*/\s*)?(?:getty images|shutterstock|alamy|unsplash|pexels|ap photo|afp via getty images|reuters/[\p{L} .'-]+|epa(?:-efe)?|handout)(?:\s*/\s*[\p{L}.'’ -]{1,40})?\)?$`)
-	rePhotoSlash = regexp.MustCompile(`^\(?[\p{Lu}][\p{L}.'’ -]{1,40}/(?:[\p{Lu}][\p{L}.'’-]*)(?: [\p{Lu}][\p{L}.'’-]*){0,3}\)?$`)
+	rePhotoSlash = regexp.MustCompile(`^\(?[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}\s*/\s*(?:\p{Lu}{2,6}(?:-\p{Lu}{2,6})?|Reuters|Getty Images|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu(?: Agency)?|Sipa|Zuma|Redux|Sputnik|TASS|Handout)\)?$`)
 	reShare      = regexp.MustCompile(`(?i)^(?:share|tweet|post|send|email|pin)\s+(?:this|it|on|to|via|with)\b.{0,60}$|^click to (?:share|print|email|tweet)\b.{0,80}$|^(?:follow|find|join|like)\s+(?:us|me)\b.{0,80}$|^(?:join|follow)\s+(?:our|the)\b.{0,60}\b(?:channel|page|community|group|telegram|whatsapp|facebook|twitter|instagram|youtube|newsletter)\b.{0,40}$|^follow\s+@\S+.{0,40}$`)
 	reSubscribe  = regexp.MustCompile(`(?i)^(?:subscribe|sign up|signup|register|get (?:our|the)\b|join)\b.{0,160}$`)
 	reNewsletter = regexp.MustCompile(`(?i)\bnewsletters?\b|\binbox\b|\bsubscribe\b`)
@@ -111,7 +111,6 @@ var (
 	reRepost     = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared|posted)|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by))\b.{0,200}$`)
 	reMoreFrom   = regexp.MustCompile(`(?i)^more (?:from|by|on|in|about) [^.!?]{1,60}$`)
 	reSymbols    = regexp.MustCompile(`^[\p{P}\p{S}\p{Z}]+$`)
-	reNumberOnly = regexp.MustCompile(`^[\d\s.,:/+()-]{1,8}$`)
 	reNavSep     = regexp.MustCompile(`\s*(?:\||·|•|›|»|\s>\s|\s/\s)\s*`)
 	reCopyright  = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`)
 	reRights     = regexp.MustCompile(`(?i)\ball rights reserved\b|\btous droits réservés\b|\btodos los derechos reservados\b|\balle rechte vorbehalten\b`)
@@ -145,8 +144,6 @@ func boilerplateReason(line string) string {
 		return reasonStray
 	case reSymbols.MatchString(line):
 		return reasonSymbols
-	case reNumberOnly.MatchString(line) && !hasLetter(line):
-		return reasonReadTime
 	case promptPhrases[key]:
 		if relatedHeaders[key] {
 			return reasonRelated

@@ -248,7 +248,20 @@ func (x *extraction) dropMenus() {
 // heading: it ends like a sentence or is too long for a headline.
 func isSentenceLike(s string) bool {
 	words := len(strings.Fields(s))
-	return endsSentence(s) && words >= 4 && !strings.HasSuffix(s, "?") || words > 30
+	if words > 30 {
+		return true
+	}
+	if isEllipsisHeadline(s) {
+		return false
+	}
+	return endsSentence(s) && words >= 4 && !strings.HasSuffix(s, "?")
+}
+
+// isEllipsisHeadline is a short line trailing off with an ellipsis, a
+// headline device ("Rivals of the £400 Apple...") rather than prose.
+func isEllipsisHeadline(s string) bool {
+	t := strings.TrimRight(s, `"'”’ `)
+	return (strings.HasSuffix(t, "...") || strings.HasSuffix(t, "…")) && len(strings.Fields(s)) <= 12
 }
 
 // isTitleLike is a short line shaped like a headline: a few words, a
@@ -261,11 +274,17 @@ func isTitleLike(s string) bool {
 		return false
 	}
 	last, _ := utf8.DecodeLastRuneInString(s)
-	if strings.ContainsRune(".,;:", last) {
+	if strings.ContainsRune(".,;:", last) && !isEllipsisHeadline(s) {
 		return false
 	}
-	first, _ := utf8.DecodeRuneInString(strings.TrimLeft(s, `"'“‘«`))
-	return unicode.IsUpper(first) || unicode.IsDigit(first)
+	opening := strings.TrimLeft(s, `"'“‘«`)
+	first, size := utf8.DecodeRuneInString(opening)
+	second, _ := utf8.DecodeRuneInString(opening[size:])
+	// Headlines open with a capital, a number or a currency sign; brand
+	// names such as "iTunes" or "eBay" open with a lower-case letter
+	// followed by a capital.
+	return unicode.IsUpper(first) || unicode.IsDigit(first) || unicode.Is(unicode.Sc, first) ||
+		first == '&' || unicode.IsLower(first) && unicode.IsUpper(second)
 }
 
 // isRelatedItem is a line that can belong to a list of links: a headline,

@@ -1,6 +1,7 @@
 package text
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -58,9 +59,13 @@ func (x *extraction) wrapWidth(blocks [][]int) int {
 		if len(b) < 3 {
 			continue
 		}
-		widest := 0
+		widest, list := 0, false
 		for _, i := range b {
 			widest = max(widest, utf8.RuneCountInString(x.lines[i].text))
+			list = list || isListItem(x.lines[i].text)
+		}
+		if list {
+			continue
 		}
 		if widest > wrapWidth || widest < 40 {
 			continue
@@ -91,7 +96,7 @@ func (x *extraction) joinBlock(block []int, width int) []paragraph {
 		last := &out[len(out)-1]
 		filled := width > 0 && float64(utf8.RuneCountInString(prevLine)) >= wrapMinShare*float64(width) &&
 			!strings.HasSuffix(prevLine, ":")
-		if filled || continues(prevLine, next) {
+		if !isListItem(next) && (filled || continues(prevLine, next)) {
 			last.text += " " + next
 			last.lines++
 			continue
@@ -100,6 +105,11 @@ func (x *extraction) joinBlock(block []int, width int) []paragraph {
 	}
 	return out
 }
+
+var reListItem = regexp.MustCompile(`^(?:[-–—*•·▪►]|\d{1,2}[.)])\s`)
+
+// isListItem is a bulleted or numbered line, never joined to its neighbours.
+func isListItem(s string) bool { return reListItem.MatchString(s) }
 
 // continues reports whether next plainly carries on the sentence of prev:
 // prev stops mid-sentence and next starts in lower case.
