@@ -12,13 +12,16 @@ import (
 // evidence; canonical entity IDs let "Moscow" and "Russia's government" or
 // "Shoigu" and "Sergei Shoigu" meet.
 const (
-	wordWeight    = 0.7
-	entityWeight  = 0.3
-	alignMin      = 0.3  // minimum similarity of two sentences expressing one claim
-	wordMin       = 0.15 // and the minimum content-word overlap among them
-	residualMax   = 0.25 // a clause this little covered by its partners is new content
-	minStems      = 3    // shorter sentences and clauses carry no claim of their own
-	placeAlignMin = 0.45 // places are only compared in closely aligned sentences
+	wordWeight   = 0.7
+	entityWeight = 0.3
+	alignMin     = 0.3  // minimum similarity of two sentences expressing one claim
+	wordMin      = 0.15 // and the minimum content-word overlap among them
+	residualMax  = 0.25 // a clause this little covered by its partners is new content
+	minStems     = 3    // shorter sentences and clauses carry no claim of their own
+	// closeAlignMin is the similarity above which aligned sentences are
+	// taken to report the same event, so that their dates and places
+	// must agree; looser pairs are often related events on other days.
+	closeAlignMin = 0.5
 	// extraMin lets a sentence left over by the one-to-one matching join a
 	// sentence that is already matched: one long sentence of an article
 	// often packs what another says in two.

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -36,6 +37,11 @@ func (s *story) roleConflicts() []Conflict {
 				if norm == "" {
 					norm = strings.ToLower(r.Title)
 				}
+				// One-word titles ("president", "senator") are too generic
+				// to contradict a fuller title.
+				if len(strings.Fields(norm)) < 2 {
+					continue
+				}
 				if _, ok := byEntity[e.ID]; !ok {
 					order = append(order, e.ID)
 				}
@@ -49,6 +55,14 @@ func (s *story) roleConflicts() []Conflict {
 	compatible := func(a, b string) bool {
 		return a == b || strings.Contains(a, b) || strings.Contains(b, a)
 	}
+	// Two titles contradict when they name different posts in the same
+	// domain: at least two words in common ("national security council
+	// secretary" vs "national security advisor"). Titles with less in
+	// common are usually posts held at once ("senate candidate" and
+	// "representative").
+	sameDomain := func(a, b string) bool {
+		return overlap(contentStems(a), contentStems(b)) >= 2
+	}
 	var out []Conflict
 	for _, id := range order {
 		roles := byEntity[id]
@@ -58,7 +72,7 @@ func (s *story) roleConflicts() []Conflict {
 				if a.art == b.art {
 					continue
 				}
-				if !slices.ContainsFunc(roles, func(r roleAt) bool {
+				if sameDomain(a.norm, b.norm) && !slices.ContainsFunc(roles, func(r roleAt) bool {
 					return r.art == a.art && slices.ContainsFunc(roles, func(o roleAt) bool { return o.art == b.art && compatible(r.norm, o.norm) })
 				}) {
 					clash = true
@@ -71,7 +85,7 @@ func (s *story) roleConflicts() []Conflict {
 		c := Conflict{Subject: names[id], Attribute: AttrRole}
 		seen := map[string]bool{}
 		for _, r := range roles {
-			key := r.norm + "\x00" + string(rune(r.art))
+			key := fmt.Sprintf("%d\x00%s", r.art, r.norm)
 			if seen[key] {
 				continue
 			}

@@ -15,8 +15,8 @@ func (s *story) pairConflicts() []Conflict {
 			continue
 		}
 		out = append(out, s.numberConflicts(e.a, e.b)...)
-		out = append(out, s.dateConflicts(e.a, e.b)...)
-		if e.sim >= placeAlignMin {
+		if e.sim >= closeAlignMin {
+			out = append(out, s.dateConflicts(e.a, e.b)...)
 			out = append(out, s.placeConflicts(e.a, e.b)...)
 		}
 	}

@@ -98,7 +98,7 @@ func (s *story) quoteGroups() []QuoteGroup {
 	}
 	for i := range qs {
 		for j := i + 1; j < len(qs); j++ {
-			if qs[i].art == qs[j].art || qs[i].speaker != qs[j].speaker || group[j] != j {
+			if qs[i].art == qs[j].art || !sameSpeaker(qs[i], qs[j]) || group[j] != j {
 				continue
 			}
 			r := quoteRelation(qs[i].words, qs[j].words, qs[i].stems, qs[j].stems)
@@ -178,4 +178,21 @@ func normWords(text string) []string {
 		out = append(out, strings.ToLower(strings.ReplaceAll(w.text, "’", "'")))
 	}
 	return out
+}
+
+// sameSpeaker matches speakers by canonical ID, or by surname when the
+// articles resolved them differently ("Romney" alone vs "Mitt Romney").
+func sameSpeaker(a, b quoteAt) bool {
+	if a.speaker == b.speaker {
+		return true
+	}
+	return surname(a.name) != "" && surname(a.name) == surname(b.name)
+}
+
+func surname(name string) string {
+	f := strings.Fields(strings.ToLower(name))
+	if len(f) == 0 {
+		return ""
+	}
+	return f[len(f)-1]
 }
