@@ -44,7 +44,13 @@ func Start(t testing.TB) (dsn string) {
 	if err != nil {
 		unavailable(t, err)
 	}
-	dir, err := os.MkdirTemp("", "pgtest-")
+	// As root the server user must reach the directory: $TMPDIR may be
+	// private to root, /tmp never is.
+	parent := ""
+	if owner != nil {
+		parent = "/tmp"
+	}
+	dir, err := os.MkdirTemp(parent, "pgtest-")
 	if err != nil {
 		t.Fatalf("pgtest: %v", err)
 	}
