@@ -11,7 +11,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/ingest/fetch"
-	"github.com/parallax-news/parallax/internal/ingest/html"
+	"github.com/parallax-news/parallax/internal/ingest/html/htmltext"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -275,7 +275,7 @@ func FeedArticle(parsed *Feed, it Item) news.Article {
 		Byline:          news.Str(it.Author),
 		Outlet:          news.Str(parsed.Title),
 		Language:        news.Str(primaryLanguage(parsed.Language)),
-		Text:            html.FragmentText(content),
+		Text:            htmltext.Fragment(content),
 		Warnings:        []string{},
 		FromFeedContent: true,
 	}

@@ -9,6 +9,8 @@ import (
 	distiller "github.com/markusmobius/go-domdistiller"
 	"github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
+
+	"github.com/parallax-news/parallax/internal/ingest/html/htmltext"
 )
 
 // Extractor names accepted in Options.Extractor.
@@ -65,9 +67,9 @@ func trafilaturaText(doc *html.Node, pageURL *url.URL, fallback bool) engineResu
 	if err != nil || res == nil {
 		return engineResult{}
 	}
-	out := engineResult{text: nodeText(res.ContentNode), title: res.Metadata.Title, author: res.Metadata.Author}
+	out := engineResult{text: htmltext.Node(res.ContentNode), title: res.Metadata.Title, author: res.Metadata.Author}
 	if res.ContentNode == nil {
-		out.text = plainText(res.ContentText)
+		out.text = htmltext.Plain(res.ContentText)
 	}
 	return out
 }
@@ -78,7 +80,7 @@ func readabilityText(doc *html.Node, pageURL *url.URL) engineResult {
 	if err != nil || art.Node == nil {
 		return engineResult{}
 	}
-	return engineResult{text: nodeText(art.Node), title: art.Title(), author: art.Byline()}
+	return engineResult{text: htmltext.Node(art.Node), title: art.Title(), author: art.Byline()}
 }
 
 func distillerText(doc *html.Node, pageURL *url.URL) engineResult {
@@ -86,9 +88,9 @@ func distillerText(doc *html.Node, pageURL *url.URL) engineResult {
 	if err != nil || res == nil {
 		return engineResult{}
 	}
-	out := engineResult{text: nodeText(res.Node), title: res.Title}
+	out := engineResult{text: htmltext.Node(res.Node), title: res.Title}
 	if res.Node == nil {
-		out.text = plainText(res.Text)
+		out.text = htmltext.Plain(res.Text)
 	}
 	return out
 }

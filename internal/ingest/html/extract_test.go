@@ -151,14 +151,6 @@ func TestStripSiteSuffix(t *testing.T) {
 	}
 }
 
-func TestFragmentText(t *testing.T) {
-	got := FragmentText(`<p>One <b>bold</b> line.</p><script>x()</script><ul><li>a</li><li>b</li></ul>text<br>after`)
-	want := "One bold line.\n\na\n\nb\n\ntext\n\nafter"
-	if got != want {
-		t.Errorf("FragmentText = %q, want %q", got, want)
-	}
-}
-
 func FuzzExtract(f *testing.F) {
 	for _, name := range []string{"jsonld_graph.html", "opengraph_latin1.html", "urldate_time.html"} {
 		b, err := os.ReadFile(filepath.Join("testdata", name))

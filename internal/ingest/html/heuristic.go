@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/parallax-news/parallax/internal/ingest/html/htmltext"
 	"golang.org/x/net/html/atom"
 )
 
@@ -19,7 +21,7 @@ var furnitureTags = map[atom.Atom]bool{
 }
 
 func isFurniture(n *html.Node) bool {
-	if furnitureTags[n.DataAtom] || skipTags[n.DataAtom] {
+	if furnitureTags[n.DataAtom] || htmltext.SkipTags[n.DataAtom] {
 		return true
 	}
 	if role := attr(n, "role"); role == "navigation" || role == "complementary" || role == "banner" || role == "contentinfo" {
@@ -36,7 +38,7 @@ func heuristicText(doc *html.Node, _ *url.URL) engineResult {
 	var walk func(n *html.Node, furniture bool)
 	walk = func(n *html.Node, furniture bool) {
 		if n.Type == html.ElementNode {
-			if skipTags[n.DataAtom] {
+			if htmltext.SkipTags[n.DataAtom] {
 				return
 			}
 			furniture = furniture || isFurniture(n)
@@ -70,7 +72,7 @@ func heuristicText(doc *html.Node, _ *url.URL) engineResult {
 	if best == nil {
 		return engineResult{}
 	}
-	return engineResult{text: nodeText(pruned(best))}
+	return engineResult{text: htmltext.Node(pruned(best))}
 }
 
 // pruned copies n without furniture and without blocks that are mostly links.
@@ -81,7 +83,7 @@ func pruned(n *html.Node) *html.Node {
 			if isFurniture(c) {
 				continue
 			}
-			if !inlineTags[c.Data] {
+			if !htmltext.InlineTags[c.Data] {
 				if text, links := textAndLinkLen(c); text > 0 && float64(links) > 0.5*float64(text) {
 					continue
 				}
@@ -105,7 +107,7 @@ func textAndLinkLen(n *html.Node) (text, links int) {
 			}
 			return
 		case html.ElementNode:
-			if skipTags[n.DataAtom] {
+			if htmltext.SkipTags[n.DataAtom] {
 				return
 			}
 			inLink = inLink || n.DataAtom == atom.A

@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"golang.org/x/net/html"
+
+	"github.com/parallax-news/parallax/internal/ingest/html/htmltext"
 	"golang.org/x/net/html/atom"
 )
 
@@ -145,7 +147,7 @@ func textOf(n *html.Node) string {
 			sb.WriteString(n.Data)
 			sb.WriteByte(' ')
 		}
-		if n.Type == html.ElementNode && skipTags[n.DataAtom] {
+		if n.Type == html.ElementNode && htmltext.SkipTags[n.DataAtom] {
 			return
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -1,4 +1,8 @@
-package html
+// Package htmltext renders HTML nodes and fragments as plain text:
+// paragraphs separated by blank lines, whitespace collapsed inside them.
+// It is small on purpose so that feed parsing can use it without pulling in
+// the page extractors.
+package htmltext
 
 import (
 	"strings"
@@ -7,10 +11,10 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// inlineTags continue the current paragraph; every other element starts
+// InlineTags continue the current paragraph; every other element starts
 // a new one. Listing inline tags (rather than block tags) keeps the custom
 // tags extractors emit (trafilatura's <list>, <item>, <quote>) as blocks.
-var inlineTags = map[string]bool{
+var InlineTags = map[string]bool{
 	"a": true, "abbr": true, "b": true, "bdi": true, "bdo": true, "cite": true, "code": true,
 	"data": true, "dfn": true, "em": true, "font": true, "hi": true, "i": true, "kbd": true,
 	"label": true, "mark": true, "q": true, "ref": true, "s": true, "samp": true, "small": true,
@@ -19,16 +23,16 @@ var inlineTags = map[string]bool{
 	"img": true, "graphic": true,
 }
 
-// skipTags never contribute text.
-var skipTags = map[atom.Atom]bool{
+// SkipTags never contribute text.
+var SkipTags = map[atom.Atom]bool{
 	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
 	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Head: true,
 	atom.Select: true, atom.Option: true, atom.Textarea: true, atom.Button: true,
 }
 
-// nodeText renders the text of n as paragraphs separated by blank lines;
+// Node renders the text of n as paragraphs separated by blank lines;
 // whitespace inside a paragraph collapses to single spaces.
-func nodeText(n *html.Node) string {
+func Node(n *html.Node) string {
 	if n == nil {
 		return ""
 	}
@@ -47,7 +51,7 @@ func nodeText(n *html.Node) string {
 			cur.WriteString(n.Data)
 			return
 		case html.ElementNode:
-			if skipTags[n.DataAtom] {
+			if SkipTags[n.DataAtom] {
 				return
 			}
 			if n.DataAtom == atom.Br || n.Data == "lb" {
@@ -58,7 +62,7 @@ func nodeText(n *html.Node) string {
 		default:
 			return
 		}
-		block := n.Type == html.ElementNode && !inlineTags[n.Data]
+		block := n.Type == html.ElementNode && !InlineTags[n.Data]
 		if block {
 			flush()
 		} else if n.DataAtom == atom.Td || n.DataAtom == atom.Th {
@@ -76,9 +80,9 @@ func nodeText(n *html.Node) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// plainText normalises text from an extractor that already returns plain
+// Plain normalises text from an extractor that already returns plain
 // text: one paragraph per non-empty line, separated by blank lines.
-func plainText(s string) string {
+func Plain(s string) string {
 	var paras []string
 	for line := range strings.SplitSeq(s, "\n") {
 		if p := strings.Join(strings.Fields(line), " "); p != "" {
@@ -88,16 +92,16 @@ func plainText(s string) string {
 	return strings.Join(paras, "\n\n")
 }
 
-// FragmentText renders an HTML fragment (a feed item's content) as
+// Fragment renders an HTML fragment (a feed item's content) as
 // paragraphs separated by blank lines.
-func FragmentText(fragment string) string {
+func Fragment(fragment string) string {
 	nodes, err := html.ParseFragment(strings.NewReader(fragment), &html.Node{Type: html.ElementNode, Data: "body", DataAtom: atom.Body})
 	if err != nil {
-		return plainText(fragment)
+		return Plain(fragment)
 	}
 	root := &html.Node{Type: html.ElementNode, Data: "div", DataAtom: atom.Div}
 	for _, n := range nodes {
 		root.AppendChild(n)
 	}
-	return nodeText(root)
+	return Node(root)
 }
