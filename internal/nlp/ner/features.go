@@ -20,16 +20,39 @@ func typeIndex(t string) int {
 }
 
 // Gazetteer answers which entity types a lower-cased, space-joined token
-// sequence is known as: bit i set means entityTypes[i].
+// sequence is known as: bit i set means entityTypes[i]; PrefixBit means
+// the sequence begins a longer entry, so matching goes on.
 type Gazetteer interface {
-	Lookup(key string) uint8
+	Lookup(key []byte) uint8
 }
+
+// PrefixBit marks gazetteer keys that are proper prefixes of entries.
+const PrefixBit uint8 = 0x80
+
+// typeBits masks the entity-type bits of a gazetteer value.
+const typeBits uint8 = 0x0f
 
 // GazetteerMap is a Gazetteer backed by a map.
 type GazetteerMap map[string]uint8
 
-// Lookup returns the type bits of key (0 when unknown).
-func (g GazetteerMap) Lookup(key string) uint8 { return g[key] }
+// Lookup returns the bits of key (0 when unknown).
+func (g GazetteerMap) Lookup(key []byte) uint8 { return g[string(key)] }
+
+// MarkPrefixes sets PrefixBit on every proper token prefix of every entry,
+// adding the prefixes that are not entries themselves.
+func (g GazetteerMap) MarkPrefixes() {
+	var prefixes []string
+	for e := range g {
+		for i := range len(e) {
+			if e[i] == ' ' {
+				prefixes = append(prefixes, e[:i])
+			}
+		}
+	}
+	for _, p := range prefixes {
+		g[p] |= PrefixBit
+	}
+}
 
 // maxGazetteerLen is the longest entry, in tokens, the matcher tries.
 const maxGazetteerLen = 6
@@ -303,17 +326,17 @@ func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History
 }
 
 func markGazetteer(toks []token, gaz Gazetteer) {
-	var key strings.Builder
+	key := make([]byte, 0, 64)
 	for i := range toks {
-		key.Reset()
+		key = key[:0]
 		for j := i; j < len(toks) && j-i < maxGazetteerLen; j++ {
 			if j > i {
-				key.WriteByte(' ')
+				key = append(key, ' ')
 			}
-			key.WriteString(toks[j].lower)
-			bits := gaz.Lookup(key.String())
+			key = append(key, toks[j].lower...)
+			bits := gaz.Lookup(key)
 			if bits == 0 {
-				continue
+				break
 			}
 			for t := range entityTypes {
 				if bits&(1<<t) == 0 {

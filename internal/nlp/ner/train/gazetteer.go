@@ -14,6 +14,8 @@ import (
 type gazetteer struct {
 	docs  map[string]*[4]int32
 	fixed ner.GazetteerMap // external lists, always on
+	// all is final(): every entry with its prefixes marked.
+	all ner.GazetteerMap
 }
 
 func entityKey(tokens []string, c conll.Chunk) string {
@@ -64,6 +66,7 @@ func newGazetteer(docs []conll.Document, fixed ner.GazetteerMap) *gazetteer {
 			}
 		}
 	}
+	g.all = g.final()
 	return g
 }
 
@@ -72,7 +75,7 @@ func newGazetteer(docs []conll.Document, fixed ner.GazetteerMap) *gazetteer {
 func (g *gazetteer) final() ner.GazetteerMap {
 	out := ner.GazetteerMap{}
 	for k, b := range g.fixed {
-		out[k] = b
+		out[k] = b & 0x0f
 	}
 	for k, c := range g.docs {
 		for i, n := range c {
@@ -81,6 +84,7 @@ func (g *gazetteer) final() ner.GazetteerMap {
 			}
 		}
 	}
+	out.MarkPrefixes()
 	return out
 }
 
@@ -92,13 +96,14 @@ type heldOut struct {
 	own map[string][4]int32
 }
 
-func (h heldOut) Lookup(key string) uint8 {
-	bits := h.g.fixed[key]
-	c := h.g.docs[key]
+func (h heldOut) Lookup(key []byte) uint8 {
+	bits := h.g.all[string(key)] & ner.PrefixBit
+	bits |= h.g.fixed[string(key)]
+	c := h.g.docs[string(key)]
 	if c == nil {
 		return bits
 	}
-	own := h.own[key]
+	own := h.own[string(key)]
 	for i := range c {
 		if c[i]-own[i] > 0 {
 			bits |= 1 << i

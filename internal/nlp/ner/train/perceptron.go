@@ -18,6 +18,9 @@ type Config struct {
 	// Gazetteer holds external entries (e.g. Reuters place lists) added to
 	// the ones learned from the training data.
 	Gazetteer ner.GazetteerMap
+	// TwoPass trains the history features on the first pass's labels for
+	// the whole document, as the tagger's second pass reads them.
+	TwoPass bool
 	// Prune drops feature rows whose largest absolute averaged weight is
 	// below this, to keep the shipped model small.
 	Prune float32
@@ -44,11 +47,12 @@ var labelIndex = func() map[string]int {
 // trainer holds the perceptron state: current weights w and the running
 // sums u of step-weighted updates, so the average is w - u/step.
 type trainer struct {
-	index  map[uint64]int32
-	keys   []uint64
-	w, u   []float64
-	tw, tu []float64 // transitions, (numLabels+1)*numLabels
-	step   float64
+	index   map[uint64]int32
+	keys    []uint64
+	w, u    []float64
+	tw, tu  []float64 // transitions, (numLabels+1)*numLabels
+	trans32 []float32 // tw as the decoder reads it
+	step    float64
 }
 
 func (t *trainer) row(k uint64) int32 {
@@ -69,10 +73,11 @@ func Train(cfg Config, trainDocs, dev []conll.Document, clusters *ner.Clusters) 
 	gz := newGazetteer(trainDocs, cfg.Gazetteer)
 	x := &ner.Extractor{Clusters: clusters}
 	t := &trainer{
-		index: map[uint64]int32{},
-		tw:    make([]float64, (numLabels+1)*numLabels),
-		tu:    make([]float64, (numLabels+1)*numLabels),
-		step:  1,
+		index:   map[uint64]int32{},
+		tw:      make([]float64, (numLabels+1)*numLabels),
+		tu:      make([]float64, (numLabels+1)*numLabels),
+		trans32: make([]float32, (numLabels+1)*numLabels),
+		step:    1,
 	}
 	own := make([]map[string][4]int32, len(trainDocs))
 	for i, d := range trainDocs {
@@ -84,8 +89,6 @@ func Train(cfg Config, trainDocs, dev []conll.Document, clusters *ner.Clusters) 
 		order[i] = i
 	}
 	var res Result
-	em := make([]float32, 0, 256*numLabels)
-	trans32 := make([]float32, len(t.tw))
 	for epoch := range cfg.Epochs {
 		start := time.Now()
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
@@ -98,41 +101,22 @@ func Train(cfg Config, trainDocs, dev []conll.Document, clusters *ner.Clusters) 
 				sents[i] = s.Tokens
 			}
 			hist := ner.NewHistory(sents)
+			if cfg.TwoPass {
+				// Learn what the tagger's second pass sees: the first
+				// pass's labels for the whole document.
+				for _, s := range d.Sentences {
+					labels, _ := t.sentence(x, s, g, hist, false)
+					hist.Add(s.Tokens, labels)
+				}
+			}
 			for _, s := range d.Sentences {
-				_, feats := x.Extract(s.Tokens, g, hist)
-				rows := make([][]int32, len(feats))
-				em = em[:0]
-				for i, fs := range feats {
-					rows[i] = make([]int32, len(fs))
-					var sc [numLabels]float64
-					for j, f := range fs {
-						r := t.row(f)
-						rows[i][j] = r
-						for l, v := range t.w[int(r)*numLabels : int(r+1)*numLabels] {
-							sc[l] += v
-						}
-					}
-					for _, v := range sc {
-						em = append(em, float32(v))
-					}
-				}
-				for i, v := range t.tw {
-					trans32[i] = float32(v)
-				}
-				pred := ner.Viterbi(em, trans32, len(feats))
-				gold := make([]int, len(s.Tags))
-				for i, tag := range s.Tags {
-					gold[i] = labelIndex[tag]
-				}
-				if t.update(rows, gold, pred) {
+				labels, wrong := t.sentence(x, s, g, hist, true)
+				if wrong {
 					mistakes++
 				}
-				t.step++
-				labels := make([]string, len(pred))
-				for i, p := range pred {
-					labels[i] = ner.Labels[p]
+				if !cfg.TwoPass {
+					hist.Add(s.Tokens, labels)
 				}
-				hist.Add(s.Tokens, labels)
 			}
 		}
 		m, pruned := t.average(cfg.Prune, gz.final())
@@ -146,6 +130,47 @@ func Train(cfg Config, trainDocs, dev []conll.Document, clusters *ner.Clusters) 
 		slog.Info("ner: epoch", attrs...)
 	}
 	return res
+}
+
+// sentence decodes one sentence with the current weights and returns its
+// labels; with learn it also applies the perceptron update and reports
+// whether the prediction was wrong.
+func (t *trainer) sentence(x *ner.Extractor, s conll.Sentence, g ner.Gazetteer, hist *ner.History, learn bool) ([]string, bool) {
+	_, feats := x.Extract(s.Tokens, g, hist)
+	rows := make([][]int32, len(feats))
+	em := make([]float32, 0, len(feats)*numLabels)
+	for i, fs := range feats {
+		rows[i] = make([]int32, len(fs))
+		var sc [numLabels]float64
+		for j, f := range fs {
+			r := t.row(f)
+			rows[i][j] = r
+			for l, v := range t.w[int(r)*numLabels : int(r+1)*numLabels] {
+				sc[l] += v
+			}
+		}
+		for _, v := range sc {
+			em = append(em, float32(v))
+		}
+	}
+	for i, v := range t.tw {
+		t.trans32[i] = float32(v)
+	}
+	pred := ner.Viterbi(em, t.trans32, len(feats))
+	labels := make([]string, len(pred))
+	for i, p := range pred {
+		labels[i] = ner.Labels[p]
+	}
+	if !learn {
+		return labels, false
+	}
+	gold := make([]int, len(s.Tags))
+	for i, tag := range s.Tags {
+		gold[i] = labelIndex[tag]
+	}
+	wrong := t.update(rows, gold, pred)
+	t.step++
+	return labels, wrong
 }
 
 // update applies the perceptron update for one sentence and reports
