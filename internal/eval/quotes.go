@@ -201,7 +201,13 @@ func (c *quoteCounts) add(text string, gold []goldAttribution, predicted []news.
 	}
 	for i, g := range gold {
 		if !matchedGold[i] {
-			fmt.Fprintf(errs, "MISSED\t%s\t%q\n", article, text[g.content.Start:g.content.End])
+			best := 0.0
+			for _, p := range pr {
+				if shared := min(gr[i][1], p[1]) - max(gr[i][0], p[0]); shared > 0 {
+					best = max(best, float64(shared)/float64(max(gr[i][1]-gr[i][0], p[1]-p[0])))
+				}
+			}
+			fmt.Fprintf(errs, "MISSED\t%s\tbest_ratio=%.2f\t%q\n", article, best, text[g.content.Start:g.content.End])
 		}
 	}
 	for i, p := range predicted {

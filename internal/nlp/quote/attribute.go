@@ -23,6 +23,10 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 			case c.class == participle && c.from-1 > u.from && d.toks[c.from-1].Text == ",":
 				d.truncate(&out, host, c.from-1)
 				floor = c.from - 1
+			case c.class != topic && c.from-1 > u.from && (d.toks[c.from-1].lower == "and" || d.toks[c.from-1].lower == "but") && d.toks[c.from-1].Start > h.content.Start:
+				// "told the AP X and said Y": same speaker, new content.
+				d.truncate(&out, host, c.from-1)
+				floor = c.from - 1
 			case d.newClause(c, h):
 				d.truncate(&out, host, d.subjectStart(c)-1)
 				floor = d.subjectStart(c)
@@ -136,7 +140,9 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	r, end, via, introduced := d.rightContent(u, c)
 	base.via = via
 	hasRight := end > r
-	rightQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark())
+	// A quotation right after the cue (a comma or colon apart) is its
+	// content; one after a setting ("on the podcast “...”") is not.
+	rightQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) && r <= c.to+2
 	withContent := func(a attribution, from, to int) []attribution {
 		if s, direct := d.span(from, to); s.End > s.Start {
 			a.content, a.direct = s, direct
@@ -290,6 +296,12 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 	return r, end, via, introduced
 }
 
+// outletNouns complete an outlet's name: "the Reuters news agency".
+var outletNouns = map[string]bool{
+	"news": true, "agency": true, "newspaper": true, "network": true, "magazine": true,
+	"program": true, "show": true, "radio": true, "television": true, "channel": true, "daily": true,
+}
+
 // objectRight returns the addressee after a tell-type verb: a pronoun, a
 // run of capitalised words ("The Huffington Post") or a short common noun
 // phrase ("reporters", "the crowd").
@@ -304,6 +316,9 @@ func (d *doc) objectRight(r, limit int) (int, int) {
 	case t.isCapitalised():
 		k := r + 1
 		for k < limit && (d.toks[k].isCapitalised() || d.toks[k].lower == "of" && k+1 < limit && d.toks[k+1].isCapitalised()) {
+			k++
+		}
+		for k < limit && outletNouns[d.toks[k].lower] {
 			k++
 		}
 		return r, k
