@@ -25,7 +25,7 @@ const (
 
 // DefaultExtractor is the engine chosen on the trafilatura-eval dev set
 // (see docs/BENCHMARKS.md).
-const DefaultExtractor = Trafilatura
+const DefaultExtractor = TrafilaturaFallback
 
 // engine extracts the main text of a parsed page. It must not modify doc.
 type engine func(doc *html.Node, pageURL *url.URL) engineResult
