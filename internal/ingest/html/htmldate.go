@@ -10,10 +10,12 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// htmlDate is the last resort for the publication day: go-htmldate's fast
-// mode scans the page's text and attributes for dates. It gives a day only.
+// htmlDate is the last resort for the publication day: go-htmldate scans
+// the page's text and attributes, including dates written in words in many
+// languages (its extensive search, slower but only run when no metadata
+// gave a date). It gives a day only.
 func htmlDate(doc *html.Node, pageURL *url.URL, now time.Time) *news.Timestamp {
-	opts := htmldate.Options{ExtractTime: false, UseOriginalDate: true, SkipExtensiveSearch: false, MaxDate: now.Add(48 * time.Hour)}
+	opts := htmldate.Options{ExtractTime: false, UseOriginalDate: true, MaxDate: now.Add(48 * time.Hour)}
 	if pageURL != nil {
 		opts.URL = pageURL.String()
 	}
