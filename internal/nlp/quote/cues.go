@@ -110,6 +110,7 @@ var cueLemmas = map[string]cueClass{
 	"expect": stance, "fear": stance, "worry": stance, "feel": stance,
 	"doubt": stance, "wonder": stance, "know": stance, "realize": stance,
 	"understand": stance, "plan": stance, "intend": stance, "seek": stance,
+	"seem": stance, "appear": stance,
 }
 
 // irregular holds past forms and participles the suffix rules get wrong.

@@ -36,7 +36,7 @@ var tellVerbs = map[string]bool{
 var complementOnly = map[string]bool{
 	"find": true, "show": true, "know": true, "understand": true, "realize": true,
 	"agree": true, "continue": true, "feel": true, "seek": true, "plan": true,
-	"intend": true, "point": true, "call": true, "describe": true, "add": true,
+	"intend": true, "point": true, "seem": true, "appear": true, "call": true, "describe": true, "add": true,
 	"remark": true, "note": true, "recall": true, "counter": true,
 }
 
@@ -155,6 +155,10 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		case lemma == "point" || lemma == "call":
 			return true
 		case lemma == "describe":
+			return true
+		case lemma == "show" || lemma == "find":
+			return next.lower != "up" && next.lower != "off" && !next.isPunct()
+		case (lemma == "seem" || lemma == "appear") && (next.lower == "like" || next.lower == "as"):
 			return true
 		case (next.lower == "." || next.lower == "on" || next.lower == "in") && (lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "remark"):
 			return true
