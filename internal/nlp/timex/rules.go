@@ -12,6 +12,15 @@ type rule struct {
 	norm func(m *match) (typ, value string, ok bool)
 }
 
+// ruleNeeds[i] are the necessary literals of rules[i] (see prefilter.go).
+var ruleNeeds = func() [][]string {
+	needs := make([][]string, len(rules))
+	for i, r := range rules {
+		needs[i] = necessary(r.re.String())
+	}
+	return needs
+}()
+
 var fragments = strings.NewReplacer(
 	"{month}", monthPattern,
 	"{day}", dayPattern,

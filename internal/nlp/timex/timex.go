@@ -80,6 +80,9 @@ func asciiLower(s string) string {
 func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
 	window := lower[from:to]
 	for i, r := range rules {
+		if !mayMatch(window, ruleNeeds[i]) {
+			continue
+		}
 		for _, loc := range r.re.FindAllStringSubmatchIndex(window, -1) {
 			for k := range loc {
 				if loc[k] >= 0 {

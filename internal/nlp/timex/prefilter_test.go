@@ -1,0 +1,42 @@
+package timex
+
+import (
+	"slices"
+	"testing"
+)
+
+func TestNecessary(t *testing.T) {
+	tests := []struct {
+		pattern string
+		want    []string
+	}{
+		{`\bmonday|tuesday`, []string{"monday", "tuesday"}},
+		{`\b(?:last\s+)?(?P<wd>monday|friday)`, []string{"monday", "friday"}},
+		{`\b(?:the\s+)?(?P<dec>1[5-9]\d|20\d)0'?s\b`, []string{"0"}},
+		{`\b(?:a|b)?\s*`, nil},
+		{`\bnow`, []string{"now"}},
+	}
+	for _, tt := range tests {
+		if got := necessary(tt.pattern); !slices.Equal(got, tt.want) {
+			t.Errorf("necessary(%q) = %q, want %q", tt.pattern, got, tt.want)
+		}
+	}
+}
+
+// TestPrefilterKeepsEveryRuleMatch checks on varied text that a rule
+// never matches a window its necessary literals say it cannot.
+func TestPrefilterKeepsEveryRuleMatch(t *testing.T) {
+	texts := []string{
+		"On Monday, the minister said the 1990s were hard; in the early '80s and on Nov. 26, 2024 at 3:30 p.m. things changed.",
+		"Every week since last spring, two decades ago, the third quarter of fiscal 2003 and the year-earlier period, now and currently.",
+		"Christmas Eve 2019, the 21st century, 11/26/2024, 2024-11-26T15:34, three days, the past three months, weekly.",
+	}
+	for _, text := range texts {
+		lower := asciiLower(text)
+		for i, r := range rules {
+			if r.re.MatchString(lower) && !mayMatch(lower, ruleNeeds[i]) {
+				t.Errorf("rule %d %q matches %q but its literals %q are absent", i, r.re, text, ruleNeeds[i])
+			}
+		}
+	}
+}
