@@ -129,7 +129,7 @@ func setOf(items ...string) map[string]bool {
 func phraseKey(s string) string {
 	s = strings.ToLower(strings.TrimSpace(s))
 	s = strings.TrimFunc(s, func(r rune) bool {
-		return unicode.IsSpace(r) || strings.ContainsRune(":.…»«>→←|·•-–—!()[]0123456789", r)
+		return unicode.IsSpace(r) || strings.ContainsRune(":.…»«›‹>→←|·•-–—!()[]0123456789", r)
 	})
 	return strings.ReplaceAll(s, "’", "'")
 }
@@ -225,7 +225,7 @@ func isNavLine(line string) bool {
 // isMenuItem is a line short enough to be one entry of a flattened menu.
 func isMenuItem(line string) bool {
 	return len(strings.Fields(line)) <= 2 && utf8.RuneCountInString(line) <= 30 &&
-		!strings.ContainsAny(line, ".!?,;") && hasLetter(line)
+		!strings.ContainsAny(line, ".!?,;:") && hasLetter(line)
 }
 
 func hasLetter(s string) bool { return strings.IndexFunc(s, unicode.IsLetter) >= 0 }

@@ -25,7 +25,7 @@ var (
 	reDayMonth  = regexp.MustCompile(`^(\d{1,2})(?:st|nd|rd|th|er|º|\.)?\s+(?:de\s+)?(\p{L}+)\.?,?\s+(?:de\s+)?(\d{4})`)
 	reMonthDay  = regexp.MustCompile(`^(\p{L}+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})`)
 	reWeekday   = regexp.MustCompile(`^(\p{L}+)\.?,?\s+`)
-	reClock     = regexp.MustCompile(`(?i)^(?:T|\s*(?:,|at|à|a las|alle|um|às|-|–|—|\||·|•)?\s*)(\d{1,2})(?:([:h.])(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?:\s*uhr\b)?`)
+	reClock     = regexp.MustCompile(`(?i)^(?:T|\s*(?:,|at|à|a las|alle|um|às|-|–|—|\||·|•|/)?\s*)(\d{1,2})(?:([:h.])(\d{2}))?(?::(\d{2})(?:\.\d+)?)?\s*([ap]\.?m\.?)?(?:\s*uhr\b)?`)
 	reZone      = regexp.MustCompile(`^\s*\(?\s*(Z\b|[A-Za-z]{2,5}\b(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[+-]\d{2}:?\d{2}\b)\s*\)?`)
 	reOffset    = regexp.MustCompile(`^([+-])(\d{1,2})(?::?(\d{2}))?$`)
 	reTrailJunk = regexp.MustCompile(`^[\s.,;|·•)\]]*$`)

@@ -54,6 +54,9 @@ func parseStamp(line string) (stamp, bool) {
 	if v, ok := parseDate(line); ok {
 		return stamp{kind: reasonDate, value: &v}, true
 	}
+	if reRelative.MatchString(line) {
+		return stamp{kind: reasonDate, relative: line}, true
+	}
 	return stamp{}, false
 }
 

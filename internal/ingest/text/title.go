@@ -1,5 +1,7 @@
 package text
 
+import "strings"
+
 // chooseTitle picks the headline among the one-line paragraphs above the
 // body, or takes the title from the feed footer, and returns the
 // paragraphs without it. Short lines above the chosen headline (kickers,
@@ -45,5 +47,20 @@ func (x *extraction) chooseTitle(paras []paragraph) []paragraph {
 	for _, p := range paras[:chosen] {
 		x.warn("dropped %s: %q", reasonHeaderJunk, snippet(p.text))
 	}
-	return paras[chosen+1:]
+	// Between the headline and the text, a dek is kept but a lone word or
+	// two (a section, an agency, a label) is furniture, unless a line
+	// ending in a colon introduces it.
+	out := make([]paragraph, 0, len(paras)-chosen-1)
+	prev := paras[chosen].text
+	for i, p := range paras[chosen+1:] {
+		introduced := strings.HasSuffix(prev, ":")
+		prev = p.text
+		if chosen+1+i < bodyStart && len(strings.Fields(p.text)) <= 2 && !endsSentence(p.text) &&
+			!strings.HasSuffix(p.text, ":") && !introduced {
+			x.warn("dropped %s: %q", reasonHeaderJunk, snippet(p.text))
+			continue
+		}
+		out = append(out, p)
+	}
+	return out
 }
