@@ -280,3 +280,43 @@ func decodeModel(br *bufio.Reader) (*Model, error) {
 	}
 	return NewModel(keys, weights, trans, gaz)
 }
+
+// Average returns the model whose weights are the mean of the given
+// models' (a feature missing from a model counts as zero there). Averaging
+// perceptrons trained on different example orders lowers their variance.
+// The gazetteer is the first model's.
+func Average(models ...*Model) (*Model, error) {
+	if len(models) == 0 {
+		return nil, errors.New("ner: no models to average")
+	}
+	sum := map[uint64][]float32{}
+	var keys []uint64
+	for _, m := range models {
+		for k, r := range m.index {
+			row, ok := sum[k]
+			if !ok {
+				row = make([]float32, numLabels)
+				sum[k] = row
+				keys = append(keys, k)
+			}
+			for l, v := range m.weights[int(r)*numLabels : int(r+1)*numLabels] {
+				row[l] += v
+			}
+		}
+	}
+	sort.Slice(keys, func(i, j int) bool { return keys[i] < keys[j] })
+	n := float32(len(models))
+	weights := make([]float32, 0, len(keys)*numLabels)
+	for _, k := range keys {
+		for _, v := range sum[k] {
+			weights = append(weights, v/n)
+		}
+	}
+	trans := make([]float32, (numLabels+1)*numLabels)
+	for _, m := range models {
+		for i, v := range m.trans {
+			trans[i] += v / n
+		}
+	}
+	return NewModel(keys, weights, trans, models[0].gazetteer)
+}

@@ -224,3 +224,34 @@ func BenchmarkEntities(b *testing.B) {
 	}
 	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 }
+
+func TestAverage(t *testing.T) {
+	row := func(v float32) []float32 {
+		r := make([]float32, numLabels)
+		r[1] = v
+		return r
+	}
+	trans := make([]float32, (numLabels+1)*numLabels)
+	a, err := NewModel([]uint64{1, 2}, append(row(2), row(4)...), trans, GazetteerMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, err := NewModel([]uint64{2, 3}, append(row(6), row(8)...), trans, GazetteerMap{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, err := Average(a, b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[uint64]float32{1: 1, 2: 5, 3: 4}
+	for k, v := range want {
+		r := m.table.lookup(k)
+		if r < 0 || m.weights[int(r)*numLabels+1] != v {
+			t.Errorf("key %d: row %d, want weight %v", k, r, v)
+		}
+	}
+	if _, err := Average(); err == nil {
+		t.Error("Average() of nothing succeeded")
+	}
+}
