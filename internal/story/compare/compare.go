@@ -35,6 +35,11 @@ type unit struct {
 	stems map[string]bool
 	ents  map[string]bool
 	group int
+	// Sorted interned IDs of stems and ents: the all-pairs similarity
+	// counts their overlap by merging, far cheaper than map lookups.
+	stemIDs, entIDs []int32
+	qty             []quantity // numbers, found on first use
+	qtyDone         bool
 }
 
 // story is the analysed input shared by the comparison passes.
@@ -101,6 +106,7 @@ func analyse(in Input) *story {
 		}
 		s.root[i] = r
 	}
+	ids := map[string]int32{}
 	for i, a := range in.Articles {
 		for _, e := range a.Annotations.Entities {
 			for _, m := range e.Mentions {
@@ -139,6 +145,7 @@ func analyse(in Input) *story {
 					u.ents[m.refers] = true
 				}
 			}
+			u.stemIDs, u.entIDs = intern(ids, u.stems), intern(ids, u.ents)
 			u.group = len(s.units)
 			s.units = append(s.units, u)
 		}
@@ -159,14 +166,50 @@ func (s *story) mentionsIn(i, start, end int) []mention {
 
 // similarity scores how likely two sentences express the same claim.
 func similarity(a, b *unit) float64 {
-	words := dice(a.stems, b.stems)
+	words := diceIDs(a.stemIDs, b.stemIDs)
 	if words < wordMin {
 		return 0
 	}
-	if len(a.ents) == 0 || len(b.ents) == 0 {
+	if len(a.entIDs) == 0 || len(b.entIDs) == 0 {
 		return words
 	}
-	return wordWeight*words + entityWeight*dice(a.ents, b.ents)
+	return wordWeight*words + entityWeight*diceIDs(a.entIDs, b.entIDs)
+}
+
+// intern maps a set of strings to sorted IDs, adding new ones to ids.
+func intern(ids map[string]int32, set map[string]bool) []int32 {
+	out := make([]int32, 0, len(set))
+	for k := range set {
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(ids))
+			ids[k] = id
+		}
+		out = append(out, id)
+	}
+	slices.Sort(out)
+	return out
+}
+
+// diceIDs is the Dice coefficient of two sorted ID sets.
+func diceIDs(a, b []int32) float64 {
+	if len(a) == 0 || len(b) == 0 {
+		return 0
+	}
+	n, i, j := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			n++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(n) / float64(len(a)+len(b))
 }
 
 // align matches sentences one-to-one between every pair of articles (best

@@ -16,7 +16,7 @@ type quantity struct {
 }
 
 func (q quantity) String() string {
-	v := strconv.FormatFloat(q.value, 'f', -1, 64)
+	v := strconv.FormatFloat(math.Round(q.value*1000)/1000, 'f', -1, 64)
 	if math.Abs(q.value) >= 100 {
 		v = strconv.FormatFloat(math.Round(q.value), 'f', -1, 64)
 	}

@@ -31,8 +31,7 @@ func (s *story) subject(a, b *unit, fallback string) string {
 }
 
 func (s *story) numberConflicts(a, b *unit) []Conflict {
-	qa := quantities(s.in.Articles[a.art].Text, a.span.Start, a.span.End)
-	qb := quantities(s.in.Articles[b.art].Text, b.span.Start, b.span.End)
+	qa, qb := s.quantities(a), s.quantities(b)
 	var out []Conflict
 	done := map[string]bool{}
 	for _, x := range qa {
@@ -60,6 +59,14 @@ func (s *story) numberConflicts(a, b *unit) []Conflict {
 		out = append(out, c)
 	}
 	return out
+}
+
+// quantities returns the numbers of a sentence, found once.
+func (s *story) quantities(u *unit) []quantity {
+	if !u.qtyDone {
+		u.qty, u.qtyDone = quantities(s.in.Articles[u.art].Text, u.span.Start, u.span.End), true
+	}
+	return u.qty
 }
 
 func anyAgree(a, b []quantity) bool {
