@@ -75,7 +75,8 @@ var promptPhrases = setOf(
 	"you might also like", "related", "related articles", "related posts", "related stories",
 	"related news", "related content", "related coverage", "related topics", "read also",
 	"also read", "see also", "don't miss", "further reading", "in other news", "more news",
-	"what to read next", "keep reading", "more on this story", "more from this author",
+	"what to read next", "keep reading", "more on this story", "more from this author", "tags", "topics",
+	"categories", "filed under", "keywords", "related tags", "related topics",
 )
 
 // relatedHeaders start a list of links to other articles.
@@ -87,7 +88,7 @@ var relatedHeaders = setOf(
 	"recommended stories", "recommended from medium", "you may also like", "you might also like",
 	"don't miss", "further reading", "in other news", "more news", "what to read next",
 	"keep reading", "more on this story", "more from this author", "trending", "read more",
-	"related topics",
+	"related topics", "tags", "topics", "categories", "filed under", "keywords", "related tags",
 )
 
 var (
@@ -98,7 +99,7 @@ var (
 	reCreditTail = regexp.MustCompile(`(?i)(?:[\s(](?:photo|photograph|picture|image|file photo|photo credit|image credit|credit)s?\s*(?::|/|©|\bby\b)\s*[^.!?]{1,60}\)?|\((?:[^()]*\b(?:photos?|getty images|images|credit|shutterstock|file pic|ap photo|handout|courtesy)\b[^()]*)\))\.?$`)
 	reAgencyOnly = regexp.MustCompile(`(?i)^\(?(?:[\p{L}.'’ -]{1,40}\s*/\s*)?(?:getty images|shutterstock|alamy|unsplash|pexels|ap photo|afp via getty images|reuters/[\p{L} .'-]+|epa(?:-efe)?|handout)(?:\s*/\s*[\p{L}.'’ -]{1,40})?\)?$`)
 	rePhotoSlash = regexp.MustCompile(`^\(?[\p{Lu}][\p{L}.'’-]*(?: [\p{Lu}][\p{L}.'’-]*){0,3}\s*/\s*(?:\p{Lu}{2,6}(?:-\p{Lu}{2,6})?|Reuters|Getty Images|Shutterstock|Alamy|Bloomberg|Xinhua|Anadolu(?: Agency)?|Sipa|Zuma|Redux|Sputnik|TASS|Handout)\)?$`)
-	reShare      = regexp.MustCompile(`(?i)^(?:share|tweet|post|send|email|pin)\s+(?:this|it|on|to|via|with)\b.{0,60}$|^click to (?:share|print|email|tweet)\b.{0,80}$|^(?:follow|find|join|like)\s+(?:us|me)\b.{0,80}$|^(?:join|follow)\s+(?:our|the)\b.{0,60}\b(?:channel|page|community|group|telegram|whatsapp|facebook|twitter|instagram|youtube|newsletter)\b.{0,40}$|^follow\s+@\S+.{0,40}$`)
+	reShare      = regexp.MustCompile(`(?i)^(?:share|tweet|post|send|email|pin)\s+(?:this|it|on|to|via|with)\b.{0,60}$|^click (?:here )?to (?:share|print|email|tweet)\b.{0,80}$|^follow\s+.{1,40}\s+on\s+(?:x|twitter|facebook|instagram|telegram|whatsapp|youtube|linkedin|threads|bluesky|google news)\b.{0,20}$|^(?:print|email|save|share|download)\s+(?:this\s+)?(?:page|article|story|post|as pdf|pdf)$|^download (?:the|our)\b.{0,30}\bapp\b.{0,40}$|^(?:follow|find|join|like)\s+(?:us|me)\b.{0,80}$|^(?:join|follow)\s+(?:our|the)\b.{0,60}\b(?:channel|page|community|group|telegram|whatsapp|facebook|twitter|instagram|youtube|newsletter)\b.{0,40}$|^follow\s+@\S+.{0,40}$`)
 	reSubscribe  = regexp.MustCompile(`(?i)^(?:subscribe|sign up|signup|register|get (?:our|the)\b|join)\b.{0,160}$`)
 	reNewsletter = regexp.MustCompile(`(?i)\bnewsletters?\b|\binbox\b|\bsubscribe\b`)
 	reCookie     = regexp.MustCompile(`(?i)\bcookies?\b.{0,200}\b(?:use|uses|using|accept|consent|policy|settings|preferences|experience|browsing|agree)\b|\b(?:accept|reject|manage)\b.{0,30}\bcookies?\b`)

@@ -82,7 +82,13 @@ var zoneOffsets = map[string]int{
 	"KST": 9 * 3600, "AEST": 10 * 3600, "AEDT": 11 * 3600, "NZST": 12 * 3600, "NZDT": 13 * 3600,
 }
 
-var ambiguousZones = map[string]bool{"CST": true, "IST": true, "AST": true}
+// ambiguousZones name more than one zone; regionalZones name a region
+// whose offset changes with daylight saving. Either way the wall time is
+// kept as printed.
+var (
+	ambiguousZones = map[string]bool{"CST": true, "IST": true, "AST": true}
+	regionalZones  = map[string]bool{"ET": true, "CT": true, "MT": true, "PT": true, "AT": true}
+)
 
 // parseDate reads s as one date, optionally with a weekday, a time and a
 // zone. ok is false unless the whole of s is that date: a date inside a
@@ -248,6 +254,8 @@ func parseZone(s string) (*time.Location, string, string) {
 		return nil, "", s
 	case ambiguousZones[upper]:
 		return nil, "ambiguous time zone " + strconv.Quote(upper) + ", wall time kept", rest
+	case regionalZones[name]:
+		return nil, "time zone " + strconv.Quote(name) + " has no fixed offset, wall time kept", rest
 	}
 	if secs, ok := zoneOffsets[upper]; ok {
 		if secs == 0 {

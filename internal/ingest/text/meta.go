@@ -15,6 +15,7 @@ var (
 	reAuthor    = regexp.MustCompile(`(?i)^(?:author|authors|written by|words by|story by|reporter|reported by|autor|autora|auteur|autore|text)\s*[:：]?\s+(.+)$`)
 	reSource    = regexp.MustCompile(`(?i)^(?:source|quelle|fuente|fonte|источник)\s*[:：]\s*(.{1,60})$`)
 	reFooter    = regexp.MustCompile(`(?:^|[\s.!?"”’])The (?:post|article) (.+?) (?:appeared first|first appeared|was first published) (?:on|in) (.+?)\s*\.?\s*$`)
+	reSlashLine = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{M}\d .,'’-]{1,60}/([\p{Lu}][\p{L}-]{1,20}(?: [\p{Lu}][\p{L}-]+){0,2})/\.?\s`)
 	reDateline  = regexp.MustCompile(`^[\p{Lu}][\p{L}\p{M}\d .,'’-]{1,60}\(([\p{Lu}][\p{L}]{1,20}(?: [\p{Lu}][\p{L}]+){0,2})\)\s*[-–—]`)
 )
 
@@ -289,11 +290,14 @@ func parseFooter(line string) (footer, bool) {
 }
 
 // datelineAgency reads the agency from a wire dateline such as
-// "KABUL, Nov 25 (Reuters) - ...".
+// "KABUL, Nov 25 (Reuters) - ..." or "MOSCOW, November 25. /TASS/. ...".
 func datelineAgency(paragraph string) string {
 	m := reDateline.FindStringSubmatch(paragraph)
 	if m == nil {
-		return ""
+		// "MOSCOW, November 25. /TASS/. ..."
+		if m = reSlashLine.FindStringSubmatch(paragraph); m == nil {
+			return ""
+		}
 	}
 	return m[1]
 }
