@@ -9,6 +9,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
 // outlets are major news agencies and outlets, canonical name first in
@@ -42,15 +43,51 @@ var outletNames = func() map[string]string {
 	return m
 }()
 
-// outletPattern matches any outlet spelling as whole words, longest first.
-var outletPattern = func() *regexp.Regexp {
-	var alts []string
+// outletIndex maps the first token of every outlet spelling to the
+// spellings' token sequences, for a linear scan over a text's tokens.
+var outletIndex = func() map[string][][]string {
+	m := map[string][][]string{}
 	for n := range outletNames {
-		alts = append(alts, regexp.QuoteMeta(n))
+		var words []string
+		for _, t := range tokenize.Tokens(n) {
+			words = append(words, t.Text)
+		}
+		m[words[0]] = append(m[words[0]], words)
 	}
-	slices.SortFunc(alts, func(a, b string) int { return cmp.Or(len(b)-len(a), strings.Compare(a, b)) })
-	return regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)
+	for _, seqs := range m {
+		slices.SortFunc(seqs, func(a, b []string) int {
+			return cmp.Or(len(b)-len(a), strings.Compare(strings.Join(a, " "), strings.Join(b, " ")))
+		})
+	}
+	return m
 }()
+
+// outletMatches finds known outlets in toks as whole tokens, longest
+// spelling first, returning the canonical name and token range of each.
+func outletMatches(text string, toks []tokenize.Token) []news.Citation {
+	var out []news.Citation
+	for k := 0; k < len(toks); k++ {
+		for _, seq := range outletIndex[toks[k].Text] {
+			if k+len(seq) > len(toks) || !tokensEqual(toks[k:k+len(seq)], seq) {
+				continue
+			}
+			end := toks[k+len(seq)-1].End
+			out = append(out, news.Citation{Source: outletNames[text[toks[k].Start:end]], Start: toks[k].Start, End: end})
+			k += len(seq) - 1
+			break
+		}
+	}
+	return out
+}
+
+func tokensEqual(toks []tokenize.Token, words []string) bool {
+	for i, w := range words {
+		if toks[i].Text != w {
+			return false
+		}
+	}
+	return true
+}
 
 // agencyPattern catches outlets missing from the list by their description:
 // "the Bakhtar news agency", "the Kabul Times newspaper".
@@ -64,8 +101,11 @@ var signoffPattern = regexp.MustCompile(`(?m)^\s*[-–—]\s*([A-Z][\p{L}\- ]{1,
 
 // outletIn returns the canonical name of the outlet a phrase names.
 func outletIn(phrase string) (string, bool) {
-	if loc := outletPattern.FindStringIndex(phrase); loc != nil {
-		return outletNames[phrase[loc[0]:loc[1]]], true
+	if cs := outletMatches(phrase, tokenize.Tokens(phrase)); len(cs) > 0 {
+		return cs[0].Source, true
+	}
+	if !mayDescribeOutlet(phrase) {
+		return "", false
 	}
 	if m := agencyPattern.FindStringSubmatch(phrase); m != nil {
 		return strings.TrimPrefix(m[1], "The "), true
@@ -131,6 +171,49 @@ func datelineEnd(text string) int {
 	return 0
 }
 
+// mayDescribeOutlet is a cheap filter before agencyPattern.
+func mayDescribeOutlet(s string) bool {
+	for _, w := range []string{"agency", "newspaper", "outlet", "broadcaster", "daily", "service", "TV", "television"} {
+		if strings.Contains(s, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// agencyMatches runs agencyPattern only around the words it needs.
+func (d *doc) agencyMatches() [][]int {
+	if !mayDescribeOutlet(d.text) {
+		return nil
+	}
+	var out [][]int
+	for _, t := range d.toks {
+		switch t.Text {
+		case "agency", "newspaper", "outlet", "broadcaster", "daily", "service", "TV", "television":
+		default:
+			continue
+		}
+		from := max(0, t.Start-120)
+		for from > 0 && !utf8.RuneStart(d.text[from]) {
+			from--
+		}
+		window := d.text[from:t.End]
+		ms := agencyPattern.FindAllStringSubmatchIndex(window, -1)
+		if len(ms) == 0 {
+			continue
+		}
+		m := ms[len(ms)-1]
+		if from+m[1] != t.End {
+			continue
+		}
+		for i := range m {
+			m[i] += from
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
 func isAllCaps(s string) bool {
 	for _, r := range s {
 		if unicode.IsLower(r) {
@@ -146,10 +229,12 @@ func isAllCaps(s string) bool {
 // reported", "according to X").
 func (d *doc) citations(atts []attribution, article []news.Citation) []news.Citation {
 	out := append([]news.Citation(nil), article...)
-	for _, loc := range outletPattern.FindAllStringIndex(d.text, -1) {
-		out = append(out, news.Citation{Source: outletNames[d.text[loc[0]:loc[1]]], Start: loc[0], End: loc[1]})
+	toks := make([]tokenize.Token, len(d.toks))
+	for i, t := range d.toks {
+		toks[i] = t.Token
 	}
-	for _, m := range agencyPattern.FindAllStringSubmatchIndex(d.text, -1) {
+	out = append(out, outletMatches(d.text, toks)...)
+	for _, m := range d.agencyMatches() {
 		name := strings.TrimPrefix(d.text[m[2]:m[3]], "The ")
 		out = append(out, news.Citation{Source: name, Start: m[3] - len(name), End: m[3]})
 	}
