@@ -1,0 +1,59 @@
+package quote
+
+// accordingTo reads "according to X, ..." and "..., according to X".
+func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
+	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
+	s0, s1 := d.npRight(c.to, u.to)
+	for s1 < u.to && (d.toks[s1].lower == "news" || d.toks[s1].lower == "agency" || d.toks[s1].isCapitalised()) {
+		s1++
+	}
+	a.srcFrom, a.srcTo = s0, s1
+	var from, to int
+	if c.from-1 > floor && d.endsClause(c.from-1) {
+		from, to = d.clauseStart(floor, c.from-1), c.from-1
+	} else if s1 < u.to && d.toks[s1].Text == "," {
+		from, to = s1+1, d.contentEnd(s1+1, u.to)
+	} else {
+		return nil
+	}
+	s, direct := d.span(from, to)
+	if s.End <= s.Start {
+		return nil
+	}
+	a.content, a.direct = s, direct
+	return []attribution{a}
+}
+
+// topicAttribution reads "X called for Y", "their criticism of Y": the
+// content is the phrase after the preposition up to the end of its clause.
+func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
+	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
+	m := d.skipModifiersLeft(c.from, floor)
+	if m-1 >= floor && possessive(d.toks[m-1].lower) {
+		a.srcFrom, a.srcTo = m-1, m
+	} else {
+		a.srcFrom, a.srcTo = d.npLeft(m, floor)
+		if a.srcFrom == a.srcTo && m-1 > floor && d.toks[m-1].Text == "," {
+			if h0, ok := d.appositionHead(m-1, floor); ok {
+				a.srcFrom, a.srcTo = h0, m-1
+			}
+		}
+	}
+	end := c.to
+	for end < u.to && end < c.to+25 {
+		t := d.toks[end]
+		if t.quoteID < 0 && (t.Text == "," || t.Text == ";" || t.Text == "(" || t.Text == "—" || t.lower == "which" || t.lower == "who") {
+			break
+		}
+		if _, cls := cueLemma(t.lower); cls == speech && t.isLower() && end > c.to+1 {
+			break
+		}
+		end++
+	}
+	s, direct := d.span(c.to, d.contentEnd(c.to, end))
+	if s.End <= s.Start {
+		return nil
+	}
+	a.content, a.direct = s, direct
+	return []attribution{a}
+}
