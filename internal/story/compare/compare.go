@@ -232,12 +232,35 @@ func (s *story) align() {
 		}
 		return x
 	}
+	arts := make([]map[int]bool, len(s.units))
+	for i, u := range s.units {
+		arts[i] = map[int]bool{u.art: true}
+	}
 	union := func(a, b int) {
 		ra, rb := find(a), find(b)
 		if ra != rb {
-			parent[max(ra, rb)] = min(ra, rb)
-			size[min(ra, rb)] += size[max(ra, rb)]
+			lo, hi := min(ra, rb), max(ra, rb)
+			parent[hi] = lo
+			size[lo] += size[hi]
+			for k := range arts[hi] {
+				arts[lo][k] = true
+			}
 		}
+	}
+	// disjoint says two groups have no article in common: a claim has one
+	// sentence per article, so matches that would give an article two
+	// sentences in one claim chain different claims and are not joined.
+	disjoint := func(a, b int) bool {
+		ra, rb := find(a), find(b)
+		if ra == rb {
+			return false
+		}
+		for k := range arts[ra] {
+			if arts[rb][k] {
+				return false
+			}
+		}
+		return true
 	}
 	for i := range byArt {
 		for j := i + 1; j < len(byArt); j++ {
@@ -257,7 +280,9 @@ func (s *story) align() {
 				}
 				used[e.a], used[e.b] = true, true
 				s.edges = append(s.edges, e)
-				union(e.a.group, e.b.group)
+				if disjoint(e.a.group, e.b.group) {
+					union(e.a.group, e.b.group)
+				}
 			}
 			for _, e := range cand {
 				if e.sim < extraMin || (used[e.a] && used[e.b]) {
