@@ -176,6 +176,20 @@ func (d *doc) skipModifiersLeft(k, limit int) int {
 			k--
 			continue
 		}
+		// "The campaign on Tuesday responded", "Trump last week said".
+		if weekday(p.lower) || timeNoun(p.lower) && k-2 >= limit && (d.toks[k-2].lower == "last" || d.toks[k-2].lower == "this") {
+			j := k - 1
+			if timeNoun(p.lower) && !weekday(p.lower) {
+				j--
+			}
+			if j-1 >= limit && d.toks[j-1].lower == "on" {
+				j--
+			}
+			if j > limit {
+				k = j
+				continue
+			}
+		}
 		break
 	}
 	return k
