@@ -172,7 +172,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		if hasRight {
 			out = append(out, withContent(base, r, end)...)
 		}
-	case m-1 >= floor && (c.class == participle && d.toks[m-1].Text == "," || c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but")):
+	case m-1 >= floor && c.class == participle && d.toks[m-1].Text == "," || m-1 >= u.from && c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but"):
 		base.srcFrom, base.srcTo = inherit[0], inherit[1]
 		if base.srcFrom == base.srcTo {
 			base.srcFrom, base.srcTo = d.unitSubject(u)
@@ -189,14 +189,14 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0) {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
-			if h0, ok := d.appositionHead(m-1, floor); ok {
+			if h0, ok := d.appositionHead(m-1, u.from); ok {
 				base.srcFrom, base.srcTo = h0, m-1
 			}
 			return withContent(base, r, end)
 		}
 		base.srcFrom, base.srcTo = s0, s1
 		if s1 == s0 {
-			if h0, ok := d.appositionHead(m-1, floor); ok {
+			if h0, ok := d.appositionHead(m-1, u.from); ok {
 				base.srcFrom, base.srcTo = h0, m-1
 				m = h0
 				for m-1 > floor && !d.endsClause(m-1) {

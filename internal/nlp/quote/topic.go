@@ -1,5 +1,7 @@
 package quote
 
+import "strings"
+
 // accordingTo reads "according to X, ..." and "..., according to X".
 func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
@@ -34,8 +36,11 @@ func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
 	} else {
 		a.srcFrom, a.srcTo = d.npLeft(m, floor)
 		if a.srcFrom == a.srcTo && m-1 > floor && d.toks[m-1].Text == "," {
-			if h0, ok := d.appositionHead(m-1, floor); ok {
+			if h0, ok := d.appositionHead(m-1, u.from); ok {
 				a.srcFrom, a.srcTo = h0, m-1
+			} else if strings.HasSuffix(d.toks[c.from].lower, "ing") {
+				// "Romney fired back, attacking Trump": the clause's subject.
+				a.srcFrom, a.srcTo = d.unitSubject(u)
 			}
 		}
 	}
@@ -46,6 +51,9 @@ func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
 			break
 		}
 		if _, cls := cueLemma(t.lower); cls == speech && t.isLower() && end > c.to+1 {
+			if p := d.toks[end-1].lower; p == "and" || p == "but" {
+				end--
+			}
 			break
 		}
 		end++
