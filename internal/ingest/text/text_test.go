@@ -13,6 +13,7 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/parallax-news/parallax/internal/ingest/decode"
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden.json from the current output")
@@ -43,6 +44,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			checkOutput(t, decoded, art.Text)
+			checkMetadata(t, decoded, art)
 			got, err := json.MarshalIndent(art, "", "  ")
 			if err != nil {
 				t.Fatal(err)
@@ -91,6 +93,21 @@ func checkOutput(t *testing.T, input, out string) {
 	}
 }
 
+// checkMetadata asserts that title, byline and outlet are read from the
+// input, never made up: each is in the input as written.
+func checkMetadata(t *testing.T, input string, art news.Article) {
+	t.Helper()
+	flatInput := collapseSpace(strings.ToValidUTF8(input, "\uFFFD"))
+	for field, p := range map[string]*string{"title": art.Title, "byline": art.Byline, "outlet": art.Outlet} {
+		if p == nil {
+			continue
+		}
+		if *p == "" || !utf8.ValidString(*p) || !strings.Contains(flatInput, collapseSpace(*p)) {
+			t.Errorf("%s %q is not in the input", field, *p)
+		}
+	}
+}
+
 func collapseSpace(s string) string {
 	return strings.Join(strings.FieldsFunc(s, isSpaceLike), " ")
 }
@@ -107,10 +124,9 @@ func FuzzExtract(f *testing.F) {
 	f.Fuzz(func(t *testing.T, input string) {
 		art := Extract("fuzz", input, Options{})
 		checkOutput(t, input, art.Text)
-		for _, p := range []*string{art.Title, art.Byline, art.Outlet, art.Language} {
-			if p != nil && !utf8.ValidString(*p) {
-				t.Fatalf("invalid UTF-8 in metadata %q", *p)
-			}
+		checkMetadata(t, input, art)
+		if art.Language != nil && !utf8.ValidString(*art.Language) {
+			t.Fatalf("invalid UTF-8 in language %q", *art.Language)
 		}
 	})
 }
