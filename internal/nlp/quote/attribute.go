@@ -172,7 +172,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		if hasRight {
 			out = append(out, withContent(base, r, end)...)
 		}
-	case m-1 >= floor && c.class == participle && d.toks[m-1].Text == "," || m-1 >= u.from && c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but"):
+	case m-1 >= floor && c.class == participle && (d.toks[m-1].Text == "," || participleLead[d.toks[m-1].lower]) || m-1 >= u.from && c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but"):
 		base.srcFrom, base.srcTo = inherit[0], inherit[1]
 		if base.srcFrom == base.srcTo {
 			base.srcFrom, base.srcTo = d.unitSubject(u)
@@ -219,6 +219,30 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	return out
 }
 
+// participleLead are words before a participle cue whose subject is the
+// clause's: "by saying", "while insisting".
+var participleLead = map[string]bool{
+	"by": true, "in": true, "while": true, "after": true, "before": true, "when": true, "without": true,
+}
+
+// commaThat returns the index after ", that" when a short parenthetical
+// starting at k ends in one ("among other things, that"), else 0.
+func (d *doc) commaThat(k, limit int) int {
+	for j := k; j+1 < limit && j < k+8; j++ {
+		t := d.toks[j]
+		if t.quoteID >= 0 || t.isQuoteMark() {
+			return 0
+		}
+		if t.Text == "," {
+			if d.toks[j+1].lower == "that" {
+				return j + 1
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // adjunctStart are words that open a phrase after a cue that is not its
 // content: "..., he said during a speech".
 var adjunctStart = map[string]bool{
@@ -262,6 +286,11 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 			// "said, adding ..." ends the attribution; "said, “...”" does not.
 			if next := d.toks[min(r+1, u.to-1)]; r+1 < u.to && (next.isQuoteMark() || next.quoteID >= 0 || next.lower == "citing" || next.lower == "quoting" || next.lower == "that") {
 				r++
+				continue
+			}
+			// "said, among other things, that ...".
+			if k := d.commaThat(r+1, u.to); k > 0 {
+				r = k
 				continue
 			}
 			return r, r, via, false
@@ -388,7 +417,7 @@ func (d *doc) invertedSource(from, limit int) int {
 		if t.Text == "," || t.Text == "(" || k > from && (t.lower == "who" || t.lower == "whose") {
 			return k
 		}
-		if t.quoteID >= 0 || t.isQuoteMark() || npStop[t.lower] && t.lower != "and" && t.lower != "at" && t.lower != "in" {
+		if t.quoteID >= 0 || t.isQuoteMark() || npStop[t.lower] && !determiners[t.lower] && t.lower != "and" {
 			return from
 		}
 		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {

@@ -204,7 +204,7 @@ func (d *doc) skipAdverbials(r, limit int) int {
 		case t.isLower() && strings.HasSuffix(t.lower, "ly") && len(t.lower) > 4 && r+1 < limit && !d.toks[r+1].isPunct():
 			r++
 		case weekday(t.lower) || t.lower == "yesterday" || t.lower == "today" || t.lower == "tonight" ||
-			t.lower == "then" || t.lower == "again" || t.lower == "too" || t.lower == "afterward" || t.lower == "afterwards" ||
+			t.lower == "then" || t.lower == "again" || t.lower == "back" || t.lower == "too" || t.lower == "afterward" || t.lower == "afterwards" ||
 			t.lower == "onstage" || t.lower == "recently" || t.lower == "later" && r+1 < limit && !timeNoun(d.toks[r+1].lower) ||
 			timeNoun(t.lower) && r > 0 && weekday(d.toks[r-1].lower):
 			r++
