@@ -77,6 +77,9 @@ var promptPhrases = setOf(
 	"also read", "see also", "don't miss", "further reading", "in other news", "more news",
 	"what to read next", "keep reading", "more on this story", "more from this author", "tags", "topics",
 	"categories", "filed under", "keywords", "related tags", "related topics",
+	"continue reading the main story", "skip advertisement", "supported by", "share full article",
+	"reuse this content", "explore more on these topics", "most viewed", "our standards",
+	"the thomson reuters trust principles",
 )
 
 // relatedHeaders start a list of links to other articles.
@@ -89,6 +92,7 @@ var relatedHeaders = setOf(
 	"don't miss", "further reading", "in other news", "more news", "what to read next",
 	"keep reading", "more on this story", "more from this author", "trending", "read more",
 	"related topics", "tags", "topics", "categories", "filed under", "keywords", "related tags",
+	"explore more on these topics", "most viewed",
 )
 
 var (
@@ -107,7 +111,7 @@ var (
 	reReadTime   = regexp.MustCompile(`(?i)^(?:\d+\s*(?:-\s*)?(?:min(?:ute)?s?|mins?)\.?\s*(?:read|listen|de lecture|de lectura|lesezeit|di lettura)|(?:reading time|lesezeit|temps de lecture|tiempo de lectura)\s*:?.{0,20}|[\d.,]+\s*[km]?\s+(?:shares?|views?|likes?|claps?|followers?|comments?|responses?|replies|reads?)|(?:comments?|responses?|replies)\s*\(\d+\)|\d+\s*(?:comments?|responses?))$`)
 	reTagLine    = regexp.MustCompile(`(?i)^(?:tags|tagged|tagged with|topics|categories|category|keywords|labels|themen|schlagwörter|étiquettes|mots-clés|etiquetas|temas)\s*[:：]\s*.{1,300}$|^(?:filed under|posted in|tagged in|published in|more about)\s*:?\s+[^.!?]{1,200}$`)
 	reRelatedRef = regexp.MustCompile(`(?i)^(?:read more|read also|also read|see also|related|more|watch|listen|read|recommended|don't miss|must read|also see|lire aussi|à lire aussi|lea también|lee también|mehr zum thema|leggi anche|leia também)\s*[:|»>–—-]\s*.{1,200}$`)
-	reAdLine     = regexp.MustCompile(`(?i)^(?:advertisement|advertising|sponsored|ad)\s*[:\-–—]?\s*(?:scroll to (?:continue|read)|continue reading|story continues below|content continues below).{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b.{0,40}$`)
+	reAdLine     = regexp.MustCompile(`(?i)^our standards:.{0,80}$|(?i)^(?:advertisement|advertising|sponsored|ad)\s*[:\-–—]?\s*(?:scroll to (?:continue|read)|continue reading|story continues below|content continues below).{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b.{0,40}$`)
 	reTrailer    = regexp.MustCompile(`(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled|translated|translation|graphics|produced|research)\s+by\b.{0,200}\)?$`)
 	reRepost     = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared|posted)|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by))\b.{0,200}$`)
 	reMoreFrom   = regexp.MustCompile(`(?i)^more (?:from|by|on|in|about) [^.!?]{1,60}$`)

@@ -185,9 +185,11 @@ func (x *extraction) applyByline(i int, b byline, seenBody bool) {
 	if x.firstMeta < 0 {
 		x.firstMeta = i
 	}
-	if x.byline == "" {
+	switch {
+	case b.names == "":
+	case x.byline == "":
 		x.byline = b.names
-	} else if x.byline != b.names {
+	case x.byline != b.names:
 		x.warn("byline: ignored a second byline %q", snippet(b.names))
 	}
 	if b.stamp != nil {

@@ -125,7 +125,8 @@ func parseByline(line string) (byline, bool) {
 }
 
 // parseStampByline reads a stamp followed by the author, the WordPress
-// "Posted on March 12, 2024 by Hannah Lowe".
+// "Posted on March 12, 2024 by Hannah Lowe". Names that do not look like
+// names are left out, but the line is still a stamp.
 func parseStampByline(line string) (byline, bool) {
 	if utf8.RuneCountInString(line) > maxBylineRunes {
 		return byline{}, false
@@ -136,6 +137,10 @@ func parseStampByline(line string) (byline, bool) {
 			names := trimNameList(line[at+len(" by "):])
 			if looksLikeNames(names) {
 				return byline{names: names, stamp: &st}, true
+			}
+			// "by admin": the stamp is still a stamp, the name is no name.
+			if len(strings.Fields(names)) <= 2 && !endsSentence(names) {
+				return byline{stamp: &st}, true
 			}
 		}
 		next := strings.Index(lower[at+1:], " by ")
@@ -231,6 +236,10 @@ func isNameLine(line string) bool {
 // reserved." or "Copyright (c) 2019-2024 Outlet Ltd".
 func copyrightOutlet(line string) string {
 	s := reRights.ReplaceAllString(line, "")
+	// The holder is named first; licence text may follow in more sentences.
+	if i := strings.Index(s, ". "); i > 0 {
+		s = s[:i]
+	}
 	for {
 		before := s
 		s = strings.TrimSpace(s)

@@ -184,3 +184,43 @@ func TestBoilerplateReason(t *testing.T) {
 		})
 	}
 }
+
+func TestParseStampByline(t *testing.T) {
+	tests := []struct {
+		in, names, date string
+		ok              bool
+	}{
+		{"Posted on March 12, 2024 by Hannah Lowe", "Hannah Lowe", "2024-03-12", true},
+		{"Last Updated on November 27, 2024 by admin", "", "2024-11-27", true},
+		{"November 27, 2024 by a vote of five to four, the court ruled.", "", "", false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			b, ok := parseStampByline(tt.in)
+			if ok != tt.ok {
+				t.Fatalf("parseStampByline(%q) ok = %v, want %v", tt.in, ok, tt.ok)
+			}
+			if !ok {
+				return
+			}
+			if b.names != tt.names || b.stamp == nil || b.stamp.value.ts.String() != tt.date {
+				t.Errorf("parseStampByline(%q) = %q %+v, want %q %s", tt.in, b.names, b.stamp, tt.names, tt.date)
+			}
+		})
+	}
+}
+
+func TestCopyrightOutlet(t *testing.T) {
+	tests := map[string]string{
+		"© 2024 Caspian Daily. All rights reserved.":                                                    "Caspian Daily",
+		"Copyright © 2019-2024 Harbour Media Ltd":                                                       "Harbour Media Ltd",
+		"Copyright 2024 The Associated Press. All Rights Reserved. This material may not be published.": "The Associated Press",
+		"(c) 2023 rhone weekly":                                                                         "",
+		"© 2024 All rights reserved.":                                                                   "",
+	}
+	for in, want := range tests {
+		if got := copyrightOutlet(in); got != want {
+			t.Errorf("copyrightOutlet(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
