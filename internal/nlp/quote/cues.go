@@ -60,7 +60,7 @@ var topicCues = func() map[string][]string {
 var objectVerbs = func() map[string]bool {
 	m := map[string]bool{}
 	for _, w := range strings.Fields(`endorsed endorses endorsing supported supports supporting opposed
-		opposes opposing defended defends defending attacked attacks attacking rejected rejects
+		opposes opposing defended defends defending attacked attacking rejected rejects
 		rejecting questioned questions questioning slammed slams condemned condemns welcomed
 		welcomes dismissed dismisses applauded applauds embraced embraces backed backing backs
 		declined refused refuses sees saw mocked mocks blasted blasts lambasted ridiculed touted

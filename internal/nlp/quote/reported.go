@@ -36,7 +36,7 @@ var tellVerbs = map[string]bool{
 var complementOnly = map[string]bool{
 	"find": true, "show": true, "know": true, "understand": true, "realize": true,
 	"agree": true, "continue": true, "feel": true, "seek": true, "plan": true,
-	"intend": true, "point": true, "seem": true, "appear": true, "call": true, "describe": true, "add": true,
+	"intend": true, "point": true, "seem": true, "appear": true, "pledge": true, "call": true, "describe": true, "add": true,
 	"remark": true, "note": true, "recall": true, "counter": true,
 }
 
@@ -107,7 +107,14 @@ func (d *doc) colonCue(u unit, k int) bool {
 			return false
 		}
 	}
-	return !d.toks[k+1].isDigit()
+	if d.toks[k+1].isDigit() {
+		return false
+	}
+	if d.toks[k+1].isQuoteMark() || d.toks[k+1].quoteID >= 0 || d.titleCase(u) {
+		return true
+	}
+	// Interview turns: "Q: ...", "TRUMP: ...".
+	return n == 1 && isAllCaps(d.toks[u.from].Text)
 }
 
 // titleCase reports whether a unit is a headline in title case, where cue
@@ -148,6 +155,8 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		}
 		next := d.toks[k+1]
 		switch {
+		case lemma == "continue" || lemma == "find":
+			return next.lower == "that" || next.lower == ":" || next.lower == "," || next.isQuoteMark()
 		case next.lower == "that" || next.lower == "to" || next.lower == ":" || next.lower == ",":
 			return true
 		case next.quoteID >= 0 || next.isQuoteMark():
@@ -156,7 +165,7 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 			return true
 		case lemma == "describe":
 			return true
-		case lemma == "show" || lemma == "find":
+		case lemma == "show":
 			return next.lower != "up" && next.lower != "off" && !next.isPunct()
 		case (lemma == "seem" || lemma == "appear") && (next.lower == "like" || next.lower == "as"):
 			return true
