@@ -78,14 +78,18 @@ func toUTF8(raw []byte) (string, string, error) {
 	case bytes.HasPrefix(raw, []byte{0xFE, 0xFF}):
 		return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), raw[2:]), "UTF-16BE", nil
 	}
-	if bytes.IndexByte(raw, 0) >= 0 {
+	if nuls := bytes.Count(raw, []byte{0}); nuls > 0 {
 		switch utf16Order(raw) {
 		case "LE":
 			return decodeWith(xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), raw), "UTF-16LE (no BOM)", nil
 		case "BE":
 			return decodeWith(xunicode.UTF16(xunicode.BigEndian, xunicode.IgnoreBOM), raw), "UTF-16BE (no BOM)", nil
 		}
-		return "", "", fmt.Errorf("binary file (NUL bytes): %w", news.ErrInvalidInput)
+		// A stray NUL or two (a C string terminator) in a text file is
+		// repaired later with the other control characters.
+		if nuls > 2 && nuls*100 >= len(raw) {
+			return "", "", fmt.Errorf("binary file (NUL bytes): %w", news.ErrInvalidInput)
+		}
 	}
 	if utf8.Valid(raw) {
 		return string(raw), "", nil
@@ -99,7 +103,9 @@ func toUTF8(raw []byte) (string, string, error) {
 }
 
 // utf16Order detects BOM-less UTF-16 from where the NUL bytes fall: text in
-// Latin scripts has a NUL in the high byte of nearly every code unit.
+// Latin scripts has a NUL in the high byte of nearly every code unit, other
+// scripts still at every space, digit and punctuation mark, and always on
+// the same side of the pair.
 func utf16Order(raw []byte) string {
 	if len(raw) < 4 {
 		return ""
@@ -117,9 +123,9 @@ func utf16Order(raw []byte) string {
 	}
 	units := len(raw) / 2
 	switch {
-	case oddNUL*10 >= units*4 && evenNUL*10 < units:
+	case oddNUL*10 >= units && evenNUL*20 <= oddNUL:
 		return "LE"
-	case evenNUL*10 >= units*4 && oddNUL*10 < units:
+	case evenNUL*10 >= units && oddNUL*20 <= evenNUL:
 		return "BE"
 	}
 	return ""

@@ -54,6 +54,18 @@ func TestText(t *testing.T) {
 			"Zürich, Genève, Köln, São Paulo, Kraków \uFFFD end",
 			[]string{"1 undecodable byte sequences replaced with U+FFFD"},
 		},
+		{
+			"utf16le no BOM, Cyrillic",
+			utf16Bytes("Шойгу прибыл в Кабул, 25 ноября.", false, false),
+			"Шойгу прибыл в Кабул, 25 ноября.",
+			[]string{"decoded as UTF-16LE (no BOM)"},
+		},
+		{
+			"stray NUL in UTF-8",
+			append([]byte("A long enough line of ordinary text, ended C-style."), 0),
+			"A long enough line of ordinary text, ended C-style.",
+			[]string{"removed 1 control characters"},
+		},
 		{"NFD to NFC", []byte("Cafe\u0301 Zu\u0308rich"), "Café Zürich", nil},
 		{"compatibility characters kept", []byte("ﬁnal ‘quote’ — 1½"), "ﬁnal ‘quote’ — 1½", nil},
 		{"form feed and stray control", []byte("page one\fpage two\x07"), "page one\npage two", []string{"removed 1 control characters"}},
