@@ -103,7 +103,7 @@ var cueLemmas = map[string]cueClass{
 	"retort": speech, "shout": speech, "yell": speech, "whisper": speech,
 	"proclaim": speech, "inform": speech, "advise": speech, "tout": speech,
 	"estimate": speech, "signal": speech, "acknowledged": speech, "affirm": speech,
-	"point": speech, "call": speech, "describe": speech, "criticize": speech,
+	"point": speech, "call": speech, "shoot": speech, "fire": speech, "hit": speech, "describe": speech, "criticize": speech,
 	"criticise": speech, "blame": speech, "praise": speech, "insinuate": speech,
 	"show": speech, "find": speech, "continue": speech, "agree": speech,
 	"believe": stance, "think": stance, "want": stance, "hope": stance,
@@ -118,6 +118,7 @@ var irregular = map[string]string{
 	"said": "say", "told": "tell", "wrote": "write", "written": "write",
 	"thought": "think", "felt": "feel", "knew": "know", "known": "know",
 	"found": "find", "shown": "show", "sought": "seek", "understood": "understand",
+	"shot": "shoot",
 }
 
 // notCues are forms of cue lemmas that are nearly always nouns.
@@ -198,11 +199,11 @@ func lemmaCandidates(w string) []string {
 
 // particles complete phrasal cues: "pointed out", "called for".
 var particles = map[string]string{
-	"point": "out", "call": "for", "go": "on",
+	"point": "out", "call": "for", "go": "on", "shoot": "back", "fire": "back", "hit": "back",
 }
 
 // needsParticle lists lemmas that are cues only with their particle.
-var needsParticle = map[string]bool{"point": true, "call": true}
+var needsParticle = map[string]bool{"point": true, "shoot": true, "fire": true, "hit": true}
 
 // auxiliaries and adverbs that sit between a subject and its cue verb.
 var cueModifiers = map[string]bool{

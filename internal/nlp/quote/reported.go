@@ -84,7 +84,7 @@ func (d *doc) cues(u unit) []cue {
 		c := cue{k, k + 1, lemma, class}
 		if p, ok := particles[lemma]; ok && k+1 < u.to && d.toks[k+1].lower == p {
 			c.to++
-		} else if lemma == "point" {
+		} else if needsParticle[lemma] {
 			continue
 		}
 		if k+3 < u.to && d.toks[k+1].lower == "in" && d.toks[k+2].lower == "a" && d.toks[k+3].lower == "statement" {

@@ -20,7 +20,7 @@ func (d *doc) standaloneQuotes(u unit, atts []attribution, prev []attribution) [
 			continue
 		}
 		a := attribution{content: q.content, direct: true, cueFrom: -1}
-		if (q.outer.End-q.outer.Start)*10 >= (unitSpan.End-unitSpan.Start)*6 {
+		if (q.outer.End-q.outer.Start)*10 >= (unitSpan.End-unitSpan.Start)*6 && !d.namesOutside(u, q) {
 			for i := len(prev) - 1; i >= 0; i-- {
 				if prev[i].srcTo > prev[i].srcFrom && prev[i].class != topic {
 					a.srcFrom, a.srcTo, a.via = prev[i].srcFrom, prev[i].srcTo, prev[i].via
@@ -59,4 +59,28 @@ func (d *doc) scareQuote(quoteID int) bool {
 	}
 	ended := strings.ContainsAny(strings.TrimSpace(d.text[q.Start:q.End])[max(0, q.End-q.Start-2):], ".!?")
 	return words <= 3 || words <= 4 && !ended || words <= 8 && caps*10 >= words*8 && !ended
+}
+
+// namesOutside reports whether the unit names someone outside quotation q
+// ("“...,” Bennett shot back"), who is then more likely the speaker than
+// the previous unit's.
+func (d *doc) namesOutside(u unit, q quoted) bool {
+	for k := u.from + 1; k < u.to; k++ {
+		t := d.toks[k]
+		if t.Start >= q.outer.Start && t.End <= q.outer.End {
+			continue
+		}
+		if t.isCapitalised() && !sentenceStart(d.toks[k-1]) {
+			return true
+		}
+	}
+	return false
+}
+
+func sentenceStart(prev tok) bool {
+	switch prev.Text {
+	case ".", "!", "?", "”", "\"", "’":
+		return true
+	}
+	return false
 }
