@@ -1,0 +1,205 @@
+package web_test
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// browser starts headless Chromium with a fresh profile. A missing browser
+// skips the test locally and fails it under CI=true.
+func browser(t *testing.T) context.Context {
+	t.Helper()
+	path := os.Getenv("CHROMIUM")
+	if path == "" {
+		for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
+			if p, err := exec.LookPath(name); err == nil {
+				path = p
+				break
+			}
+		}
+	}
+	if path == "" {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("chromium not found (CI=true): install the Debian package chromium")
+		}
+		t.Skip("chromium not found: install the Debian package chromium to run browser tests")
+	}
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(path),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+		chromedp.UserDataDir(t.TempDir()),
+		chromedp.WindowSize(1400, 1000),
+	}
+	// The deadline bounds a hung browser; it is not an assertion on speed.
+	ctx, cancelTimeout := context.WithTimeout(context.Background(), 3*time.Minute)
+	allocCtx, cancelAlloc := chromedp.NewExecAllocator(ctx, opts...)
+	bctx, cancelBrowser := chromedp.NewContext(allocCtx)
+	t.Cleanup(func() { cancelBrowser(); cancelAlloc(); cancelTimeout() })
+	if err := chromedp.Do(bctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return bctx
+}
+
+func TestBrowserStoryToArticle(t *testing.T) {
+	srv := startDemo(t, "")
+	ctx := browser(t)
+	var storyHref, jump, targetTag, articleHref, h1 string
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/"),
+		chromedp.WaitVisible(chromedp.CSS(`.cards a[href^="/stories/"]`)),
+		// The story with the most articles has the most to compare.
+		into(&storyHref, chromedp.Evaluate[string](`(() => { let best = null, n = -1;
+			for (const card of document.querySelectorAll('.card')) {
+				const c = parseInt(card.querySelector('.meta span').textContent);
+				if (c > n) { n = c; best = card.querySelector('h2 a'); } }
+			return best.getAttribute('href'); })()`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`.cards a[href=%q]`, storyHref))),
+		chromedp.WaitVisible(chromedp.CSS(`.columns .column`)),
+		into(&jump, chromedp.Evaluate[string](`(() => { const a = document.querySelector('.findings a[href^="#conflict-"]') || document.querySelector('.findings a[href^="#"]');
+			return a ? a.getAttribute('href') : ''; })()`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if jump == "" {
+		t.Fatalf("story %s has no highlighted finding to follow", storyHref)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`.findings a[href=%q]`, jump))),
+		chromedp.WaitVisible(chromedp.CSS(jump)),
+		into(&targetTag, chromedp.Evaluate[string](`(() => { const t = document.querySelector(':target'); return t ? t.tagName + '#' + t.id : ''; })()`)),
+		into(&articleHref, chromedp.Evaluate[string](`document.querySelector(':target').closest('article').querySelector('h2 a').getAttribute('href')`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasSuffix(targetTag, jump) || (!strings.HasPrefix(targetTag, "MARK") && !strings.HasPrefix(targetTag, "SPAN")) {
+		t.Fatalf("link %s targets %q, want the highlighted span", jump, targetTag)
+	}
+	if shot := os.Getenv("PARALLAX_SCREENSHOT"); shot != "" {
+		var png []byte
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+storyHref), chromedp.WaitVisible(chromedp.CSS(`.columns`)), into(&png, chromedp.FullScreenshot(90))); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(shot, png, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+storyHref+jump), chromedp.WaitVisible(chromedp.CSS(jump))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Click(chromedp.CSS(fmt.Sprintf(`article.column h2 a[href=%q]`, articleHref))),
+		chromedp.WaitVisible(chromedp.CSS(`#article-text`)),
+		into(&h1, chromedp.Text(chromedp.CSS(`main h1`))),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var marks int
+	if err := chromedp.Do(ctx, into(&marks, chromedp.Evaluate[int](`document.querySelectorAll('#article-text mark').length`))); err != nil {
+		t.Fatal(err)
+	}
+	if h1 == "" || marks == 0 {
+		t.Fatalf("article page %s: title %q, %d highlights", articleHref, h1, marks)
+	}
+}
+
+const testFeed = `<?xml version="1.0"?><rss version="2.0"><channel><title>Browser Test Wire</title><link>http://example.com/</link>
+<item><title>One</title><link>http://example.com/1</link><guid>1</guid></item></channel></rss>`
+
+func TestBrowserAddFeed(t *testing.T) {
+	srv := startDemo(t, "")
+	feedSrv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Content-Type", "application/rss+xml")
+		fmt.Fprint(w, testFeed)
+	}))
+	defer feedSrv.Close()
+	ctx := browser(t)
+	var table string
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/feeds"),
+		chromedp.WaitVisible(chromedp.CSS(`#feed-url`)),
+		chromedp.SendKeys(chromedp.CSS(`#feed-url`), feedSrv.URL+"/rss.xml"),
+		chromedp.Submit(chromedp.CSS(`#feed-url`)),
+		chromedp.WaitVisible(chromedp.CSS(`table.feeds`)),
+		into(&table, chromedp.Text(chromedp.CSS(`table.feeds`))),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(table, "Browser Test Wire") || !strings.Contains(table, feedSrv.URL) {
+		t.Fatalf("feed table lacks the new feed:\n%s", table)
+	}
+}
+
+func TestBrowserPasteAndSearch(t *testing.T) {
+	srv := startDemo(t, "")
+	ctx := browser(t)
+	var h1, result string
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/add"),
+		chromedp.WaitVisible(chromedp.CSS(`#add-text`)),
+		chromedp.SendKeys(chromedp.CSS(`#add-title`), "Harbour Quokkaville reopens"),
+		chromedp.SendKeys(chromedp.CSS(`#add-outlet`), "Browser Gazette"),
+		chromedp.SendKeys(chromedp.CSS(`#add-text`), "The harbour of Quokkaville reopened on Monday, the mayor Jane Doe said. \"We are back,\" she told reporters."),
+		chromedp.Submit(chromedp.CSS(`#add-text`)),
+		chromedp.WaitVisible(chromedp.CSS(`#article-text`)),
+		into(&h1, chromedp.Text(chromedp.CSS(`main h1`))),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if h1 != "Harbour Quokkaville reopens" {
+		t.Fatalf("after paste, page title %q", h1)
+	}
+	err = chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/search"),
+		chromedp.WaitVisible(chromedp.CSS(`#q`)),
+		chromedp.SendKeys(chromedp.CSS(`#q`), "quokkaville"),
+		chromedp.Submit(chromedp.CSS(`#q`)),
+		chromedp.WaitVisible(chromedp.CSS(`.results a`)),
+		into(&result, chromedp.Text(chromedp.CSS(`.results a`))),
+		chromedp.Click(chromedp.CSS(`.results a`)),
+		chromedp.WaitVisible(chromedp.CSS(`#article-text`)),
+		into(&h1, chromedp.Text(chromedp.CSS(`main h1`))),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if result != "Harbour Quokkaville reopens" || h1 != result {
+		t.Fatalf("search result %q, opened %q", result, h1)
+	}
+}
+
+// into runs a value-returning action as a step, storing its value in dst.
+func into[T any](dst *T, a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		v, err := a(ctx, t)
+		*dst = v
+		return chromedp.Void{}, err
+	}
+}
