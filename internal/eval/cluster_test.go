@@ -1,0 +1,107 @@
+package eval
+
+import (
+	"math"
+	"reflect"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/story/cluster"
+)
+
+func TestScoreClusters(t *testing.T) {
+	tests := []struct {
+		name              string
+		pred, gold        []string
+		bcubedP, bcubedR  float64
+		pairwiseP, pairwR float64
+	}{
+		{"perfect", []string{"1", "1", "2"}, []string{"a", "a", "b"}, 1, 1, 1, 1},
+		{"all singletons", []string{"1", "2", "3"}, []string{"a", "a", "b"}, 1, 2.0 / 3, 0, 0},
+		{"one cluster", []string{"1", "1", "1"}, []string{"a", "a", "b"}, (2.0/3*2 + 1.0/3) / 3, 1, 1.0 / 3, 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := ScoreClusters(tt.pred, tt.gold)
+			for _, c := range []struct {
+				name      string
+				got, want float64
+			}{
+				{"bcubed precision", m.BCubedPrecision, tt.bcubedP},
+				{"bcubed recall", m.BCubedRecall, tt.bcubedR},
+				{"pairwise precision", m.PairwisePrecision, tt.pairwiseP},
+				{"pairwise recall", m.PairwiseRecall, tt.pairwR},
+			} {
+				if math.Abs(c.got-c.want) > 1e-9 {
+					t.Errorf("%s = %.4f, want %.4f", c.name, c.got, c.want)
+				}
+			}
+		})
+	}
+}
+
+func TestReadECBPlus(t *testing.T) {
+	docs, err := ReadECBPlus("testdata/ecbplus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got [][3]string
+	for _, d := range docs {
+		got = append(got, [3]string{d.ID, d.Gold, d.Text})
+	}
+	want := [][3]string{
+		{"1_1ecb.xml", "1_ecb", "Tara Reid checked into rehab .\nHer rep confirmed it ."},
+		{"1_1ecbplus.xml", "1_ecbplus", "Lindsay Lohan left Betty Ford ."},
+		{"1_2ecb.xml", "1_ecb", "Reid & her rep spoke ."},
+		{"2_1ecb.xml", "2_ecb", "Oscars host named ."},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+	if _, err := ReadECBPlus("testdata/none"); err == nil {
+		t.Error("empty directory gave no error")
+	}
+}
+
+func TestReadClusterJSONL(t *testing.T) {
+	docs, err := LoadClusterDocs("testdata/cluster.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(docs) != 3 || docs[1].ID != "7" || docs[1].Gold != "3" || docs[0].Title != "Storm hits coast" {
+		t.Fatalf("docs = %+v", docs)
+	}
+	m := EvalCluster(docs, cluster.DefaultConfig())
+	if m.Docs != 3 || m.GoldClusters != 2 {
+		t.Errorf("metrics = %+v", m)
+	}
+}
+
+func TestSelectHalf(t *testing.T) {
+	docs := []ClusterDoc{{Gold: "1_ecb"}, {Gold: "1_ecbplus"}, {Gold: "2_ecb"}, {Gold: "3_ecb"}}
+	even, odd := SelectHalf(docs, 0), SelectHalf(docs, 1)
+	if len(even) != 3 || len(odd) != 1 || odd[0].Gold != "2_ecb" {
+		t.Errorf("even=%v odd=%v", even, odd)
+	}
+}
+
+func TestProxyEntities(t *testing.T) {
+	got := ProxyEntities("On Monday Sergei Shoigu arrived in Kabul. The Taliban's leaders met Shoigu, said TASS.")
+	want := []string{"ent:sergei_shoigu", "ent:shoigu", "ent:kabul", "ent:taliban", "ent:tass"}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %v, want %v", got, want)
+	}
+}
+
+func FuzzProxyEntities(f *testing.F) {
+	f.Add("Sergei Shoigu in Kabul")
+	f.Add("É O'Neil-Smith's \xff")
+	f.Fuzz(func(t *testing.T, text string) {
+		seen := map[string]bool{}
+		for _, id := range ProxyEntities(text) {
+			if len(id) <= len("ent:") || seen[id] {
+				t.Fatalf("bad or repeated id %q", id)
+			}
+			seen[id] = true
+		}
+	})
+}
