@@ -199,3 +199,35 @@ func BenchmarkAdd(b *testing.B) {
 		c.Add(d)
 	}
 }
+
+func TestArrivalOrderWithinWindow(t *testing.T) {
+	docs := corpus()
+	partition := func(order []Doc) map[[2]int64]bool {
+		c := New(DefaultConfig())
+		storyOf := map[int64]int64{}
+		for _, d := range order {
+			storyOf[d.ID] = c.Add(d).StoryID
+		}
+		for _, s := range c.Stories() {
+			for _, id := range s.Members {
+				storyOf[id] = s.ID
+			}
+		}
+		same := map[[2]int64]bool{}
+		for a, sa := range storyOf {
+			for b, sb := range storyOf {
+				if a < b && sa == sb {
+					same[[2]int64{a, b}] = true
+				}
+			}
+		}
+		return same
+	}
+	reversed := make([]Doc, len(docs))
+	for i, d := range docs {
+		reversed[len(docs)-1-i] = d
+	}
+	if x, y := partition(docs), partition(reversed); !reflect.DeepEqual(x, y) {
+		t.Errorf("arrival order changed the stories:\n%v\n%v", x, y)
+	}
+}
