@@ -1,0 +1,45 @@
+package html
+
+import (
+	"regexp"
+	"strings"
+)
+
+// adLabel matches a paragraph that is only an advertising label.
+var adLabel = regexp.MustCompile(`(?i)^(?:advertisement|advertising|ad|sponsored(?: content)?|anzeige|werbung|publicité|publicidad|pubblicità|reklama)$`)
+
+// tailMarker matches a short paragraph that opens the related-content,
+// comments or sharing block after an article, in the languages of the
+// outlets Parallax reads most.
+var tailMarker = regexp.MustCompile(`(?i)^(?:` +
+	`related(?: articles| stories| content| news| posts| coverage)?|read (?:more|next|also)|more (?:from|on|stories|news)\b.*|` +
+	`you (?:may|might) also (?:like|be interested in)|recommended(?: for you| stories)?|most (?:popular|read|viewed)|trending(?: now)?|` +
+	`share this(?: article| story| page)?|leave a (?:reply|comment)|\d* ?comments?|` +
+	`(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?thema könnte (?:sie|dich) auch interessieren|schon gelesen|` +
+	`weitere (?:themen|artikel|nachrichten|beiträge)|neueste (?:artikel|beiträge)|lesen sie (?:auch|mehr)|mehr zum thema.*|auch interessant|ähnliche (?:artikel|beiträge)|` +
+	`(?:à )?lire aussi|sur le même sujet|leer más|te puede interesar|noticias relacionadas|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)` +
+	`)\s*[:?!.…]*$`)
+
+// maxMarkerLen bounds the paragraphs tested against tailMarker.
+const maxMarkerLen = 60
+
+// trimBoilerplate drops advertising labels and cuts the text at a
+// related-content or comments heading found in its second half, where such
+// blocks follow an article that the extractor did not separate from them.
+func trimBoilerplate(text string) string {
+	paras := strings.Split(text, "\n\n")
+	total := len(text)
+	kept := make([]string, 0, len(paras))
+	seen := 0
+	for _, p := range paras {
+		if adLabel.MatchString(p) {
+			continue
+		}
+		if len(p) <= maxMarkerLen && seen > total/2 && tailMarker.MatchString(p) {
+			break
+		}
+		kept = append(kept, p)
+		seen += len(p) + 2
+	}
+	return strings.Join(kept, "\n\n")
+}

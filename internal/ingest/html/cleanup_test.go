@@ -1,0 +1,24 @@
+package html
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestTrimBoilerplate(t *testing.T) {
+	body := strings.Repeat("A long paragraph of the article itself, with enough words to matter. ", 3)
+	tests := []struct {
+		name, in, want string
+	}{
+		{"ad label dropped", body + "\n\nAdvertisement\n\n" + body, body + "\n\n" + body},
+		{"related block cut", body + "\n\n" + body + "\n\nRelated Articles\n\nOther story\n\nAnother story", body + "\n\n" + body},
+		{"german marker cut", body + "\n\nDas könnte Sie auch interessieren:\n\nTeaser", body},
+		{"early marker kept", "Read more\n\n" + body, "Read more\n\n" + body},
+		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
+	}
+	for _, tt := range tests {
+		if got := trimBoilerplate(tt.in); got != tt.want {
+			t.Errorf("%s:\n got %q\nwant %q", tt.name, got, tt.want)
+		}
+	}
+}
