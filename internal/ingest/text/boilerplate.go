@@ -35,6 +35,7 @@ const (
 	reasonTitle       = "title"
 	reasonDuplicate   = "repeated paragraph"
 	reasonAuthorBio   = "author box"
+	reasonLink        = "bare link"
 )
 
 // strayValues are serialisation leftovers of empty template fields.
@@ -114,7 +115,9 @@ var (
 	reAdLine     = regexp.MustCompile(`(?i)^our standards:.{0,80}$|(?i)^(?:advertisement|advertising|sponsored|ad)\s*[:\-–—]?\s*(?:scroll to (?:continue|read)|continue reading|story continues below|content continues below).{0,40}$|^(?:story|article|content|text) continues (?:below|after)\b.{0,40}$`)
 	reTrailer    = regexp.MustCompile(`(?i)^\(?(?:reporting|additional reporting|writing|editing|compiled|translated|translation|graphics|produced|research)\s+by\b.{0,200}\)?$`)
 	reRepost     = regexp.MustCompile(`(?i)^(?:this (?:article|story|post|piece|report) (?:was |is )?(?:originally|first) (?:published|appeared|posted)|(?:originally|first) (?:published|appeared|posted) (?:on|in|at|by))\b.{0,200}$`)
-	reMoreFrom   = regexp.MustCompile(`(?i)^more (?:from|by|on|in|about) [^.!?]{1,60}$`)
+	reMoreFrom   = regexp.MustCompile(`(?i)^(?:more|discover more) (?:from|by|on|in|about) [^.!?]{1,60}$`)
+	reLinkOnly   = regexp.MustCompile(`(?i)^(?:https?://|www\.)\S+$|^[\w.+-]+@[\w-]+\.[\w.]+$`)
+	reThanks     = regexp.MustCompile(`(?i)^(?:thanks|thank you) for reading\b.{0,160}$|^type your email`)
 	reSymbols    = regexp.MustCompile(`^[\p{P}\p{S}\p{Z}]+$`)
 	reNavSep     = regexp.MustCompile(`\s*(?:\||·|•|›|»|\s>\s|\s/\s)\s*`)
 	reCopyright  = regexp.MustCompile(`(?i)^(?:©|\(c\)|copyright\b)`)
@@ -193,6 +196,10 @@ func boilerplateReason(line string) string {
 	switch {
 	case reShare.MatchString(line):
 		return reasonShare
+	case reLinkOnly.MatchString(line):
+		return reasonLink
+	case reThanks.MatchString(line):
+		return reasonNewsletter
 	case reSubscribe.MatchString(line) && reNewsletter.MatchString(line) || reNewsletter.MatchString(line) && strings.Contains(strings.ToLower(line), "sign up"):
 		return reasonNewsletter
 	}

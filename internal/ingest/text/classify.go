@@ -40,7 +40,8 @@ func (x *extraction) classify() {
 			if reason == reasonCopyright && x.outlet == "" {
 				x.outlet = copyrightOutlet(ln.text)
 			}
-			if reason == reasonRelated && (relatedHeaders[phraseKey(ln.text)] || reMoreFrom.MatchString(ln.text)) {
+			// "More from AUTHOR" opens a list below the text, not above it.
+			if reason == reasonRelated && (relatedHeaders[phraseKey(ln.text)] || bodyLines > 0 && reMoreFrom.MatchString(ln.text)) {
 				relatedLeft = maxRelatedItems
 			}
 			x.dropLine(i, reason)
@@ -49,7 +50,9 @@ func (x *extraction) classify() {
 		if x.segmentedMetadata(i, seenBody) {
 			continue
 		}
-		if relatedLeft > 0 && isRelatedItem(ln.text) {
+		// A list item right above a byline or date is the headline: the
+		// list has ended.
+		if relatedLeft > 0 && isRelatedItem(ln.text) && !x.nextIsMeta(i) {
 			relatedLeft--
 			x.dropLine(i, reasonRelated)
 			continue
@@ -63,6 +66,8 @@ func (x *extraction) classify() {
 		bioLeft = 0
 		if isSentenceLike(ln.text) {
 			bodyLines++
+		} else if bodyLines == 0 && isTitleLike(ln.text) && len(strings.Fields(ln.text)) >= 4 {
+			x.sawHeadline = true
 		}
 	}
 }
@@ -84,7 +89,9 @@ func (x *extraction) metadataLine(i int, seenBody bool) bool {
 		x.applyByline(i, b, seenBody)
 		return true
 	}
-	if isNameLine(text) && phraseKey(x.nextText(i)) == "follow" {
+	// A lone name above a "Follow" button (Medium), or under the headline
+	// and above a date (Substack, many CMS), is the byline.
+	if isNameLine(text) && (phraseKey(x.nextText(i)) == "follow" || x.sawHeadline && !seenBody && x.nextIsDate(i)) {
 		x.applyByline(i, byline{names: text}, seenBody)
 		return true
 	}
@@ -104,8 +111,11 @@ func (x *extraction) metadataLine(i int, seenBody bool) bool {
 // such as "5 min read · Nov 27, 2024" or "Published 27 Nov 2024 | Updated
 // 28 Nov 2024 10:02 GMT". Every piece must be metadata or furniture.
 func (x *extraction) segmentedMetadata(i int, seenBody bool) bool {
+	if utf8.RuneCountInString(x.lines[i].text) > 200 {
+		return false
+	}
 	parts := reSegmentSep.Split(x.lines[i].text, -1)
-	if len(parts) < 2 || utf8.RuneCountInString(x.lines[i].text) > 200 {
+	if len(parts) < 2 {
 		return false
 	}
 	stamps := make([]stamp, 0, len(parts))
@@ -202,6 +212,22 @@ func (x *extraction) applyByline(i int, b byline, seenBody bool) {
 	x.dropLine(i, reasonByline)
 }
 
+// nextIsMeta reports whether the next non-blank line is a byline or stamp.
+func (x *extraction) nextIsMeta(i int) bool {
+	next := x.nextText(i)
+	if _, ok := parseStamp(next); ok {
+		return true
+	}
+	_, ok := parseByline(next)
+	return ok
+}
+
+// nextIsDate reports whether the next non-blank line is a date or stamp.
+func (x *extraction) nextIsDate(i int) bool {
+	_, ok := parseStamp(x.nextText(i))
+	return ok
+}
+
 // prevKept returns the drop reason of the nearest non-blank line above i
 // ("" when that line is kept).
 func (x *extraction) prevKept(i int) string {
@@ -246,8 +272,13 @@ func (x *extraction) dropMenus() {
 	flush()
 }
 
+// minProseWords is the length from which a line ending like a sentence is
+// taken for article prose; shorter ones above the text are taglines,
+// captions or labels.
+const minProseWords = 10
+
 // isSentenceLike is a line that reads as article prose rather than a
-// heading: it ends like a sentence or is too long for a headline.
+// heading: a full sentence of some length, or too long for a headline.
 func isSentenceLike(s string) bool {
 	words := len(strings.Fields(s))
 	if words > 30 {
@@ -256,7 +287,7 @@ func isSentenceLike(s string) bool {
 	if isEllipsisHeadline(s) {
 		return false
 	}
-	return endsSentence(s) && words >= 4 && !strings.HasSuffix(s, "?")
+	return endsSentence(s) && words >= minProseWords && !strings.HasSuffix(s, "?")
 }
 
 // isEllipsisHeadline is a short line trailing off with an ellipsis, a

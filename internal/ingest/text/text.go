@@ -117,6 +117,9 @@ type extraction struct {
 	footerTitle           string
 	// firstMeta is the index of the first byline or publication line.
 	firstMeta int
+	// sawHeadline is set once a headline-shaped line has been kept above
+	// the text.
+	sawHeadline bool
 }
 
 func newExtraction(text string) *extraction {

@@ -1,6 +1,9 @@
 package text
 
-import "strings"
+import (
+	"slices"
+	"strings"
+)
 
 // chooseTitle picks the headline among the one-line paragraphs above the
 // body, or takes the title from the feed footer, and returns the
@@ -43,6 +46,17 @@ func (x *extraction) chooseTitle(paras []paragraph) []paragraph {
 			}
 		}
 	}
+	// A headline directly above a longer dek-shaped line is the title and
+	// the line under it its dek: prefer the first of such a pair.
+	if k := slices.Index(candidates, chosen); k > 0 {
+		prev := candidates[k-1]
+		if prev == chosen-1 && x.onlyBlankBetween(paras[prev], paras[chosen]) {
+			prevWords, words := len(strings.Fields(paras[prev].text)), len(strings.Fields(paras[chosen].text))
+			if prevWords >= 4 && prevWords < words {
+				chosen = prev
+			}
+		}
+	}
 	x.title = stripHeading(paras[chosen].text)
 	for _, p := range paras[:chosen] {
 		x.warn("dropped %s: %q", reasonHeaderJunk, snippet(p.text))
@@ -63,4 +77,15 @@ func (x *extraction) chooseTitle(paras []paragraph) []paragraph {
 		out = append(out, p)
 	}
 	return out
+}
+
+// onlyBlankBetween reports whether nothing but blank lines separates two
+// paragraphs, so that no dropped furniture sat between them.
+func (x *extraction) onlyBlankBetween(a, b paragraph) bool {
+	for i := a.first + a.lines; i < b.first; i++ {
+		if x.lines[i].text != "" {
+			return false
+		}
+	}
+	return true
 }
