@@ -382,9 +382,6 @@ func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *toke
 					buf = append(buf, keyInt(base+2, g, int(id)))
 				}
 			}
-			if len(o.clusters) > 1 && len(t.clusters) > 1 {
-				buf = append(buf, keyInt(base+3, int(o.clusters[1]), int(t.clusters[1])))
-			}
 		}
 	}
 	if i == 0 {

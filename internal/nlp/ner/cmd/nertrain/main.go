@@ -23,7 +23,7 @@ func main() {
 	out := flag.String("out", "models/ner", "folder to write model.bin.gz and clusters.txt.gz to")
 	epochs := flag.Int("epochs", 8, "perceptron epochs")
 	seed := flag.Uint64("seed", 1, "shuffle seed of the first run")
-	runs := flag.Int("runs", 1, "train this many models with seeds seed, seed+1, ... and ship their average")
+	runs := flag.Int("runs", 3, "train this many models with seeds seed, seed+1, ... and ship their average")
 	twoPass := flag.Bool("two-pass", false, "train history features on whole-document first-pass labels (measured worse on dev: 0.919 vs 0.929)")
 	recluster := flag.Bool("recluster", false, "induce clusters even when OUT/clusters.txt.gz exists")
 	prune := flag.Float64("prune", 0.01, "drop feature rows whose averaged weights are all below this")
