@@ -147,6 +147,18 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		return nil
 	}
 	var out []attribution
+	if sTo > sFrom && sFrom-1 >= floor && d.toks[sFrom-1].lower == "as" {
+		// "As Crane said, the two have become ...": the content follows the
+		// comma; "..., as Doocy said in April" has it before.
+		base.srcFrom, base.srcTo = sFrom, sTo
+		if k := d.skipAdverbials(c.to, u.to); k < u.to && d.toks[k].Text == "," && sFrom-1 == u.from {
+			return withContent(base, k+1, d.contentEnd(k+1, u.to))
+		}
+		if before := sFrom - 2; before > floor && d.endsClause(before) {
+			return withContent(base, d.clauseStart(floor, before), before)
+		}
+		return nil
+	}
 	switch {
 	case sTo > sFrom:
 		base.srcFrom, base.srcTo = sFrom, sTo

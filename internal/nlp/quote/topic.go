@@ -9,10 +9,18 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	for s1 < u.to && (d.toks[s1].lower == "news" || d.toks[s1].lower == "agency" || d.toks[s1].isCapitalised()) {
 		s1++
 	}
+	if e := d.invertedSource(c.to, u.to); e > s1 {
+		s1 = e
+	}
 	a.srcFrom, a.srcTo = s0, s1
 	var from, to int
 	if c.from-1 > floor && d.endsClause(c.from-1) {
 		from, to = d.clauseStart(floor, c.from-1), c.from-1
+		if s1+1 < u.to && d.toks[s1].Text == "," && d.contentEnd(s1+1, u.to) > s1+1 {
+			// "For Trump, according to X, the speech is a test": the claim
+			// runs around the attribution.
+			to = d.contentEnd(s1+1, u.to)
+		}
 	} else if s1 < u.to && d.toks[s1].Text == "," {
 		from, to = s1+1, d.contentEnd(s1+1, u.to)
 	} else {
