@@ -214,7 +214,7 @@ func TestPagination(t *testing.T) {
 func TestSecurityHeadersAndMetrics(t *testing.T) {
 	srv := newServer(t, "")
 	resp, _ := do(t, "GET", srv.URL+"/api/v1/stories", "", "")
-	for h, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer"} {
+	for h, want := range map[string]string{"X-Content-Type-Options": "nosniff", "Referrer-Policy": "same-origin"} {
 		if got := resp.Header.Get(h); got != want {
 			t.Errorf("%s = %q", h, got)
 		}

@@ -144,9 +144,9 @@ func TestBrowserAddFeed(t *testing.T) {
 		chromedp.Navigate(srv.URL+"/feeds"),
 		chromedp.WaitVisible(chromedp.CSS(`#feed-url`)),
 		chromedp.SendKeys(chromedp.CSS(`#feed-url`), feedSrv.URL+"/rss.xml"),
-		chromedp.Submit(chromedp.CSS(`#feed-url`)),
-		chromedp.WaitVisible(chromedp.CSS(`table.feeds`)),
-		into(&table, chromedp.Text(chromedp.CSS(`table.feeds`))),
+		chromedp.Click(chromedp.CSS(`form[action="/feeds"] button`)),
+		chromedp.WaitVisible(chromedp.CSS(`table.feeds, .error-detail`)),
+		into(&table, chromedp.Text(chromedp.CSS(`main`))),
 	)
 	if err != nil {
 		t.Fatal(err)
