@@ -194,7 +194,8 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		}
 	case m-1 >= floor && d.endsClause(m-1):
 		s0, s1 := d.npRight(d.skipModifiersRight(c.to, u.to), u.to)
-		inverted := s1 > s0 && (s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].isPunct())
+		inverted := s1 > s0 && !(s1-s0 == 1 && determiners[d.toks[s0].lower]) &&
+			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(")
 		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to {
 			s0, s1, inverted = c.to, i1, true
 		}
