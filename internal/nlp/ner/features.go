@@ -214,27 +214,40 @@ func isASCII(s string) bool {
 // shape collapses a word to its character classes: "Shoigu" -> "Xx",
 // "U.S." -> "X.X.", "1996-08-22" -> "d-d-d".
 func shape(w string) string {
-	var b strings.Builder
+	var stack [32]byte
+	b := stack[:0]
 	var last rune = -1
 	for _, r := range w {
 		var c rune
 		switch {
-		case unicode.IsUpper(r):
-			c = 'X'
-		case unicode.IsLower(r):
+		case r < utf8.RuneSelf && 'a' <= r && r <= 'z', unicode.IsLower(r):
 			c = 'x'
+		case r < utf8.RuneSelf && 'A' <= r && r <= 'Z', unicode.IsUpper(r):
+			c = 'X'
 		case unicode.IsDigit(r):
 			c = 'd'
 		default:
 			c = r
 		}
 		if c != last {
-			b.WriteRune(c)
+			b = utf8.AppendRune(b, c)
 			last = c
 		}
 	}
-	return b.String()
+	// Most words share a handful of shapes; reuse their strings.
+	if s, ok := commonShapes[string(b)]; ok {
+		return s
+	}
+	return string(b)
 }
+
+var commonShapes = func() map[string]string {
+	m := map[string]string{}
+	for _, s := range []string{"x", "X", "Xx", "d", "d.d", "d,d", "d,d.d", "x-x", "Xx-Xx", "Xx-x", "X.X.", "X.", "d-d", "d-d-d", "xXx", "XxXx", "dx", "X-X", ",", ".", "-", "\"", "(", ")", "'x", "$", "%", "'", ":", ";", "/", "Xx'x", "x'x"} {
+		m[s] = s
+	}
+	return m
+}()
 
 // token holds the per-token strings the templates read.
 type token struct {
