@@ -101,7 +101,7 @@ func TestBrowserStoryToArticle(t *testing.T) {
 	}
 	if shot := os.Getenv("PARALLAX_SCREENSHOT"); shot != "" {
 		var png []byte
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+storyHref), chromedp.WaitVisible(chromedp.CSS(`.columns`)), into(&png, chromedp.FullScreenshot(90))); err != nil {
+		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+storyHref), chromedp.WaitVisible(chromedp.CSS(`.columns`)), into(&png, chromedp.FullScreenshot(100))); err != nil {
 			t.Fatal(err)
 		}
 		if err := os.WriteFile(shot, png, 0o644); err != nil {
