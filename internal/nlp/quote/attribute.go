@@ -199,7 +199,9 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to {
 			s0, s1, inverted = c.to, i1, true
 		}
-		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0) {
+		_, appositive := d.appositionHead(m-1, u.from)
+		appositive = appositive && d.toks[m-1].Text == "," && s1 < d.contentEnd(c.to, u.to)
+		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0 || appositive) {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
 			if h0, ok := d.appositionHead(m-1, u.from); ok {

@@ -137,14 +137,24 @@ func (d *doc) head(from, to int) (news.Span, *news.Entity) {
 	if ent, m := d.mentionIn(span); ent != nil {
 		return news.Span{Start: m.Start, End: m.End}, ent
 	}
-	// "Baradar, the Deputy Prime Minister, ...": the head precedes the
-	// apposition.
-	for k := from + 1; k < to; k++ {
-		if d.toks[k].Text == "," {
-			to = k
+	// "Baradar, the Deputy Prime Minister, ...": the head is the first
+	// comma-separated segment ending in a name ("Trump's former campaign
+	// manager, Corey Lewandowski" -> the second), else the first segment.
+	segFrom, segTo := from, to
+	for k, start := from, from; k <= to; k++ {
+		if k < to && d.toks[k].Text != "," {
+			continue
+		}
+		if k > start && segTo == to && segFrom == from {
+			segFrom, segTo = start, k
+		}
+		if k > start && d.toks[k-1].isCapitalised() {
+			segFrom, segTo = start, k
 			break
 		}
+		start = k + 1
 	}
+	from, to = segFrom, segTo
 	end := to
 	for end > from && !d.toks[end-1].isCapitalised() {
 		end--
