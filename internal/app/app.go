@@ -59,6 +59,8 @@ func newRootCmd(e *env) *cobra.Command {
 		},
 	}
 	root.PersistentFlags().StringVar(&e.cfg.DB, "db", e.cfg.DB, "store: SQLite file path or postgres:// URL (env PARALLAX_DB)")
+	addDeployFlags(root.PersistentFlags(), &e.cfg)
+	root.PersistentFlags().BoolVar(&e.cfg.AllowPrivate, "allow-private", e.cfg.AllowPrivate, "let fetches reach loopback and private addresses (env PARALLAX_ALLOW_PRIVATE=1)")
 	root.PersistentFlags().StringVar(&e.cfg.LogLevel, "log-level", e.cfg.LogLevel, "debug, info, warn or error")
 	root.AddCommand(commands(e)...)
 	return root

@@ -17,11 +17,15 @@ func newIngestCmd(e *env) *cobra.Command {
 		Use:   "ingest FILE|DIR|URL...",
 		Short: "Store, read and cluster inputs into the database",
 		Long: "Ingest stores each input's raw bytes first, then extracts, reads and assigns it to a story.\n" +
-			"Running it again on the same inputs reports them unchanged and resumes any that were interrupted.",
+			"Running it again on the same inputs reports them unchanged and resumes any that were interrupted.\n" +
+			"With --queue nats://... the inputs are published for `parallax worker` processes instead.",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			sources, errs := expandSources(args)
+			if e.cfg.Queue != "" {
+				return e.publishSources(ctx, sources, errs)
+			}
 			st, err := openStore(ctx, e.cfg.DB)
 			if err != nil {
 				return err
