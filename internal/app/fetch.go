@@ -11,7 +11,7 @@ import (
 // fetcher returns the process's one polite fetcher, built on first use.
 func (e *env) fetcher() *fetch.Fetcher {
 	if e.fetch == nil {
-		e.fetch = fetch.New(fetch.Config{MaxBytes: e.cfg.MaxInputBytes})
+		e.fetch = fetch.New(fetch.Config{MaxBytes: e.cfg.MaxInputBytes, AllowPrivate: e.cfg.AllowPrivate})
 	}
 	return e.fetch
 }

@@ -16,6 +16,9 @@ type Config struct {
 	LogLevel string
 	// MaxInputBytes caps the size of one input file or page.
 	MaxInputBytes int64
+	// AllowPrivate lets the fetcher reach loopback and private addresses
+	// (a feed on the local network); off by default as an SSRF guard.
+	AllowPrivate bool
 }
 
 // Default returns the configuration before flags: defaults overridden by
@@ -36,5 +39,6 @@ func Default() Config {
 		c.LogLevel = v
 	}
 	c.Token = os.Getenv("PARALLAX_TOKEN")
+	c.AllowPrivate = os.Getenv("PARALLAX_ALLOW_PRIVATE") == "1"
 	return c
 }
