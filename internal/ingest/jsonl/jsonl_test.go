@@ -46,7 +46,7 @@ not json
 
 func TestLooks(t *testing.T) {
 	for in, want := range map[string]bool{
-		`{"text":"x"}` + "\n":     true,
+		`{"text":"x"}` + "\n":    true,
 		"\ufeff{\"text\":\"x\"}": true,
 		`{"title":"x"}`:          false,
 		"plain text":             false,
