@@ -62,6 +62,8 @@ const maxGazetteerLen = 6
 // after "Sergei Shoigu") can agree with earlier ones.
 type History struct {
 	counts map[string]*[4]int32
+	// multi counts only the words labelled inside multi-word names.
+	multi map[string]*[4]int32
 	// casing holds, per lower-cased word, how it is written where its
 	// case is informative: inside sentences that are not all capitals.
 	casing map[string]uint8
@@ -78,7 +80,7 @@ const (
 // given; their casing lets a headline word ("RUSSIA") or a sentence-initial
 // word borrow the evidence of its other occurrences.
 func NewHistory(sentences [][]string) *History {
-	h := &History{counts: map[string]*[4]int32{}, casing: map[string]uint8{}}
+	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{}}
 	for _, words := range sentences {
 		if isHeadline(words) {
 			continue
@@ -122,20 +124,28 @@ func (h *History) Add(words []string, labels []string) {
 			continue
 		}
 		key := strings.ToLower(NormalizeWord(words[i]))
-		c := h.counts[key]
-		if c == nil {
-			c = new([4]int32)
-			h.counts[key] = c
+		count(h.counts, key, ti)
+		// A word inside a longer name ("Sergei Shoigu") is stronger
+		// evidence for its type than the word alone.
+		if l[0] == 'I' || (i+1 < len(labels) && labels[i+1] == "I-"+l[2:]) {
+			count(h.multi, key, ti)
 		}
-		c[ti]++
 	}
 }
 
-func (h *History) majority(lower string) int {
-	if h == nil {
-		return -1
+func count(m map[string]*[4]int32, key string, ti int) {
+	c := m[key]
+	if c == nil {
+		c = new([4]int32)
+		m[key] = c
 	}
-	c := h.counts[lower]
+	c[ti]++
+}
+
+// majority is the type most often given to a word (-1 for none; ties go
+// to the earlier type).
+func majority(m map[string]*[4]int32, lower string) int {
+	c := m[lower]
 	if c == nil {
 		return -1
 	}
@@ -329,11 +339,14 @@ func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History
 			}
 		}
 	}
-	if ti := hist.majority(t.lower); ti >= 0 {
+	if ti := majority(hist.counts, t.lower); ti >= 0 {
 		buf = append(buf, keyInt(50, ti, 0))
 		if t.shape != t.lower {
 			buf = append(buf, key2(51, entityTypes[ti], t.shape))
 		}
+	}
+	if ti := majority(hist.multi, t.lower); ti >= 0 {
+		buf = append(buf, keyInt(54, ti, 0))
 	}
 	return buf
 }

@@ -69,6 +69,8 @@ func TestEntitiesNewsText(t *testing.T) {
 		{"ascii possessive", "Russia's security chief arrived in Kabul.", []string{"LOC:Russia", "LOC:Kabul"}},
 		{"all-caps headline", "RUSSIA’S SHOIGU ARRIVES IN KABUL\n\nSergei Shoigu arrived in Kabul on Monday.",
 			[]string{"LOC:RUSSIA", "PER:SHOIGU", "LOC:KABUL", "PER:Sergei Shoigu", "LOC:Kabul"}},
+		{"surname before full name", "Shoigu highlighted the importance of stability.\n\nOn Monday, Sergei Shoigu made an unexpected visit to Kabul.",
+			[]string{"PER:Shoigu", "PER:Sergei Shoigu", "LOC:Kabul"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
