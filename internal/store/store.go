@@ -86,6 +86,12 @@ type Store interface {
 	// Stories lists stories by LastSeen descending (then ID descending)
 	// with cursor pagination.
 	Stories(ctx context.Context, q StoryQuery) (list []news.Story, next string, err error)
+	// StorySummaries lists the same pages as Stories (same order, same
+	// cursors) with what a story list shows of each story's members: their
+	// count, distinct non-empty outlets in member order, and the span of
+	// their publication instants (nil when no member has one). One query
+	// per page, whatever the number of stories or members.
+	StorySummaries(ctx context.Context, q StoryQuery) (list []StorySummary, next string, err error)
 	// StoryOfArticle returns the story an article belongs to;
 	// news.ErrNotFound when it belongs to none.
 	StoryOfArticle(ctx context.Context, articleID int64) (news.Story, error)
@@ -137,6 +143,15 @@ type ArticleQuery struct {
 type StoryQuery struct {
 	Limit  int // <= 0 means 50
 	Cursor string
+}
+
+// StorySummary is a story as listed: who covered it and over what span.
+type StorySummary struct {
+	news.Story
+	Articles int        `json:"article_count"`
+	Outlets  []string   `json:"outlets"`
+	From     *time.Time `json:"from"` // earliest member publication instant, UTC
+	To       *time.Time `json:"to"`   // latest
 }
 
 // SearchQuery is a full-text query with filters.

@@ -124,19 +124,10 @@ func (s *Store) StoryOfArticle(ctx context.Context, articleID int64) (news.Story
 // Stories lists stories by LastSeen then ID, both descending; the cursor is
 // the (last_seen, id) of the last story returned.
 func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, string, error) {
-	var where filter
-	if q.Cursor != "" {
-		parts, err := decodeCursor(q.Cursor, 2)
-		if err != nil {
-			return nil, "", fmt.Errorf("sqlite: stories: %w", err)
-		}
-		afterID, err := strconv.ParseInt(parts[1], 10, 64)
-		if _, perr := parseInstant(parts[0]); err != nil || perr != nil {
-			return nil, "", fmt.Errorf("sqlite: stories: cursor %q: %w", q.Cursor, news.ErrInvalidInput)
-		}
-		where.add("(s.last_seen < ? OR (s.last_seen = ? AND s.id < ?))", parts[0], parts[0], afterID)
+	where, limit, err := storyPage(q)
+	if err != nil {
+		return nil, "", fmt.Errorf("sqlite: stories: %w", err)
 	}
-	limit := pageLimit(q.Limit)
 	rows, err := s.read.QueryContext(ctx, `SELECT `+storyColumns+` FROM stories s`+where.sql()+
 		` ORDER BY s.last_seen DESC, s.id DESC LIMIT ?`, append(where.args, limit+1)...)
 	if err != nil {
@@ -154,13 +145,37 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, 
 	if err := rows.Err(); err != nil {
 		return nil, "", fmt.Errorf("sqlite: stories: %w", err)
 	}
-	next := ""
-	if len(list) > limit {
-		list = list[:limit]
-		last := list[limit-1]
-		next = encodeCursor(formatInstant(last.LastSeen), strconv.FormatInt(last.ID, 10))
-	}
+	list, next := storyNext(list, limit, func(st news.Story) news.Story { return st })
 	return list, next, nil
+}
+
+// storyPage turns a story query into the keyset condition after its cursor
+// (the (last_seen, id) of the previous page's last story) and the limit.
+func storyPage(q store.StoryQuery) (filter, int, error) {
+	var where filter
+	if q.Cursor != "" {
+		parts, err := decodeCursor(q.Cursor, 2)
+		if err != nil {
+			return where, 0, err
+		}
+		afterID, err := strconv.ParseInt(parts[1], 10, 64)
+		if _, perr := parseInstant(parts[0]); err != nil || perr != nil {
+			return where, 0, fmt.Errorf("cursor %q: %w", q.Cursor, news.ErrInvalidInput)
+		}
+		where.add("(s.last_seen < ? OR (s.last_seen = ? AND s.id < ?))", parts[0], parts[0], afterID)
+	}
+	return where, pageLimit(q.Limit), nil
+}
+
+// storyNext trims a page fetched with limit+1 rows to limit and returns the
+// cursor after its last story, "" when there is no more.
+func storyNext[T any](list []T, limit int, story func(T) news.Story) ([]T, string) {
+	if len(list) <= limit {
+		return list, ""
+	}
+	list = list[:limit]
+	last := story(list[limit-1])
+	return list, encodeCursor(formatInstant(last.LastSeen), strconv.FormatInt(last.ID, 10))
 }
 
 // PutCopy records that an article copies another; the pair is the key.

@@ -41,6 +41,8 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"StoryMembershipExclusive", testStoryMembershipExclusive},
 		{"StoryInvalid", testStoryInvalid},
 		{"StoriesPagination", testStoriesPagination},
+		{"StorySummaries", testStorySummaries},
+		{"StorySummariesPages", testStorySummariesPages},
 		{"Copies", testCopies},
 		{"SearchRanking", testSearchRanking},
 		{"SearchFilters", testSearchFilters},
