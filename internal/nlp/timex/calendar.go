@@ -33,10 +33,15 @@ func validDay(y int, m time.Month, d int) bool {
 func yearFor(anchor time.Time, m time.Month, d int, t tense) int {
 	y := anchor.Year()
 	if d == 0 {
+		diff := int(m) - int(anchor.Month())
 		switch {
-		case t == past && m > anchor.Month():
+		case t == past && diff > 0:
 			return y - 1
-		case t == future && m < anchor.Month():
+		case t == future && diff < 0:
+			return y + 1
+		case t == unknownTense && diff > 6:
+			return y - 1
+		case t == unknownTense && diff < -6:
 			return y + 1
 		}
 		return y
@@ -47,16 +52,23 @@ func yearFor(anchor time.Time, m time.Month, d int, t tense) int {
 	candidate := date(y, m, d)
 	today := date(anchor.Year(), anchor.Month(), anchor.Day())
 	// Tense overrides nearness only for dates well on the wrong side:
-	// "said it would pay on Dec. 10" is still this year's December.
+	// "said it would pay on Dec. 10" is still this year's December. A
+	// date already on the side the tense points to stays in its year.
 	const far = 120 * 24 * time.Hour
 	switch t {
 	case past:
 		if candidate.Sub(today) > far {
 			return y - 1
 		}
+		if !candidate.After(today) {
+			return y
+		}
 	case future:
 		if today.Sub(candidate) > far {
 			return y + 1
+		}
+		if !candidate.Before(today) {
+			return y
 		}
 	}
 	// Nearest occurrence: a date more than half a year away is more likely

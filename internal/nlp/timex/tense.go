@@ -31,6 +31,9 @@ var notPast = setOf(`need needed feed speed seed shed bed red embed proceed exce
 indeed naked wicked sacred kindred creed breed greed steed weed deed bleed united limited
 related based interested concerned alleged so-called supposed detailed advanced armed`)
 
+// auxiliaries before a participle take its tense away.
+var auxiliaries = setOf(`be being to`)
+
 // prospective are participles that point ahead when followed by "to"
 // ("is expected to", "scheduled to").
 var prospective = setOf(`expected scheduled planned set due poised slated going likely`)
@@ -163,9 +166,16 @@ func tenseAt(text string, start, end int) tense {
 
 func classify(words []word, i int) tense {
 	w := words[i].text
-	next := ""
+	next, prev := "", ""
 	if i+1 < len(words) {
 		next = words[i+1].text
+	}
+	if i > 0 {
+		prev = words[i-1].text
+	}
+	if auxiliaries[prev] && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
+		// "would be paid", "to be acquired": the auxiliary carries the tense.
+		return unknownTense
 	}
 	switch {
 	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next":
