@@ -16,7 +16,6 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/reader"
-	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/story/cluster"
 	"github.com/parallax-news/parallax/internal/story/compare"
@@ -190,29 +189,14 @@ func newCompareCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			sources, errs := expandSources(args)
-			failed := len(errs)
-			for _, err := range errs {
-				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-			}
-			ex := pipeline.Formats{MaxBytes: e.cfg.MaxInputBytes}
 			var list []readArticle
-			for _, src := range sources {
-				in, err := e.load(ctx, src)
-				if err != nil {
-					failed++
-					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-					continue
-				}
-				for _, x := range extractAll(ex, in) {
-					if x.err != nil {
-						failed++
-						fmt.Fprintf(e.stderr, "FAILED %v\n", x.err)
-						continue
-					}
-					x.article.ID = int64(len(list) + 1)
-					list = append(list, readArticle{x.article, r.Read(x.article)})
-				}
+			inputErr := e.eachArticle(ctx, args, func(a news.Article) error {
+				a.ID = int64(len(list) + 1)
+				list = append(list, readArticle{a, r.Read(a)})
+				return nil
+			})
+			if inputErr != nil && !errors.Is(inputErr, errReported) {
+				return inputErr
 			}
 			stories, copies := clusterInMemory(list)
 			enc := json.NewEncoder(e.stdout)
@@ -227,11 +211,7 @@ func newCompareCmd(e *env) *cobra.Command {
 				}
 				printReport(e.stdout, rep)
 			}
-			if failed > 0 {
-				fmt.Fprintf(e.stderr, "%d input(s) failed\n", failed)
-				return errReported
-			}
-			return nil
+			return inputErr
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per story (JSON Lines)")

@@ -20,42 +20,15 @@ func newExtractCmd(e *env) *cobra.Command {
 			"HTML pages, URLs and JSONL records. With --json, one JSON object per article (JSON Lines).",
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
-			sources, errs := expandSources(args)
-			failed := len(errs)
-			for _, err := range errs {
-				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-			}
-			ex := pipeline.Formats{MaxBytes: e.cfg.MaxInputBytes}
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
-			for _, src := range sources {
-				in, err := e.load(ctx, src)
-				if err != nil {
-					failed++
-					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-					continue
+			return e.eachArticle(cmd.Context(), args, func(a news.Article) error {
+				if asJSON {
+					return enc.Encode(a)
 				}
-				for _, a := range extractAll(ex, in) {
-					if a.err != nil {
-						failed++
-						fmt.Fprintf(e.stderr, "FAILED %v\n", a.err)
-						continue
-					}
-					if asJSON {
-						if err := enc.Encode(a.article); err != nil {
-							return err
-						}
-						continue
-					}
-					printArticle(e, a.article)
-				}
-			}
-			if failed > 0 {
-				fmt.Fprintf(e.stderr, "%d input(s) failed\n", failed)
-				return errReported
-			}
-			return nil
+				printArticle(e, a)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")

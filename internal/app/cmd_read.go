@@ -9,7 +9,6 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/reader"
-	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 )
 
@@ -49,47 +48,21 @@ func newReadCmd(e *env) *cobra.Command {
 		Short: "Extract and read inputs: entities, roles, dates, quotes (no store)",
 		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			ctx := cmd.Context()
 			r, err := reader.New()
 			if err != nil {
 				return err
 			}
-			sources, errs := expandSources(args)
-			failed := len(errs)
-			for _, err := range errs {
-				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-			}
-			ex := pipeline.Formats{MaxBytes: e.cfg.MaxInputBytes}
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
-			for _, src := range sources {
-				in, err := e.load(ctx, src)
-				if err != nil {
-					failed++
-					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-					continue
+			return e.eachArticle(cmd.Context(), args, func(a news.Article) error {
+				ann := r.Read(a)
+				if asJSON {
+					return enc.Encode(readView(a, ann))
 				}
-				for _, x := range extractAll(ex, in) {
-					if x.err != nil {
-						failed++
-						fmt.Fprintf(e.stderr, "FAILED %v\n", x.err)
-						continue
-					}
-					ann := r.Read(x.article)
-					if asJSON {
-						if err := enc.Encode(readView(x.article, ann)); err != nil {
-							return err
-						}
-						continue
-					}
-					printArticle(e, x.article)
-					printAnnotations(e, x.article, ann)
-				}
-			}
-			if failed > 0 {
-				return errReported
-			}
-			return nil
+				printArticle(e, a)
+				printAnnotations(e, a, ann)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")

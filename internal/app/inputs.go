@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"io/fs"
@@ -33,7 +34,11 @@ func expandSources(args []string) ([]source, []error) {
 		}
 		info, err := os.Stat(arg)
 		if err != nil {
-			errs = append(errs, fmt.Errorf("%s: %w", arg, news.ErrInvalidInput))
+			reason := "cannot read"
+			if errors.Is(err, fs.ErrNotExist) {
+				reason = "no such file or directory"
+			}
+			errs = append(errs, fmt.Errorf("%s: %s: %w", arg, reason, news.ErrInvalidInput))
 			continue
 		}
 		if !info.IsDir() {
@@ -91,4 +96,43 @@ func (e *env) load(ctx context.Context, src source) (pipeline.Input, error) {
 		return pipeline.Input{}, fmt.Errorf("%s: larger than the %d-byte limit: %w", src.name, e.cfg.MaxInputBytes, news.ErrTooLarge)
 	}
 	return pipeline.Input{Source: src.name, Raw: raw}, nil
+}
+
+// eachArticle loads every argument (files, directories, URLs) and extracts
+// its articles, reporting each failure on stderr as it goes; fn sees every
+// good article in input order. It returns errReported when any input
+// failed, after all of them were tried.
+func (e *env) eachArticle(ctx context.Context, args []string, fn func(news.Article) error) error {
+	sources, errs := expandSources(args)
+	failed := len(errs)
+	for _, err := range errs {
+		fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+	}
+	ex := pipeline.Formats{MaxBytes: e.cfg.MaxInputBytes}
+	for _, src := range sources {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		in, err := e.load(ctx, src)
+		if err != nil {
+			failed++
+			fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+			continue
+		}
+		for _, x := range extractAll(ex, in) {
+			if x.err != nil {
+				failed++
+				fmt.Fprintf(e.stderr, "FAILED %v\n", x.err)
+				continue
+			}
+			if err := fn(x.article); err != nil {
+				return err
+			}
+		}
+	}
+	if failed > 0 {
+		fmt.Fprintf(e.stderr, "%d input(s) failed\n", failed)
+		return errReported
+	}
+	return nil
 }
