@@ -18,6 +18,12 @@ func TestResolve(t *testing.T) {
 			"The dividend would be paid on a date in January to holders.", "January", "1990-01"},
 		{"month nearest the anchor without tense", "1989-10-30",
 			"A program to pay down the loan by February.", "February", "1990-02"},
+		{"a year ago in an earnings report is the year-ago quarter", "1989-10-26",
+			"Third-quarter sales dropped 11% to $1.27 billion from $1.43 billion a year ago.", "a year ago", "1988-Q3"},
+		{"a year earlier follows the quarter last named", "1989-10-26",
+			"For the fiscal first quarter of 1990, it lost $2 million. Sales were $348 million a year earlier.", "a year earlier", "1989-Q1"},
+		{"a year ago without quarters is the year", "1998-02-06",
+			"The gain left wages 3.8 percent higher than a year earlier.", "a year earlier", "1997"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

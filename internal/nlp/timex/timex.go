@@ -56,6 +56,7 @@ func Find(text string, anchor Anchor) []news.Timex {
 	}
 	chosen := settle(cands)
 	chosen = mergeDateTime(text, chosen)
+	resolveDiscourse(text, chosen, anchor)
 	for i := range chosen {
 		extendModifiers(text, &chosen[i])
 		chosen[i].Text = text[chosen[i].Start:chosen[i].End]
