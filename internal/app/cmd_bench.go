@@ -26,6 +26,9 @@ func newBenchCmd(e *env) *cobra.Command {
 func benchCommands(e *env) []*cobra.Command {
 	return []*cobra.Command{
 		newBenchClusterCmd(e),
+		newBenchReadCmd(e),
+		newBenchE2ECmd(e),
+		newBenchAPICmd(e),
 	}
 }
 
@@ -60,6 +63,27 @@ func newBenchClusterCmd(e *env) *cobra.Command {
 	cmd.Flags().IntVar(&cfg.Articles, "n", cfg.Articles, "number of articles in the stream")
 	cmd.Flags().StringVar(&cfg.DataDir, "data", cfg.DataDir, "shared data folder with reuters21578/ and bbc-news/")
 	cmd.Flags().Uint64Var(&cfg.Seed, "seed", cfg.Seed, "stream seed")
+	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
+	return cmd
+}
+
+func newBenchReadCmd(e *env) *cobra.Command {
+	var asJSON bool
+	cfg := bench.ReadConfig{Articles: 2000, DataDir: defaultDataDir()}
+	cmd := &cobra.Command{
+		Use:   "read",
+		Short: "Clean and read real news texts: files/s and articles/s per stage",
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			rep, err := bench.Read(cmd.Context(), cfg)
+			if err != nil {
+				return err
+			}
+			return printMetrics(e, asJSON, rep)
+		},
+	}
+	cmd.Flags().IntVar(&cfg.Articles, "n", cfg.Articles, "number of articles")
+	cmd.Flags().IntVar(&cfg.Workers, "workers", 0, "goroutines (default GOMAXPROCS)")
+	cmd.Flags().StringVar(&cfg.DataDir, "data", cfg.DataDir, "shared data folder with reuters21578/ and bbc-news/")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	return cmd
 }
