@@ -435,7 +435,7 @@ func (d *doc) invertedSource(from, limit int) int {
 		if t.quoteID >= 0 || t.isQuoteMark() || npStop[t.lower] && !determiners[t.lower] && t.lower != "and" {
 			return from
 		}
-		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() && !participles[t.lower] {
 			return from
 		}
 	}

@@ -52,6 +52,17 @@ var topicCues = func() map[string][]string {
 		"lashed", "spoke", "testified", "protest", "protested", "protesting")
 	add("with", "agreed", "agree", "agrees", "sided", "disagreed", "disagree", "disagrees")
 	add("in", "interest", "interested", "confident", "confidence", "faith", "believe", "believes")
+	add("about", "remarks", "statements", "statement", "vocal", "mused", "musing", "clear", "upbeat",
+		"anxiety", "spoken", "lied", "lying", "boasting")
+	add("of", "favor", "views", "view", "opinion", "enamored", "denunciation", "admiration", "accusations",
+		"disdain", "distaste", "contempt", "dislike", "praising")
+	add("for", "known", "vouched", "vouching", "hoping", "hoped", "preference", "advocates", "stumped",
+		"cheering", "cheered", "rooting", "looking", "disdain", "distaste", "contempt", "hungry")
+	add("on", "views", "opinion", "consensus", "disagree", "split", "divided", "seize", "seized", "riff", "mum")
+	add("against", "out", "railing", "fulminated", "tirade", "backlash", "opted", "campaigning", "protesting", "argument")
+	add("to", "opposed", "hostility", "tribute", "congratulations", "objection", "objections", "commitment", "loyal")
+	add("with", "pleased", "frustrated", "comfortable", "thrilled", "impressed", "disappointed", "concerned", "identify",
+		"identifies", "identified", "aligned", "sides", "siding", "disagreements")
 	add("as", "seen", "regarded", "described", "portrayed", "characterized", "dismissed", "branded")
 	return m
 }()
@@ -106,11 +117,22 @@ var cueLemmas = map[string]cueClass{
 	"point": speech, "call": speech, "shoot": speech, "fire": speech, "hit": speech, "describe": speech, "criticize": speech,
 	"criticise": speech, "blame": speech, "praise": speech, "insinuate": speech,
 	"show": speech, "find": speech, "continue": speech, "agree": speech,
+	"cite": speech, "echo": speech, "voice": speech, "post": speech, "retweet": speech,
+	"bemoan": speech, "assail": speech, "denounce": speech, "condemn": speech,
+	"decry": speech, "brag": speech, "muse": speech, "opine": speech, "hint": speech,
+	"remind": speech, "request": speech, "question": speech, "reject": speech,
+	"dismiss": speech, "rail": speech, "blast": speech, "slam": speech, "mock": speech,
+	"lash": speech, "chant": speech, "plead": speech, "attest": speech, "forecast": speech,
+	"project": speech, "guarantee": speech, "clarify": speech, "elaborate": speech,
 	"believe": stance, "think": stance, "want": stance, "hope": stance,
 	"expect": stance, "fear": stance, "worry": stance, "feel": stance,
 	"doubt": stance, "wonder": stance, "know": stance, "realize": stance,
 	"understand": stance, "plan": stance, "intend": stance, "seek": stance,
-	"seem": stance, "appear": stance,
+	"seem": stance, "appear": stance, "recognize": stance, "remember": stance,
+	"learn": stance, "consider": stance, "decide": stance, "anticipate": stance,
+	"suspect": stance, "assume": stance, "prefer": stance, "refuse": stance,
+	"aim": stance, "vote": stance, "offer": stance, "see": stance, "view": stance,
+	"regard": stance,
 }
 
 // irregular holds past forms and participles the suffix rules get wrong.
@@ -118,11 +140,11 @@ var irregular = map[string]string{
 	"said": "say", "told": "tell", "wrote": "write", "written": "write",
 	"thought": "think", "felt": "feel", "knew": "know", "known": "know",
 	"found": "find", "shown": "show", "sought": "seek", "understood": "understand",
-	"shot": "shoot",
+	"shot": "shoot", "saw": "see", "seen": "see", "learnt": "learn", "forecast": "forecast",
 }
 
 // notCues are forms of cue lemmas that are nearly always nouns.
-var notCues = map[string]bool{"state": true, "states": true, "posts": true}
+var notCues = map[string]bool{"state": true, "states": true, "posts": true, "citing": true, "post": true}
 
 // ambiguousNouns are cue forms that are more often nouns; they count as
 // cues only after a subject-like word, never after a determiner.

@@ -37,7 +37,10 @@ var complementOnly = map[string]bool{
 	"find": true, "show": true, "know": true, "understand": true, "realize": true,
 	"agree": true, "continue": true, "feel": true, "seek": true, "plan": true,
 	"intend": true, "point": true, "seem": true, "appear": true, "pledge": true, "call": true, "describe": true, "add": true,
-	"remark": true, "note": true, "recall": true, "counter": true,
+	"remark": true, "note": true, "recall": true, "counter": true, "recognize": true,
+	"remember": true, "learn": true, "consider": true, "decide": true, "anticipate": true,
+	"assume": true, "prefer": true, "refuse": true, "aim": true, "vote": true, "offer": true,
+	"see": true, "project": true, "guarantee": true, "question": true, "post": true, "chant": true,
 }
 
 var subjectWords = map[string]bool{
@@ -68,7 +71,7 @@ func (d *doc) cues(u unit) []cue {
 			out = append(out, cue{k, k + 1, "ask", topic})
 			continue
 		}
-		if prev := d.toks[max(k-1, u.from)].lower; k+1 < u.to && t.isLower() && topicCue(t.lower, d.toks[k+1].lower) && (!determiners[prev] || possessive(prev)) {
+		if prev := d.toks[max(k-1, u.from)].lower; k+1 < u.to && t.isLower() && topicCue(t.lower, d.toks[k+1].lower) && (!determiners[prev] || prev == "to" || possessive(prev)) {
 			out = append(out, cue{k, k + 2, t.lower + " " + d.toks[k+1].lower, topic})
 			k++
 			continue
@@ -165,6 +168,8 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 			return true
 		case lemma == "describe":
 			return true
+		case asVerbs[lemma]:
+			return d.asAhead(k+1, u.to)
 		case lemma == "show":
 			return next.lower != "up" && next.lower != "off" && !next.isPunct()
 		case (lemma == "seem" || lemma == "appear") && (next.lower == "like" || next.lower == "as"):
@@ -175,6 +180,24 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		return false
 	}
 	return true
+}
+
+// asVerbs take an object and an "as" phrase: "voters see Trump as unfair".
+var asVerbs = map[string]bool{"see": true, "view": true, "regard": true, "consider": true}
+
+// asAhead reports whether "as" follows within a short object phrase
+// starting at k, before the clause ends.
+func (d *doc) asAhead(k, limit int) bool {
+	for j := k; j < limit && j < k+10; j++ {
+		t := d.toks[j]
+		if t.lower == "as" {
+			return j > k
+		}
+		if t.quoteID < 0 && t.isPunct() && t.Text != "-" {
+			return false
+		}
+	}
+	return false
 }
 
 // skipModifiersLeft moves left over auxiliaries and adverbs before a cue.
