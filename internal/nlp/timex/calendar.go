@@ -33,15 +33,17 @@ func validDay(y int, m time.Month, d int) bool {
 func yearFor(anchor time.Time, m time.Month, d int, t tense) int {
 	y := anchor.Year()
 	if d == 0 {
+		// The neighbouring month is too close to move a year on tense
+		// alone ("planned to join in March", said in February).
 		diff := int(m) - int(anchor.Month())
 		switch {
-		case t == past && diff > 0:
+		case t == past && diff > 1:
 			return y - 1
-		case t == future && diff < 0:
+		case t == future && diff < -1:
 			return y + 1
-		case t == unknownTense && diff > 6:
+		case t != past && t != future && diff > 6:
 			return y - 1
-		case t == unknownTense && diff < -6:
+		case t != past && t != future && diff < -6:
 			return y + 1
 		}
 		return y

@@ -24,6 +24,10 @@ func TestResolve(t *testing.T) {
 			"For the fiscal first quarter of 1990, it lost $2 million. Sales were $348 million a year earlier.", "a year earlier", "1989-Q1"},
 		{"a year ago without quarters is the year", "1998-02-06",
 			"The gain left wages 3.8 percent higher than a year earlier.", "a year earlier", "1997"},
+		{"the next month stays in the anchor year under past tense", "1999-02-10",
+			"NATO planned to admit Poland in early March, an official said.", "early March", "1999-03"},
+		{"a month after the anchor in past tense is last year's", "2000-01-06",
+			"The boy was found in late November.", "late November", "1999-11"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
