@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -180,17 +181,71 @@ type assigner struct {
 	stories   *pipeline.Stories // nil until loaded, and after a failed write
 }
 
-// load rebuilds the partition's story index from the store, assigning any
-// read article that has no story yet.
+// load rebuilds the partition's story index from the store. Replaying
+// articles in ID order reproduces the stored stories only if they were
+// built in that order, and workers finish articles out of order; so the
+// partition's stories are deleted and rebuilt in ID order, leaving store
+// and index identical. A crash during the rebuild is repaired by the next
+// load, which starts over.
 func (a *assigner) load(ctx context.Context) error {
 	view := partitionView{Store: a.store, keep: func(art news.Article) bool {
 		return a.partition == partitionAll || a.parts.of(art.Language) == a.partition
 	}}
+	if err := a.clearStories(ctx, view); err != nil {
+		return fmt.Errorf("clear stories of partition %s: %w", a.partition, err)
+	}
 	stories, err := pipeline.LoadStories(ctx, view, storyConfig())
 	if err != nil {
 		return fmt.Errorf("load stories of partition %s: %w", a.partition, err)
 	}
 	a.stories = stories
+	return nil
+}
+
+// clearStories deletes every stored story with a member in the partition.
+func (a *assigner) clearStories(ctx context.Context, view partitionView) error {
+	members := map[int64]bool{}
+	if a.partition != partitionAll {
+		q := store.ArticleQuery{Limit: 1000}
+		for {
+			list, next, err := view.Articles(ctx, q)
+			if err != nil {
+				return err
+			}
+			for _, art := range list {
+				members[art.ID] = true
+			}
+			if next == "" {
+				break
+			}
+			q.Cursor = next
+		}
+	}
+	var doomed []int64
+	q := store.StoryQuery{Limit: 1000}
+	for {
+		list, next, err := a.store.Stories(ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, s := range list {
+			if a.partition == partitionAll || slices.ContainsFunc(s.ArticleIDs, func(id int64) bool { return members[id] }) {
+				doomed = append(doomed, s.ID)
+			}
+		}
+		if next == "" {
+			break
+		}
+		q.Cursor = next
+	}
+	for _, id := range doomed {
+		if err := a.store.DeleteStory(ctx, id); err != nil && !errors.Is(err, news.ErrNotFound) {
+			return err
+		}
+	}
+	if len(doomed) > 0 {
+		slog.Info("stories cleared for an ordered rebuild", "partition", a.partition, "stories", len(doomed))
+	}
 	return nil
 }
 
@@ -247,4 +302,16 @@ func (v partitionView) Articles(ctx context.Context, q store.ArticleQuery) ([]ne
 		}
 	}
 	return kept, next, nil
+}
+
+// startWorkers runs ingest consumers and the story assigner of every
+// partition in this process: the `bench e2e` harness, and a single-machine
+// deployment's equivalent of `worker --role all --concurrency N`.
+func (e *env) startWorkers(ctx context.Context, st store.Store, q queue.Queue, workers int) error {
+	pipe, err := e.newReadPipeline(st)
+	if err != nil {
+		return err
+	}
+	w := &worker{store: st, queue: q, pipe: pipe, concurrency: workers}
+	return w.run(ctx, roleAll, w.parts.names())
 }
