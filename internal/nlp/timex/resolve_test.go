@@ -28,6 +28,10 @@ func TestResolve(t *testing.T) {
 			"NATO planned to admit Poland in early March, an official said.", "early March", "1999-03"},
 		{"a month after the anchor in past tense is last year's", "2000-01-06",
 			"The boy was found in late November.", "late November", "1999-11"},
+		{"as soon as points ahead", "2000-04-03",
+			"They would be ready to leave as soon as Tuesday, Castro said.", "Tuesday", "2000-04-04"},
+		{"is to points ahead", "1989-10-27",
+			"The stock is being traded in London and is to resume trading in Paris Tuesday.", "Tuesday", "1989-10-31"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

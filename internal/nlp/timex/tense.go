@@ -182,7 +182,9 @@ func classify(words []word, i int) tense {
 		return future
 	case prospective[w] && (next == "to" || next == "for"):
 		return future
-	case w == "going" && next == "to":
+	case w == "going" && next == "to", (w == "is" || w == "are") && next == "to":
+		return future
+	case w == "soon" && prev == "as" && next == "as":
 		return future
 	case pastVerbs[w], w == "ago", w == "last", w == "earlier", w == "yesterday":
 		return past
