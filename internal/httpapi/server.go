@@ -118,19 +118,37 @@ func NewHandler(cfg Config, routes ...[]Route) http.Handler {
 }
 
 // serve adapts a Route to http.Handler: it limits the body and writes the
-// returned error once.
+// returned error once. An error after the response has started (a client
+// that hung up mid-body) or from a request whose client is gone cannot be
+// answered: it is logged, not written over a half-sent response.
 func serve(cfg Config, rt Route) http.Handler {
 	onError := rt.OnError
 	if onError == nil {
 		onError = writeProblem
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		r.Body = http.MaxBytesReader(w, r.Body, cfg.MaxBodyBytes)
-		if err := rt.Handle(w, r); err != nil {
-			onError(w, r, err)
+		rec, ok := w.(*statusRecorder)
+		if !ok {
+			rec = &statusRecorder{ResponseWriter: w}
+		}
+		r.Body = http.MaxBytesReader(rec, r.Body, cfg.MaxBodyBytes)
+		err := rt.Handle(rec, r)
+		switch {
+		case err == nil:
+		case rec.status != 0:
+			slog.Info("response cut short", "method", r.Method, "path", r.URL.Path, "status", rec.status, "error", err)
+		case r.Context().Err() != nil:
+			slog.Debug("client gone", "method", r.Method, "path", r.URL.Path, "error", err)
+			rec.WriteHeader(statusClientClosed)
+		default:
+			onError(rec, r, err)
 		}
 	})
 }
+
+// statusClientClosed is the status metrics record for a request whose
+// client left before the answer (nginx's 499); no client reads it.
+const statusClientClosed = 499
 
 // secure sets the headers every response carries.
 func secure(next http.Handler) http.Handler {

@@ -4,9 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"slices"
 	"sync"
-	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -72,45 +70,21 @@ func (s *Service) Article(ctx context.Context, id int64) (ArticleDetail, error) 
 }
 
 // StorySummary is a story as listed: who covered it and over what span.
-type StorySummary struct {
-	news.Story
-	Outlets  []string   `json:"outlets"`
-	Articles int        `json:"article_count"`
-	From     *time.Time `json:"from"`
-	To       *time.Time `json:"to"`
-}
+type StorySummary = store.StorySummary
 
 // Stories lists stories, most recently active first, with their outlets
-// and the published span of their articles.
+// and the published span of their articles, in one store query per page.
 func (s *Service) Stories(ctx context.Context, q store.StoryQuery) ([]StorySummary, string, error) {
-	list, next, err := s.Store.Stories(ctx, q)
+	list, next, err := s.Store.StorySummaries(ctx, q)
 	if err != nil {
 		return nil, "", fmt.Errorf("stories: %w", err)
 	}
-	out := make([]StorySummary, 0, len(list))
-	for _, st := range list {
-		sum := StorySummary{Story: st, Outlets: []string{}, Articles: len(st.ArticleIDs)}
-		for _, id := range st.ArticleIDs {
-			a, err := s.Store.Article(ctx, id)
-			if err != nil {
-				return nil, "", fmt.Errorf("story %d article %d: %w", st.ID, id, err)
-			}
-			if o := news.Deref(a.Outlet); o != "" && !slices.Contains(sum.Outlets, o) {
-				sum.Outlets = append(sum.Outlets, o)
-			}
-			if a.PublishedAt != nil {
-				t := a.PublishedAt.Time
-				if sum.From == nil || t.Before(*sum.From) {
-					sum.From = &t
-				}
-				if sum.To == nil || t.After(*sum.To) {
-					sum.To = &t
-				}
-			}
+	for i := range list {
+		if list[i].Outlets == nil {
+			list[i].Outlets = []string{}
 		}
-		out = append(out, sum)
 	}
-	return out, next, nil
+	return list, next, nil
 }
 
 // StoryDetail is a story with its articles, copies and comparison.
