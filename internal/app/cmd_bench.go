@@ -26,7 +26,6 @@ func newBenchCmd(e *env) *cobra.Command {
 func benchCommands(e *env) []*cobra.Command {
 	return []*cobra.Command{
 		newBenchClusterCmd(e),
-		newBenchAPICmd(e),
 		newBenchReadCmd(e),
 		newBenchE2ECmd(e),
 		newBenchAPICmd(e),
