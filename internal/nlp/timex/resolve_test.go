@@ -32,6 +32,14 @@ func TestResolve(t *testing.T) {
 			"They would be ready to leave as soon as Tuesday, Castro said.", "Tuesday", "2000-04-04"},
 		{"is to points ahead", "1989-10-27",
 			"The stock is being traded in London and is to resume trading in Paris Tuesday.", "Tuesday", "1989-10-31"},
+		{"a year-ago compound is not the year", "1989-11-01",
+			"Third-quarter profit rose. The year-ago results included a gain.", "year-ago", "1988-Q3"},
+		{"a year and a quarter word name the reported quarter", "1989-11-01",
+			"There was a one-time gain in the 1988 quarter.", "the 1988 quarter", "1988-Q3"},
+		{"this past season already over is this year's", "1989-10-30",
+			"The strike began this past spring.", "this past spring", "1989-SP"},
+		{"last season is last year's", "1989-10-26",
+			"The strike began last spring.", "last spring", "1988-SP"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -31,6 +31,7 @@ func dateRules() []rule {
 		{compile(`(?:(?:the|its)\s+)?(?:{year}|(?P<ry>this year's|last year's|next year's|the year-earlier|the year-ago))\s+(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)`), ordinalQuarter},
 		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the comparable|the corresponding|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
 		{compile(`(?P<qrel>year-earlier|year-ago)`), relativeQuarter},
+		{compile(`(?:the|its)\s+{year}\s+(?:period|quarter)`), yearQuarter},
 		{compile(`(?:(?P<rel>last|next|this)\s+)?{holiday}(?:,?\s+{year})?`), holiday},
 	}
 }
@@ -229,12 +230,20 @@ func season(m *match) (string, string, bool) {
 	}
 	y := m.anchor.Time.Year()
 	switch dir, _ := relDirection(rel); {
+	case rel == "this past" && seasonOver(code, m.anchor.Time.Month()):
 	case dir < 0:
 		y--
 	case dir > 0:
 		y++
 	}
 	return Date, yearValue(y) + "-" + code, true
+}
+
+// seasonOver reports whether this year's season has ended by month m
+// (winter, which spans the new year, never has).
+func seasonOver(code string, m time.Month) bool {
+	end := map[string]time.Month{"SP": time.May, "SU": time.August, "FA": time.November}[code]
+	return end != 0 && m > end
 }
 
 var ordinals = map[string]int{"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
@@ -296,6 +305,16 @@ func relativeQuarter(m *match) (string, string, bool) {
 	}
 	v, _ := shiftValue(a, "Q", shift)
 	return Date, v, true
+}
+
+// yearQuarter reads "the 1988 period" in an earnings report: the
+// reported quarter (the last one completed) of that year.
+func yearQuarter(m *match) (string, string, bool) {
+	if !m.anchor.Known {
+		return Date, yearValue(m.year()) + "-QX", true
+	}
+	last := date(m.anchor.Time.Year(), m.anchor.Time.Month(), 1).AddDate(0, -3, 0)
+	return Date, quarterValue(m.year(), quarterOf(last)), true
 }
 
 func holiday(m *match) (string, string, bool) {

@@ -49,6 +49,11 @@ func amount(m *match) (string, string, bool) {
 			return Set, "P1" + code, true
 		}
 	}
+	if q.Value >= 1000 && !strings.HasSuffix(strings.ToLower(unit), "s") && !strings.Contains(m.text[m.start():m.end()], "-") {
+		// "the 1988 quarter": a year, not a thousand-quarter amount
+		// ("a five year low" is an amount).
+		return "", "", false
+	}
 	if num == "some" && m.get("det") == "" && m.get("rel") == "" && !strings.HasSuffix(strings.ToLower(unit), "s") {
 		return "", "", false
 	}

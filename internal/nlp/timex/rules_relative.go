@@ -155,6 +155,11 @@ func relativeUnit(m *match) (string, string, bool) {
 func theUnit(m *match) (string, string, bool) {
 	unit := m.lower("unit")
 	whole := strings.ToLower(m.text[m.start():m.end()])
+	if e := m.end(); e < len(m.text) && m.text[e] == '-' {
+		// "the year-ago quarter", "the week-long strike": a compound
+		// another rule reads.
+		return "", "", false
+	}
 	if unit == "year" && strings.HasPrefix(whole, "the") && !strings.Contains(whole, " of ") {
 		return Duration, "P1Y", true
 	}
