@@ -35,11 +35,12 @@ func newPollCmd(e *env) *cobra.Command {
 				return err
 			}
 			defer st.Close()
-			p, err := e.newPipeline(ctx, st)
+			ingest, closeIngest, err := e.pollIngest(ctx, st)
 			if err != nil {
 				return err
 			}
-			poller := &feed.Poller{Store: st, Fetch: e.fetcher(), Ingest: ingestPage(p), Workers: workers}
+			defer closeIngest()
+			poller := &feed.Poller{Store: st, Fetch: e.fetcher(), Ingest: ingest, Workers: workers}
 			for {
 				sum, err := poller.PollDue(ctx)
 				if err != nil {

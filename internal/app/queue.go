@@ -13,11 +13,13 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/parallax-news/parallax/internal/config"
+	"github.com/parallax-news/parallax/internal/ingest/feed"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/queue"
 	"github.com/parallax-news/parallax/internal/queue/memqueue"
 	"github.com/parallax-news/parallax/internal/queue/natsqueue"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 // Subjects of the scaled-out pipeline. "ingest" carries raw inputs to the
@@ -80,8 +82,32 @@ func PublishInput(ctx context.Context, q queue.Queue, in pipeline.Input) error {
 	if err != nil {
 		return fmt.Errorf("queue %s: %w", in.Source, err)
 	}
-	sum := sha256.Sum256(in.Raw)
+	key := in.Raw
+	if len(key) == 0 {
+		key = []byte("source:" + in.Source) // a feed item known only by its content
+	}
+	sum := sha256.Sum256(key)
 	return q.Publish(ctx, subjectIngest, body, hex.EncodeToString(sum[:]))
+}
+
+// pollIngest is what `poll` does with a new feed item: publish it for the
+// workers when a queue is configured, else ingest it inline.
+func (e *env) pollIngest(ctx context.Context, st store.Store) (feed.IngestFunc, func(), error) {
+	if e.cfg.Queue == "" {
+		p, err := e.newPipeline(ctx, st)
+		if err != nil {
+			return nil, nil, err
+		}
+		return ingestPage(p), func() {}, nil
+	}
+	q, err := openQueue(ctx, e.cfg.Queue)
+	if err != nil {
+		return nil, nil, err
+	}
+	publish := func(ctx context.Context, pg feed.Page) error {
+		return PublishInput(ctx, q, pipeline.Input{Source: pg.Source, Raw: pg.Raw, ContentType: pg.ContentType, FetchedAt: pg.FetchedAt, Article: pg.Article})
+	}
+	return publish, func() { q.Close() }, nil
 }
 
 // partitions routes articles to story assigners by language. Every
