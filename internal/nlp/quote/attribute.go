@@ -23,9 +23,10 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 				// "told the AP X and said Y": same speaker, new content.
 				d.truncate(&out, host, c.from-1)
 				floor = c.from - 1
-			case d.newClause(c, h):
-				d.truncate(&out, host, d.subjectStart(c)-1)
-				floor = d.subjectStart(c)
+			case d.newClause(c, h) > 0:
+				s0 := d.newClause(c, h)
+				d.truncate(&out, host, s0-1)
+				floor = s0
 			case d.isReporting(h):
 				via = append(append(via, h.via...), d.sourceName(h))
 				d.relays = append(d.relays, h)
@@ -71,18 +72,46 @@ func (d *doc) subjectStart(c cue) int {
 	return c.from
 }
 
-// newClause reports whether cue c, inside host's content, opens a clause of
-// its own with a subject after a comma or a conjunction: "..., he said".
-func (d *doc) newClause(c cue, h attribution) bool {
+// newClause returns where the subject starts when cue c, inside host's
+// content, opens a clause of its own with a subject after a comma or a
+// conjunction ("..., he said"), else 0.
+func (d *doc) newClause(c cue, h attribution) int {
 	s0 := d.subjectStart(c)
 	if s0 == c.from || s0 == 0 || d.toks[s0-1].Start < h.content.Start {
-		return false
+		return 0
+	}
+	if b := d.clauseBoundaryLeft(s0, h); b > 0 {
+		s0 = b
 	}
 	switch d.toks[s0-1].lower {
 	case ",", ";", "and", "but", "while", "whereas", "-", "—", "–", "--", ":":
-		return s0-1 > d.tokenAfter(h.content.Start)
+		if s0-1 > d.tokenAfter(h.content.Start) {
+			return s0
+		}
 	}
-	return false
+	return 0
+}
+
+// clauseBoundaryLeft finds a conjunction or comma a few words before
+// token s0 when the words between read as a subject ("and more than 4 in
+// 10 said"), returning the token after it, or 0.
+func (d *doc) clauseBoundaryLeft(s0 int, h attribution) int {
+	for k := s0 - 1; k > 0 && k > s0-6 && d.toks[k].Start >= h.content.Start; k-- {
+		t := d.toks[k]
+		switch t.lower {
+		case ",", ";", "and", "but", "while", "whereas":
+			return k + 1
+		case "that", "who", "which", "whom":
+			return 0
+		}
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "%" {
+			return 0
+		}
+		if _, cls := cueLemma(t.lower); cls != 0 && t.isLower() {
+			return 0
+		}
+	}
+	return 0
 }
 
 func (d *doc) hostOf(atts []attribution, c cue) int {

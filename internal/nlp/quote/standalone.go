@@ -20,7 +20,12 @@ func (d *doc) standaloneQuotes(u unit, atts []attribution, prev []attribution) [
 			continue
 		}
 		a := attribution{content: q.content, direct: true, cueFrom: -1}
-		if (q.outer.End-q.outer.Start)*10 >= (unitSpan.End-unitSpan.Start)*6 && !d.namesOutside(u, q) {
+		if h := splitHalf(atts, q); h >= 0 {
+			// "“A,” said X, a former aide, “B.”": the second half of a
+			// split quotation continues the first's speaker.
+			a.srcFrom, a.srcTo, a.via = atts[h].srcFrom, atts[h].srcTo, atts[h].via
+			a.cueFrom, a.cueTo = atts[h].cueFrom, atts[h].cueTo
+		} else if (q.outer.End-q.outer.Start)*10 >= (unitSpan.End-unitSpan.Start)*6 && !d.namesOutside(u, q) {
 			for i := len(prev) - 1; i >= 0; i-- {
 				if prev[i].srcTo > prev[i].srcFrom && prev[i].class != topic {
 					a.srcFrom, a.srcTo, a.via = prev[i].srcFrom, prev[i].srcTo, prev[i].via
@@ -32,6 +37,18 @@ func (d *doc) standaloneQuotes(u unit, atts []attribution, prev []attribution) [
 		out = append(out, a)
 	}
 	return out
+}
+
+// splitHalf returns the attribution whose direct quotation and source
+// come just before quotation q in its unit, or -1.
+func splitHalf(atts []attribution, q quoted) int {
+	for i := len(atts) - 1; i >= 0; i-- {
+		a := atts[i]
+		if a.direct && a.srcTo > a.srcFrom && a.class != topic && a.content.End <= q.outer.Start {
+			return i
+		}
+	}
+	return -1
 }
 
 func claimed(s news.Span, atts []attribution) bool {
