@@ -20,11 +20,11 @@ import (
 	"github.com/parallax-news/parallax/internal/store/postgres/pgtest"
 )
 
-// scaleoutArticles is the size of the fault test: 1,000 by default so
-// `make test` stays within minutes on two cores; PARALLAX_SCALEOUT_ARTICLES
-// raises it (5000 is the full version).
+// scaleoutArticles is the size of the fault test: 5,000 articles (about
+// two and a half minutes on two busy cores); PARALLAX_SCALEOUT_ARTICLES
+// changes it, e.g. 1000 for a quicker run.
 func scaleoutArticles(t *testing.T) int {
-	n := 1000
+	n := 5000
 	if v := os.Getenv("PARALLAX_SCALEOUT_ARTICLES"); v != "" {
 		var err error
 		if n, err = strconv.Atoi(v); err != nil || n < 100 {
@@ -331,4 +331,27 @@ func tail(path string) string {
 		b = b[len(b)-4000:]
 	}
 	return string(b)
+}
+
+// TestBenchE2E runs `parallax bench e2e` on a throwaway PostgreSQL and an
+// embedded NATS server. It measures rather than checks, so it runs only
+// with PARALLAX_BENCH_E2E=1 (PARALLAX_BENCH_E2E_N articles per run, 500
+// by default); the JSON report is logged.
+func TestBenchE2E(t *testing.T) {
+	if os.Getenv("PARALLAX_BENCH_E2E") != "1" {
+		t.Skip("set PARALLAX_BENCH_E2E=1 to measure end-to-end throughput")
+	}
+	n := "500"
+	if v := os.Getenv("PARALLAX_BENCH_E2E_N"); v != "" {
+		n = v
+	}
+	dsn := pgtest.Start(t)
+	nats := natstest.Start(t)
+	bin := buildBinary(t)
+	cmd := exec.Command(bin, "bench", "e2e", "--json", "--n", n, "--pg", dsn, "--nats", nats.URL(), "--log-level", "warn")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatalf("bench e2e: %v\n%s", err, out)
+	}
+	t.Logf("bench e2e --n %s: %s", n, out)
 }
