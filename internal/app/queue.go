@@ -183,3 +183,20 @@ func (e *env) publishSources(ctx context.Context, sources []source, loadErrs []e
 	}
 	return nil
 }
+
+// statusQueued reports an input handed to the workers rather than
+// processed: its article ID is not known yet.
+const statusQueued pipeline.Status = "queued"
+
+// QueuedIngester satisfies the API's ingest dependency when a queue is
+// configured: `serve --queue` publishes inputs for the workers and answers
+// "queued" without an article ID.
+type QueuedIngester struct{ Queue queue.Queue }
+
+// Ingest publishes in and reports it queued, or failed with the reason.
+func (qi QueuedIngester) Ingest(ctx context.Context, in pipeline.Input) []pipeline.Outcome {
+	if err := PublishInput(ctx, qi.Queue, in); err != nil {
+		return []pipeline.Outcome{{Source: in.Source, Status: pipeline.Failed, Err: err}}
+	}
+	return []pipeline.Outcome{{Source: in.Source, Status: statusQueued}}
+}
