@@ -16,6 +16,10 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 		if host >= 0 {
 			h := out[host]
 			switch {
+			case h.lemma == ":":
+				// Everything in an interview turn or after a headline's
+				// "Name:" is the speaker's; nested cues are part of it.
+				continue
 			case c.class == participle && c.from-1 > u.from && d.toks[c.from-1].Text == ",":
 				d.truncate(&out, host, c.from-1)
 				floor = c.from - 1

@@ -105,19 +105,50 @@ func (d *doc) colonCue(u unit, k int) bool {
 	if n < 1 || n > 4 || k+1 >= u.to {
 		return false
 	}
+	if d.toks[k+1].isDigit() || labelWords[d.toks[u.from].lower] {
+		return false
+	}
+	if d.headlineLine(u) && d.toks[u.from].isCapitalised() && d.toks[k+1].isCapitalised() {
+		// "Clinton camp: Trump's Islamophobia threatens national security."
+		for j := u.from; j < k; j++ {
+			if d.toks[j].isPunct() || d.toks[j].quoteID >= 0 {
+				return false
+			}
+		}
+		return true
+	}
 	for j := u.from; j < k; j++ {
 		if !d.toks[j].isCapitalised() || d.toks[j].quoteID >= 0 {
 			return false
 		}
 	}
-	if d.toks[k+1].isDigit() {
-		return false
-	}
 	if d.toks[k+1].isQuoteMark() || d.toks[k+1].quoteID >= 0 || d.titleCase(u) {
 		return true
 	}
-	// Interview turns: "Q: ...", "TRUMP: ...".
-	return n == 1 && isAllCaps(d.toks[u.from].Text)
+	// Interview turns: "Q: ...", "TRUMP: ...", "JAKE TAPPER: ...".
+	return isAllCaps(d.text[d.toks[u.from].Start:d.toks[k-1].End])
+}
+
+// labelWords open lines whose colon introduces no speech: "Update: ...".
+var labelWords = map[string]bool{
+	"update": true, "updated": true, "note": true, "photo": true, "video": true, "watch": true,
+	"related": true, "read": true, "source": true, "editor": true, "correction": true,
+	"click": true, "see": true, "listen": true, "follow": true, "subscribe": true, "also": true,
+}
+
+// headlineLine reports whether a unit is a paragraph of its own: a single
+// line between line breaks (a headline or a subhead).
+func (d *doc) headlineLine(u unit) bool {
+	start, end := d.toks[u.from].Start, d.toks[u.to-1].End
+	before := strings.LastIndexByte(d.text[:start], '\n')
+	if strings.TrimSpace(d.text[before+1:start]) != "" {
+		return false
+	}
+	after := strings.IndexByte(d.text[end:], '\n')
+	if after < 0 {
+		after = len(d.text) - end
+	}
+	return strings.TrimSpace(d.text[end:end+after]) == ""
 }
 
 // titleCase reports whether a unit is a headline in title case, where cue

@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -59,7 +60,7 @@ func (d *doc) units(sentences []news.Span) []unit {
 	for _, s := range sentences {
 		s.Start = max(0, min(s.Start, len(d.text)))
 		s.End = max(s.Start, min(s.End, len(d.text)))
-		if n := len(spans); n > 0 && (s.Start < spans[n-1].End || d.quoteCrosses(spans[n-1].End, s.Start)) {
+		if n := len(spans); n > 0 && (s.Start < spans[n-1].End || d.quoteCrosses(spans[n-1].End, s.Start) || d.inTurn(spans[n-1], s.Start)) {
 			spans[n-1].End = max(spans[n-1].End, s.End)
 			continue
 		}
@@ -83,6 +84,20 @@ func (d *doc) units(sentences []news.Span) []unit {
 		}
 	}
 	return out
+}
+
+// turnLabel matches an interview turn opening a paragraph: "TAPPER:",
+// "Q:", "SEN. JOHN SMITH:".
+var turnLabel = regexp.MustCompile(`^(?:[A-Z][A-Z.'’\-]*\s){0,3}[A-Z][A-Z.'’\-]*:\s`)
+
+// inTurn reports whether a sentence starting at start continues the
+// paragraph of an interview turn opened by span: the whole turn is what
+// the speaker said.
+func (d *doc) inTurn(span news.Span, start int) bool {
+	if span.Start > 0 && d.text[span.Start-1] != '\n' || !turnLabel.MatchString(d.text[span.Start:min(len(d.text), span.Start+40)]) {
+		return false
+	}
+	return !strings.Contains(d.text[span.End:start], "\n")
 }
 
 // quoteCrosses reports whether a quotation spans the gap between two
