@@ -2,6 +2,7 @@ package timex
 
 import (
 	"regexp/syntax"
+	"slices"
 	"strings"
 	"unicode/utf8"
 )
@@ -67,9 +68,20 @@ func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 	consider := func(lits []string) {
 		score := 0
 		for _, l := range lits {
-			score += 1
-			if utf8.RuneCountInString(l) <= 2 {
-				score += 4
+			// Rough frequency in English text: a single character (a
+			// space, a digit) is almost everywhere, a pair common, and
+			// the longer a literal the rarer ("the" is in every line).
+			switch n := utf8.RuneCountInString(l); {
+			case n == 1:
+				score += 100
+			case n == 2:
+				score += 10
+			case n == 3:
+				score += 8
+			case n == 4:
+				score += 2
+			default:
+				score++
 			}
 		}
 		if bestScore < 0 || score < bestScore {
@@ -128,4 +140,77 @@ func mayMatch(window string, lits []string) bool {
 		}
 	}
 	return false
+}
+
+// literalReach is how far a match may extend either side of the
+// necessary literal it contains; it is the trigger window's reach, since
+// a timex is no longer than that around its trigger.
+const literalReach = windowReach
+
+// literalIndex finds where literals occur in lower[from:to], remembering
+// each literal's occurrences for the next rule that needs it.
+type literalIndex struct {
+	lower    string
+	from, to int
+	seen     map[string][]int
+}
+
+// occurrences returns the offsets of lit in the window.
+func (x *literalIndex) occurrences(lit string) []int {
+	if at, ok := x.seen[lit]; ok {
+		return at
+	}
+	var at []int
+	for i := x.from; i < x.to; {
+		j := strings.Index(x.lower[i:x.to], lit)
+		if j < 0 {
+			break
+		}
+		at = append(at, i+j)
+		i += j + 1
+	}
+	if x.seen == nil {
+		x.seen = map[string][]int{}
+	}
+	x.seen[lit] = at
+	return at
+}
+
+// spans appends to dst the merged sub-windows, at word boundaries, within
+// literalReach of an occurrence of one of lits: every match of a rule
+// lies inside one of them. Without literals the whole window is the span.
+func (x *literalIndex) spans(dst [][2]int, lits []string) [][2]int {
+	if lits == nil {
+		return append(dst, [2]int{x.from, x.to})
+	}
+	var starts []int
+	for _, l := range lits {
+		for _, at := range x.occurrences(l) {
+			starts = append(starts, at, at+len(l))
+		}
+	}
+	if len(starts) == 0 {
+		return dst
+	}
+	// Pairs of (start, end) sorted by start.
+	pairs := make([][2]int, 0, len(starts)/2)
+	for i := 0; i < len(starts); i += 2 {
+		pairs = append(pairs, [2]int{starts[i], starts[i+1]})
+	}
+	slices.SortFunc(pairs, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, p := range pairs {
+		from, to := max(x.from, p[0]-literalReach), min(x.to, p[1]+literalReach)
+		for from > x.from && isAlnum(x.lower[from-1]) {
+			from--
+		}
+		for to < x.to && isAlnum(x.lower[to]) {
+			to++
+		}
+		if n := len(dst); n > 0 && from <= dst[n-1][1] {
+			dst[n-1][1] = max(dst[n-1][1], to)
+		} else {
+			dst = append(dst, [2]int{from, to})
+		}
+	}
+	return dst
 }

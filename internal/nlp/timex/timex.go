@@ -77,29 +77,37 @@ func asciiLower(s string) string {
 
 // appendCandidates runs every rule over lower[from:to], keeping offsets
 // into the whole text so normalisers can look at the original and its
-// context.
+// context. A rule with necessary literals runs only in the parts of the
+// window near their occurrences (see prefilter.go).
 func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
-	window := lower[from:to]
+	lits := literalIndex{lower: lower, from: from, to: to}
+	var spans [][2]int
 	for i, r := range rules {
-		if !mayMatch(window, ruleNeeds[i]) {
+		spans = lits.spans(spans[:0], ruleNeeds[i])
+		for _, span := range spans {
+			cands = appendMatches(cands, text, lower, span[0], span[1], anchor, i, r)
+		}
+	}
+	return cands
+}
+
+// appendMatches adds the readings of rule r over lower[from:to].
+func appendMatches(cands []candidate, text, lower string, from, to int, anchor Anchor, i int, r rule) []candidate {
+	for _, loc := range r.re.FindAllStringSubmatchIndex(lower[from:to], -1) {
+		for k := range loc {
+			if loc[k] >= 0 {
+				loc[k] += from
+			}
+		}
+		if !wordEdges(text, loc[0], loc[1]) {
 			continue
 		}
-		for _, loc := range r.re.FindAllStringSubmatchIndex(window, -1) {
-			for k := range loc {
-				if loc[k] >= 0 {
-					loc[k] += from
-				}
-			}
-			if !wordEdges(text, loc[0], loc[1]) {
-				continue
-			}
-			m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
-			typ, value, ok := r.norm(m)
-			if !ok {
-				continue
-			}
-			cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
+		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
+		typ, value, ok := r.norm(m)
+		if !ok {
+			continue
 		}
+		cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
 	}
 	return cands
 }
