@@ -70,15 +70,26 @@ func (s *Store) PutStory(ctx context.Context, st news.Story) (int64, error) {
 				return err
 			}
 		}
+		// Statements are prepared once per story: a large story rewrites
+		// hundreds of rows and per-row preparation dominated its cost.
+		exists, err := tx.PrepareContext(ctx, `SELECT 1 FROM articles WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer exists.Close()
+		link, err := tx.PrepareContext(ctx, `
+			INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)
+			ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, position = excluded.position`)
+		if err != nil {
+			return err
+		}
+		defer link.Close()
 		for position, articleID := range st.ArticleIDs {
-			var exists int
-			if err := tx.QueryRowContext(ctx, `SELECT 1 FROM articles WHERE id = ?`, articleID).Scan(&exists); err != nil {
+			var found int
+			if err := exists.QueryRowContext(ctx, articleID).Scan(&found); err != nil {
 				return notFound(err, "article", articleID)
 			}
-			if _, err := tx.ExecContext(ctx, `
-				INSERT INTO story_articles (article_id, story_id, position) VALUES (?, ?, ?)
-				ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id, position = excluded.position`,
-				articleID, id, position); err != nil {
+			if _, err := link.ExecContext(ctx, articleID, id, position); err != nil {
 				return err
 			}
 		}
