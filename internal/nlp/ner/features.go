@@ -384,37 +384,34 @@ func markGazetteer(toks []token, gaz Gazetteer) {
 
 func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *token, i int, headline bool) []uint64 {
 	t := &toks[i]
+	buf = wordFeatures(buf, t)
+	for _, d := range windowOffsets {
+		o := at(i + d)
+		if o == nil {
+			buf = append(buf, padKey(d))
+			continue
+		}
+		buf = neighbourFeatures(buf, o, d)
+		buf = pairFeatures(buf, o, t, d)
+	}
+	buf = positionFeatures(buf, t, i, headline)
+	return gazetteerFeatures(buf, toks, i)
+}
+
+// windowOffsets are the neighbours whose features a token reads.
+var windowOffsets = [4]int{-2, -1, 1, 2}
+
+// windowBase is the first template number of the features of the
+// neighbour at offset d.
+func windowBase(d int) byte { return byte(20 + 4*(d+2)) }
+
+// wordFeatures are the features of a token that read the token alone:
+// bias, word, lower case, shape, affixes and clusters.
+func wordFeatures(buf []uint64, t *token) []uint64 {
 	buf = append(buf, key(0, ""), key(1, t.word), key(2, t.lower), key(3, t.shape))
 	lw := t.lower
 	for k := 1; k <= 4 && k < len(lw); k++ {
 		buf = append(buf, key(4+byte(k), lw[:k]), key(8+byte(k), lw[len(lw)-k:]))
-	}
-	for d := -2; d <= 2; d++ {
-		if d == 0 {
-			continue
-		}
-		o := at(i + d)
-		base := byte(20 + 4*(d+2))
-		if o == nil {
-			buf = append(buf, key(base, "<pad>"))
-			continue
-		}
-		buf = append(buf, key(base, o.lower), key(base+1, o.shape))
-		if d == -1 || d == 1 {
-			buf = append(buf, key(base+2, o.word), key2(base+3, o.lower, t.lower))
-			buf = append(buf, key2(base+3, o.shape, t.shape))
-			for g, id := range o.clusters {
-				if id >= 0 {
-					buf = append(buf, keyInt(base+2, g, int(id)))
-				}
-			}
-		}
-	}
-	if i == 0 {
-		buf = append(buf, key(40, t.shape))
-	}
-	if headline {
-		buf = append(buf, key(41, t.shape), key(42, t.lower))
 	}
 	for g, id := range t.clusters {
 		if id >= 0 {
@@ -427,14 +424,60 @@ func (x *Extractor) tokenFeatures(buf []uint64, toks []token, at func(int) *toke
 	if t.clusters == nil {
 		buf = append(buf, key(45, t.shape))
 	}
-	for ti, pos := range t.gaz {
+	return buf
+}
+
+// padKey is the feature of a window offset d that falls outside the
+// sentence.
+func padKey(d int) uint64 { return key(windowBase(d), "<pad>") }
+
+// neighbourFeatures are the features a token reads off its neighbour o at
+// offset d that depend on o alone.
+func neighbourFeatures(buf []uint64, o *token, d int) []uint64 {
+	base := windowBase(d)
+	buf = append(buf, key(base, o.lower), key(base+1, o.shape))
+	if d == -1 || d == 1 {
+		buf = append(buf, key(base+2, o.word))
+		for g, id := range o.clusters {
+			if id >= 0 {
+				buf = append(buf, keyInt(base+2, g, int(id)))
+			}
+		}
+	}
+	return buf
+}
+
+// pairFeatures conjoin token t with its neighbour o at offset d.
+func pairFeatures(buf []uint64, o, t *token, d int) []uint64 {
+	if d != -1 && d != 1 {
+		return buf
+	}
+	base := windowBase(d)
+	return append(buf, key2(base+3, o.lower, t.lower), key2(base+3, o.shape, t.shape))
+}
+
+// positionFeatures mark the sentence-initial token and headline tokens.
+func positionFeatures(buf []uint64, t *token, i int, headline bool) []uint64 {
+	if i == 0 {
+		buf = append(buf, key(40, t.shape))
+	}
+	if headline {
+		buf = append(buf, key(41, t.shape), key(42, t.lower))
+	}
+	return buf
+}
+
+// gazetteerFeatures report the gazetteer matches covering token i and its
+// immediate neighbours.
+func gazetteerFeatures(buf []uint64, toks []token, i int) []uint64 {
+	for ti, pos := range toks[i].gaz {
 		if pos != 0 {
 			buf = append(buf, keyInt(46, int(pos), ti))
 		}
 	}
 	for _, d := range [2]int{-1, 1} {
-		if o := at(i + d); o != nil {
-			for ti, pos := range o.gaz {
+		if j := i + d; j >= 0 && j < len(toks) {
+			for ti, pos := range toks[j].gaz {
 				if pos != 0 {
 					buf = append(buf, keyInt(47+byte(d+1), int(pos), ti))
 				}

@@ -97,25 +97,6 @@ func (m *Model) Features() int { return len(m.index) }
 // Gazetteer is the gazetteer the model's features read.
 func (m *Model) Gazetteer() GazetteerMap { return m.gazetteer }
 
-// emissions scores every label of every token.
-func (m *Model) emissions(feats [][]uint64) []float32 {
-	out := make([]float32, len(feats)*numLabels)
-	for i, fs := range feats {
-		row := out[i*numLabels : (i+1)*numLabels : (i+1)*numLabels]
-		for _, f := range fs {
-			r := m.table.lookup(f)
-			if r < 0 {
-				continue
-			}
-			w := m.weights[int(r)*numLabels : int(r+1)*numLabels : int(r+1)*numLabels]
-			for l := range row {
-				row[l] += w[l]
-			}
-		}
-	}
-	return out
-}
-
 // allowed reports whether label cur may follow label prev in IOB2 (prev ==
 // numLabels is the sentence start): I-X only continues B-X or I-X.
 func allowed(prev, cur int) bool {

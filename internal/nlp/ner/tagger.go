@@ -8,6 +8,7 @@ package ner
 
 import (
 	"bytes"
+	"slices"
 	"strings"
 	"sync"
 
@@ -30,11 +31,15 @@ type Span struct {
 type Tagger struct {
 	model     *Model
 	extractor Extractor
+	scorer    *scorer
+	caches    cachePool
 }
 
 // New builds a tagger from a model and the clusters its features read.
 func New(m *Model, c *Clusters) *Tagger {
-	return &Tagger{model: m, extractor: Extractor{Clusters: c}}
+	t := &Tagger{model: m, extractor: Extractor{Clusters: c}}
+	t.scorer = newScorer(m, &t.extractor)
+	return t
 }
 
 var loadShipped = sync.OnceValues(func() (*Tagger, error) {
@@ -62,32 +67,49 @@ func (t *Tagger) Tag(tokens []string) []string {
 // sentences see the labels given to the same words earlier.
 func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 	// Static features are scored once; each pass adds the history ones.
+	cache := t.caches.get()
+	defer t.caches.put(cache)
 	static := make([][]float32, len(sentences))
 	sents := make([]*Sentence, len(sentences))
 	for i, words := range sentences {
-		s, feats := t.extractor.Extract(words, t.model.gazetteer, nil)
-		sents[i], static[i] = s, t.model.emissions(feats)
+		sents[i], static[i] = t.scorer.static(cache, words)
 	}
 	// Pass one reads the labels of earlier sentences; pass two those of
 	// the whole document, so a headline sees the names the body spells out.
 	hist := NewHistory(sentences)
 	out := make([][]string, len(sentences))
+	seen := make([][][]uint64, len(sentences))
 	for i, words := range sentences {
-		out[i] = t.decode(sents[i], static[i], hist)
+		seen[i] = sents[i].HistoryFeatures(hist)
+		out[i] = t.decode(static[i], seen[i])
 		hist.Add(words, out[i])
 	}
 	for i := range sentences {
-		out[i] = t.decode(sents[i], static[i], hist)
+		// A sentence whose history features did not change since pass
+		// one would decode to the same labels.
+		if hf := sents[i].HistoryFeatures(hist); !sameFeatures(hf, seen[i]) {
+			out[i] = t.decode(static[i], hf)
+		}
 	}
 	return out
 }
 
-func (t *Tagger) decode(s *Sentence, static []float32, hist *History) []string {
-	em := t.model.emissions(s.HistoryFeatures(hist))
-	for i, v := range static {
-		em[i] += v
+func (t *Tagger) decode(static []float32, hist [][]uint64) []string {
+	em := make([]float32, len(static))
+	copy(em, static)
+	for i, keys := range hist {
+		t.model.addAll((*scoreRow)(em[i*numLabels:(i+1)*numLabels]), keys)
 	}
-	return labelsOf(Viterbi(em, t.model.trans, len(s.toks)))
+	return labelsOf(Viterbi(em, t.model.trans, len(hist)))
+}
+
+func sameFeatures(a, b [][]uint64) bool {
+	for i := range a {
+		if !slices.Equal(a[i], b[i]) {
+			return false
+		}
+	}
+	return true
 }
 
 func labelsOf(path []int) []string {
