@@ -9,6 +9,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -45,6 +46,14 @@ type ExtractFunc func(page []byte, pageURL string) (news.Article, error)
 // one space and NFC normalisation, case-sensitively. Title, author and date
 // accuracy count exact matches (whitespace-collapsed, case-insensitive) over
 // the cases that give them; date compares the published day.
+//
+// The Doc* fields are a per-document proxy for the shingle scores on data
+// sets that only give snippets: DocRecall averages, over the pages with
+// "with" snippets, the share found; DocPrecision averages, over the pages
+// with "without" snippets, the share absent; so one long page with many
+// snippets weighs no more than a short one. Length sanity: EmptyDocs counts
+// outputs with no text, ShortDocs outputs under ShortDocChars characters,
+// MedianChars is the median output length.
 type ExtractMetrics struct {
 	Docs             int     `json:"docs"`
 	Precision        float64 `json:"precision"`
@@ -56,9 +65,20 @@ type ExtractMetrics struct {
 	TitleAccuracy    float64 `json:"title_accuracy"`
 	AuthorAccuracy   float64 `json:"author_accuracy"`
 	DateAccuracy     float64 `json:"date_accuracy"`
+	DocPrecision     float64 `json:"doc_precision"`
+	DocRecall        float64 `json:"doc_recall"`
+	DocF1            float64 `json:"doc_f1"`
+	EmptyDocs        int     `json:"empty_docs"`
+	ShortDocs        int     `json:"short_docs"`
+	MedianChars      int     `json:"median_chars"`
 	Errors           int     `json:"errors"`
 	DocsPerSecond    float64 `json:"docs_per_second"`
+	MsPerDoc         float64 `json:"ms_per_doc"`
 }
+
+// ShortDocChars is the output length under which ExtractMetrics counts a
+// page in ShortDocs: shorter than a short news brief.
+const ShortDocChars = 250
 
 // LoadExtractCases reads dir/cases.jsonl.
 func LoadExtractCases(dir string) ([]ExtractCase, error) {
@@ -111,6 +131,8 @@ func ScoreExtract(dir string, cases []ExtractCase, extract ExtractFunc) ExtractM
 	var textDocs, tp, fp, fn int
 	var title, author, date accuracy
 	var spent time.Duration
+	var docPrec, docRec mean
+	lengths := make([]int, 0, len(cases))
 	for _, c := range cases {
 		m.Docs++
 		var art news.Article
@@ -131,17 +153,30 @@ func ScoreExtract(dir string, cases []ExtractCase, extract ExtractFunc) ExtractM
 			textDocs++
 		}
 		got := normSpace(art.Text)
+		lengths = append(lengths, len(got))
+		switch {
+		case got == "":
+			m.EmptyDocs++
+		case len(got) < ShortDocChars:
+			m.ShortDocs++
+		}
+		found, leaked := 0, 0
 		for _, s := range c.With {
 			if strings.Contains(got, normSpace(s)) {
-				tp++
-			} else {
-				fn++
+				found++
 			}
 		}
 		for _, s := range c.Without {
 			if strings.Contains(got, normSpace(s)) {
-				fp++
+				leaked++
 			}
+		}
+		tp, fn, fp = tp+found, fn+len(c.With)-found, fp+leaked
+		if len(c.With) > 0 {
+			docRec.add(float64(found) / float64(len(c.With)))
+		}
+		if len(c.Without) > 0 {
+			docPrec.add(1 - float64(leaked)/float64(len(c.Without)))
 		}
 		title.add(c.Title, news.Deref(art.Title))
 		if c.Author != nil {
@@ -162,10 +197,31 @@ func ScoreExtract(dir string, cases []ExtractCase, extract ExtractFunc) ExtractM
 	snip := NewPRF(tp, fp, fn)
 	m.SnippetPrecision, m.SnippetRecall, m.SnippetF1 = snip.Precision, snip.Recall, snip.F1
 	m.TitleAccuracy, m.AuthorAccuracy, m.DateAccuracy = title.value(), author.value(), date.value()
-	if spent > 0 {
+	m.DocPrecision, m.DocRecall = docPrec.value(), docRec.value()
+	m.DocF1 = F1(m.DocPrecision, m.DocRecall)
+	if len(lengths) > 0 {
+		slices.Sort(lengths)
+		m.MedianChars = lengths[len(lengths)/2]
+	}
+	if spent > 0 && m.Docs > m.Errors {
 		m.DocsPerSecond = float64(m.Docs-m.Errors) / spent.Seconds()
+		m.MsPerDoc = float64(spent.Microseconds()) / 1000 / float64(m.Docs-m.Errors)
 	}
 	return m
+}
+
+type mean struct {
+	sum float64
+	n   int
+}
+
+func (m *mean) add(v float64) { m.sum, m.n = m.sum+v, m.n+1 }
+
+func (m mean) value() float64 {
+	if m.n == 0 {
+		return 0
+	}
+	return m.sum / float64(m.n)
 }
 
 // Names is a JSON string or list of strings (several authors).

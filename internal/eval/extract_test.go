@@ -73,6 +73,13 @@ func TestScoreExtract(t *testing.T) {
 	if m.SnippetPrecision != 0.5 || math.Abs(m.SnippetRecall-1.0/3) > 1e-9 {
 		t.Errorf("snippet P/R = %v/%v", m.SnippetPrecision, m.SnippetRecall)
 	}
+	// doc 1 finds 1/1 and leaks 1/1; docs 2 and 3 find 0/1
+	if m.DocPrecision != 0 || math.Abs(m.DocRecall-1.0/3) > 1e-9 || m.DocF1 != 0 {
+		t.Errorf("doc P/R/F1 = %v/%v/%v", m.DocPrecision, m.DocRecall, m.DocF1)
+	}
+	if m.EmptyDocs != 2 || m.ShortDocs != 1 || m.MedianChars != 0 {
+		t.Errorf("empty %d short %d median %d", m.EmptyDocs, m.ShortDocs, m.MedianChars)
+	}
 	if m.TitleAccuracy != 0.5 || m.AuthorAccuracy != 1 || m.DateAccuracy != 1 {
 		t.Errorf("accuracies %v %v %v", m.TitleAccuracy, m.AuthorAccuracy, m.DateAccuracy)
 	}
