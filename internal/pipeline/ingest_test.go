@@ -1,0 +1,119 @@
+package pipeline_test
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"path/filepath"
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/reader"
+	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlite"
+	"github.com/parallax-news/parallax/internal/story/cluster"
+)
+
+func newPipeline(t *testing.T) (*pipeline.Pipeline, store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	st, err := sqlite.Open(ctx, filepath.Join(t.TempDir(), "p.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	r, err := reader.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	stories, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return &pipeline.Pipeline{Store: st, Extract: pipeline.Formats{MaxBytes: 1 << 20}, Reader: r, Assigner: stories}, st
+}
+
+const dump = "Port reopens after storm\n\nBy Ana Silva\n\nThe port of Valencia reopened on Monday after a storm closed it for three days, the harbour authority said.\n"
+
+func TestIngestIsIdempotent(t *testing.T) {
+	p, st := newPipeline(t)
+	ctx := context.Background()
+	first := p.Ingest(ctx, pipeline.Input{Source: "a.txt", Raw: []byte(dump)})
+	if len(first) != 1 || first[0].Status != pipeline.Ingested || first[0].Err != nil {
+		t.Fatalf("first ingest = %+v", first)
+	}
+	again := p.Ingest(ctx, pipeline.Input{Source: "copy-of-a.txt", Raw: []byte(dump)})
+	if len(again) != 1 || again[0].Status != pipeline.Unchanged || again[0].ArticleID != first[0].ArticleID {
+		t.Fatalf("second ingest = %+v, want unchanged article %d", again, first[0].ArticleID)
+	}
+	if n, _ := st.CountArticles(ctx); n != 1 {
+		t.Errorf("%d articles stored, want 1", n)
+	}
+	a, err := st.Article(ctx, first[0].ArticleID)
+	if err != nil || news.Deref(a.Title) != "Port reopens after storm" || news.Deref(a.Byline) != "Ana Silva" {
+		t.Errorf("article = %+v, %v", a, err)
+	}
+	if _, err := st.StoryOfArticle(ctx, a.ID); err != nil {
+		t.Errorf("article has no story: %v", err)
+	}
+}
+
+// TestIngestResumesInterruptedDocument stores only the raw bytes, as a run
+// killed right after PutDocument would have, and checks that ingesting the
+// same input again finishes every stage.
+func TestIngestResumesInterruptedDocument(t *testing.T) {
+	p, st := newPipeline(t)
+	ctx := context.Background()
+	sum := sha256.Sum256([]byte(dump))
+	if _, _, err := st.PutDocument(ctx, news.Document{SourceURI: "a.txt", Raw: []byte(dump), SHA256: hex.EncodeToString(sum[:])}); err != nil {
+		t.Fatal(err)
+	}
+	out := p.Ingest(ctx, pipeline.Input{Source: "a.txt", Raw: []byte(dump)})
+	if len(out) != 1 || out[0].Status != pipeline.Ingested {
+		t.Fatalf("resume = %+v, want ingested", out)
+	}
+	if _, err := st.Annotations(ctx, out[0].ArticleID); err != nil {
+		t.Errorf("no annotations after resume: %v", err)
+	}
+}
+
+func TestIngestBadInputsFailAlone(t *testing.T) {
+	p, st := newPipeline(t)
+	ctx := context.Background()
+	jsonl := `{"id":"1","title":"Port reopens","text":"The port of Valencia reopened on Monday.","published_at":"2024-11-25"}
+{"id":"2","text":""}
+not json
+{"id":"3","title":"Storm damage","text":"Fishermen counted the damage after the storm.","outlet":"Wire"}
+`
+	outs := p.Ingest(ctx, pipeline.Input{Source: "batch.jsonl", Raw: []byte(jsonl)})
+	var ok, failed int
+	for _, o := range outs {
+		switch o.Status {
+		case pipeline.Ingested:
+			ok++
+		case pipeline.Failed:
+			failed++
+			if !errors.Is(o.Err, news.ErrInvalidInput) {
+				t.Errorf("%s: err = %v, want ErrInvalidInput", o.Source, o.Err)
+			}
+		}
+	}
+	if ok != 2 || failed != 2 {
+		t.Fatalf("outcomes = %+v, want 2 ingested and 2 failed", outs)
+	}
+	binary := p.Ingest(ctx, pipeline.Input{Source: "image.png", Raw: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")})
+	if len(binary) != 1 || binary[0].Status != pipeline.Failed || !errors.Is(binary[0].Err, news.ErrInvalidInput) {
+		t.Errorf("binary input = %+v, want a failure", binary)
+	}
+	if n, _ := st.CountArticles(ctx); n != 2 {
+		t.Errorf("%d articles stored, want 2", n)
+	}
+	// The JSONL file again: every good record unchanged, nothing duplicated.
+	for _, o := range p.Ingest(ctx, pipeline.Input{Source: "batch.jsonl", Raw: []byte(jsonl)}) {
+		if o.Status == pipeline.Ingested {
+			t.Errorf("%s ingested twice", o.Source)
+		}
+	}
+}
