@@ -3,6 +3,7 @@ package bench
 import (
 	"context"
 	"fmt"
+	"math/rand/v2"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -31,6 +32,9 @@ func Inputs(dataDir string, skip, n int) ([]pipeline.Input, error) {
 	if len(usable) == 0 {
 		return nil, fmt.Errorf("bench inputs %s: no titled texts: %w", dataDir, news.ErrNotFound)
 	}
+	// A fixed shuffle mixes the corpora, so disjoint slices (one per run)
+	// have the same mix of short wire items and long features.
+	rand.New(rand.NewPCG(1, 2)).Shuffle(len(usable), func(i, j int) { usable[i], usable[j] = usable[j], usable[i] })
 	out := make([]pipeline.Input, 0, n)
 	for i := skip; i < skip+n; i++ {
 		t := usable[i%len(usable)]
