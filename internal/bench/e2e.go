@@ -13,9 +13,10 @@ import (
 )
 
 // Inputs returns n distinct plain-text articles ("Title\n\nBody\n") built
-// from the Reuters and BBC texts under dataDir (exact repeats in the
-// corpora dropped), skipping the first skip texts (so successive runs can use disjoint inputs). Texts repeat with a
-// numbered title when n exceeds the corpus; every input's bytes differ.
+// from the Reuters and BBC texts under dataDir (exact repeats dropped, the
+// rest in a fixed shuffled order), skipping the first skip texts so that
+// successive runs use disjoint inputs. Texts repeat with a numbered title
+// when skip+n exceeds the corpus; every input's bytes differ.
 func Inputs(dataDir string, skip, n int) ([]pipeline.Input, error) {
 	texts, err := loadCorpus(dataDir)
 	if err != nil {
