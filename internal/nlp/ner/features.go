@@ -264,6 +264,10 @@ type token struct {
 	word, lower, shape string
 	clusters           []int16
 	gaz                [4]byte // 0 none, 'B' or 'I' position inside a gazetteer match
+	// unigram holds the gazetteer bits of lower alone when known is set,
+	// sparing the matcher a look-up.
+	unigram uint8
+	known   bool
 }
 
 // Extractor turns sentences into hashed feature keys. It is read-only after
@@ -360,7 +364,12 @@ func markGazetteer(toks []token, gaz Gazetteer) {
 				key = append(key, ' ')
 			}
 			key = append(key, toks[j].lower...)
-			bits := gaz.Lookup(key)
+			var bits uint8
+			if j == i && toks[i].known {
+				bits = toks[i].unigram
+			} else {
+				bits = gaz.Lookup(key)
+			}
 			if bits == 0 {
 				break
 			}

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -106,30 +107,53 @@ func allowed(prev, cur int) bool {
 	return prev != numLabels && prev != 0 && (prev+1)/2 == cur/2
 }
 
+// allowedTable[prev][cur] caches allowed.
+var allowedTable = func() (t [numLabels + 1][numLabels]bool) {
+	for p := range numLabels + 1 {
+		for c := range numLabels {
+			t[p][c] = allowed(p, c)
+		}
+	}
+	return t
+}()
+
 // Viterbi returns the best label sequence (indices into Labels) for the
 // emission scores em (len n*len(Labels)) under transition weights trans.
 func Viterbi(em, trans []float32, n int) []int {
+	var v viterbi
+	return v.decode(em, trans, n)
+}
+
+// viterbi holds the decoder's buffers for reuse across sentences.
+type viterbi struct {
+	score []float32
+	back  []int8
+}
+
+func (v *viterbi) decode(em, trans []float32, n int) []int {
 	if n == 0 {
 		return nil
 	}
 	const L = numLabels
 	neg := float32(math.Inf(-1))
-	score := make([]float32, n*L)
-	back := make([]int8, n*L)
+	v.score = slices.Grow(v.score[:0], n*L)[:n*L]
+	v.back = slices.Grow(v.back[:0], n*L)[:n*L]
+	score, back := v.score, v.back
 	for c := range L {
 		score[c] = neg
-		if allowed(L, c) {
+		if allowedTable[L][c] {
 			score[c] = em[c] + trans[L*L+c]
 		}
 	}
 	for i := 1; i < n; i++ {
+		prev := score[(i-1)*L : i*L : i*L]
 		for c := range L {
 			best, arg := neg, 0
-			for p := range L {
-				if !allowed(p, c) || score[(i-1)*L+p] == neg {
+			for p, ps := range prev {
+				if !allowedTable[p][c] || ps == neg {
 					continue
 				}
-				if s := score[(i-1)*L+p] + trans[p*L+c]; s > best {
+				if s := ps + trans[p*L+c]; s > best {
 					best, arg = s, p
 				}
 			}

@@ -32,6 +32,8 @@ type wordCache struct {
 	index   map[string]int32
 	entries []wordEntry
 	keys    []uint64 // scratch
+	em      []float32
+	viterbi viterbi
 }
 
 // maxCachedWords bounds a cache (about 300 bytes a word).
@@ -66,6 +68,9 @@ func (s *scorer) entry(c *wordCache, w string) int32 {
 	e := wordEntry{tok: token{word: nw, lower: strings.ToLower(nw), shape: shape(nw)}}
 	if s.extractor.Clusters != nil {
 		e.tok.clusters = s.extractor.Clusters.Lookup(nw)
+	}
+	if g := s.model.gazetteer; g != nil {
+		e.tok.unigram, e.tok.known = g[e.tok.lower], true
 	}
 	c.keys = wordFeatures(c.keys[:0], &e.tok)
 	s.model.addAll(&e.self, c.keys)

@@ -81,26 +81,25 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 	seen := make([][][]uint64, len(sentences))
 	for i, words := range sentences {
 		seen[i] = sents[i].HistoryFeatures(hist)
-		out[i] = t.decode(static[i], seen[i])
+		out[i] = t.decode(cache, static[i], seen[i])
 		hist.Add(words, out[i])
 	}
 	for i := range sentences {
 		// A sentence whose history features did not change since pass
 		// one would decode to the same labels.
 		if hf := sents[i].HistoryFeatures(hist); !sameFeatures(hf, seen[i]) {
-			out[i] = t.decode(static[i], hf)
+			out[i] = t.decode(cache, static[i], hf)
 		}
 	}
 	return out
 }
 
-func (t *Tagger) decode(static []float32, hist [][]uint64) []string {
-	em := make([]float32, len(static))
-	copy(em, static)
+func (t *Tagger) decode(c *wordCache, static []float32, hist [][]uint64) []string {
+	c.em = append(c.em[:0], static...)
 	for i, keys := range hist {
-		t.model.addAll((*scoreRow)(em[i*numLabels:(i+1)*numLabels]), keys)
+		t.model.addAll((*scoreRow)(c.em[i*numLabels:(i+1)*numLabels]), keys)
 	}
-	return labelsOf(Viterbi(em, t.model.trans, len(hist)))
+	return labelsOf(c.viterbi.decode(c.em, t.model.trans, len(hist)))
 }
 
 func sameFeatures(a, b [][]uint64) bool {
