@@ -352,6 +352,14 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 	end = d.contentEnd(r, u.to)
 	// "..., citing a diplomat" and "..., tapping the ..." close the content.
 	for k := r + 1; k+1 < end; k++ {
+		if d.predicateConjunct(k, r) {
+			// "X said A but did not say B": the speaker's next act.
+			end = k
+			if d.toks[k-1].Text == "," {
+				end--
+			}
+			break
+		}
 		if next := d.toks[k+1]; d.toks[k].Text == "," && d.toks[k].quoteID < 0 && next.isLower() && strings.HasSuffix(next.lower, "ing") && next.lower != "including" && next.lower != "citing" && next.lower != "quoting" {
 			end = k
 			break
@@ -367,6 +375,35 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 		}
 	}
 	return r, end, via, introduced
+}
+
+// predicateConjunct reports whether token k ("but", ", and") joins a new
+// predicate of the cue's subject rather than continuing the content: the
+// word after it is a finite verb form with no subject of its own.
+func (d *doc) predicateConjunct(k, from int) bool {
+	t := d.toks[k]
+	if t.quoteID >= 0 || k+1 >= len(d.toks) || k-1 <= from {
+		return false
+	}
+	if t.lower != "but" && !(t.lower == "and" && d.toks[k-1].Text == ",") {
+		return false
+	}
+	next := d.toks[k+1]
+	if next.quoteID >= 0 || !next.isLower() {
+		return false
+	}
+	if conjunctAux[next.lower] {
+		return true
+	}
+	_, cls := cueLemma(next.lower)
+	return cls == speech && !strings.HasSuffix(next.lower, "ing")
+}
+
+// conjunctAux open a verb phrase after "but": "but did not say".
+var conjunctAux = map[string]bool{
+	"did": true, "didn't": true, "didn’t": true, "declined": true, "refused": true,
+	"also": true, "then": true, "later": true, "stopped": true, "took": true, "made": true,
+	"gave": true, "offered": true, "acknowledged": true, "conceded": true,
 }
 
 // outletNouns complete an outlet's name: "the Reuters news agency".

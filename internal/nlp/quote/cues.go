@@ -76,7 +76,12 @@ var objectVerbs = func() map[string]bool {
 		welcomes dismissed dismisses applauded applauds embraced embraces backed backing backs
 		declined refused refuses sees saw mocked mocks blasted blasts lambasted ridiculed touted
 		touts hailed hails favored favors favours prefers preferred disputed disputes denounced
-		denounces decried decries`) {
+		denounces decried decries expressed expresses express expressing issued named discussed
+		discuss discussing discusses ordered oppose challenged listed deemed nominated portrayed
+		portray portraying portrays thanked thanking convinced persuaded approved presented quoted
+		referenced referencing championed likened invoked documented detailing rebuked derided
+		recounted credited congratulated dubbed articulated outlined outlining unveiled labeled
+		blaming offered posted retweeted distanced rebuffed disavowed disavow`) {
 		m[w] = true
 	}
 	return m

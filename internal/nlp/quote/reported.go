@@ -178,7 +178,8 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 	}
 	if ambiguousNouns[t.lower] {
 		ok := prev.isCapitalised() || prev.Text == "%" || subjectWords[prev.lower] || cueModifiers[prev.lower] ||
-			strings.HasSuffix(prev.lower, "ly") || strings.HasSuffix(prev.lower, "s") && !npStop[prev.lower]
+			strings.HasSuffix(prev.lower, "ly") || strings.HasSuffix(prev.lower, "s") && !npStop[prev.lower] ||
+			d.parentheticalLeft(k, u.from) < k
 		if !ok || prev.Text == "" {
 			return false
 		}
@@ -189,8 +190,10 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		}
 		next := d.toks[k+1]
 		switch {
-		case lemma == "continue" || lemma == "find":
+		case lemma == "continue":
 			return next.lower == "that" || next.lower == ":" || next.lower == "," || next.isQuoteMark()
+		case (lemma == "find" || lemma == "recall" || lemma == "show") && clauseOpener(next):
+			return true
 		case next.lower == "that" || next.lower == "to" || next.lower == ":" || next.lower == ",":
 			return true
 		case next.quoteID >= 0 || next.isQuoteMark():
@@ -211,6 +214,12 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		return false
 	}
 	return true
+}
+
+// clauseOpener reports whether a token can open a bare complement clause
+// or object: "polls show Trump ahead", "she recalled the day".
+func clauseOpener(t tok) bool {
+	return t.quoteID < 0 && (t.isCapitalised() || determiners[t.lower] && t.lower != "to" && t.lower != "of" && t.lower != "for" || pronouns[t.lower] || t.isDigit())
 }
 
 // asVerbs take an object and an "as" phrase: "voters see Trump as unfair".
@@ -239,6 +248,11 @@ func (d *doc) skipModifiersLeft(k, limit int) int {
 			k--
 			continue
 		}
+		// "Sanders, meanwhile, hopes": a parenthetical connective.
+		if j := d.parentheticalLeft(k, limit); j < k {
+			k = j
+			continue
+		}
 		// "The campaign on Tuesday responded", "Trump last week said".
 		if weekday(p.lower) || timeNoun(p.lower) && k-2 >= limit && (d.toks[k-2].lower == "last" || d.toks[k-2].lower == "this") {
 			j := k - 1
@@ -254,6 +268,35 @@ func (d *doc) skipModifiersLeft(k, limit int) int {
 			}
 		}
 		break
+	}
+	return k
+}
+
+// connectives are set off by commas between a subject and its verb.
+var connectives = map[string]bool{
+	"meanwhile": true, "however": true, "though": true, "too": true, "instead": true,
+	"therefore": true, "nevertheless": true, "moreover": true, "likewise": true,
+	"similarly": true, "separately": true, "meantime": true, "also": true, "later": true,
+	"then": true, "again": true, "now": true, "today": true, "yesterday": true,
+}
+
+// parentheticalLeft returns the index of the comma opening ", meanwhile,"
+// (or ", for his part,", ", in turn,") that ends just before token k, or k.
+func (d *doc) parentheticalLeft(k, limit int) int {
+	if k-3 < limit || d.toks[k-1].Text != "," {
+		return k
+	}
+	for j := k - 2; j > limit && j >= k-5; j-- {
+		t := d.toks[j]
+		if t.Text == "," {
+			if j == k-3 && connectives[d.toks[k-2].lower] || j < k-3 && (d.toks[j+1].lower == "for" || d.toks[j+1].lower == "in" || d.toks[j+1].lower == "on") && (weekday(d.toks[k-2].lower) || d.toks[k-2].lower == "part" || d.toks[k-2].lower == "turn") {
+				return j
+			}
+			return k
+		}
+		if t.isPunct() || t.quoteID >= 0 {
+			return k
+		}
 	}
 	return k
 }
