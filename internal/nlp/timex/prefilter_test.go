@@ -40,3 +40,34 @@ func TestPrefilterKeepsEveryRuleMatch(t *testing.T) {
 		}
 	}
 }
+
+// TestSpansKeepEveryMatch checks that running a rule only near its
+// literals finds exactly what running it over the whole window finds.
+func TestSpansKeepEveryMatch(t *testing.T) {
+	texts := []string{
+		benchArticle,
+		"Net rose to $87 million from $58 million a year earlier; the 1988 quarter and the year-ago period, decided in Dec. 1989.",
+		"Every week since last spring, two decades ago, the third quarter of fiscal 2003 and the year-earlier period, now and currently.",
+		"Christmas Eve 2019, the 21st century, 11/26/2024, 2024-11-26T15:34, three days, the past three months, weekly.",
+	}
+	for _, text := range texts {
+		lower := asciiLower(text)
+		for _, w := range triggerWindows(text) {
+			x := literalIndex{lower: lower, from: w[0], to: w[1]}
+			for i, r := range rules {
+				var whole, near [][]int
+				for _, loc := range r.re.FindAllStringIndex(lower[w[0]:w[1]], -1) {
+					whole = append(whole, []int{loc[0] + w[0], loc[1] + w[0]})
+				}
+				for _, span := range x.spans(nil, ruleNeeds[i]) {
+					for _, loc := range r.re.FindAllStringIndex(lower[span[0]:span[1]], -1) {
+						near = append(near, []int{loc[0] + span[0], loc[1] + span[0]})
+					}
+				}
+				if !slices.EqualFunc(whole, near, slices.Equal) {
+					t.Errorf("rule %d in %q: whole window %v, near literals %v", i, text[w[0]:w[1]], whole, near)
+				}
+			}
+		}
+	}
+}
