@@ -192,7 +192,7 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		switch {
 		case lemma == "continue":
 			return next.lower == "that" || next.lower == ":" || next.lower == "," || next.isQuoteMark()
-		case (lemma == "find" || lemma == "recall" || lemma == "show") && clauseOpener(next):
+		case bareComplement[lemma] && clauseOpener(next):
 			return true
 		case next.lower == "that" || next.lower == "to" || next.lower == ":" || next.lower == ",":
 			return true
@@ -214,6 +214,13 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		return false
 	}
 	return true
+}
+
+// bareComplement lemmas take a clause or object without "that":
+// "polls show Trump ahead", "they know this".
+var bareComplement = map[string]bool{
+	"find": true, "recall": true, "show": true, "know": true, "understand": true,
+	"realize": true, "feel": true, "remember": true, "recognize": true, "learn": true,
 }
 
 // clauseOpener reports whether a token can open a bare complement clause

@@ -60,7 +60,7 @@ func (d *doc) units(sentences []news.Span) []unit {
 	for _, s := range sentences {
 		s.Start = max(0, min(s.Start, len(d.text)))
 		s.End = max(s.Start, min(s.End, len(d.text)))
-		if n := len(spans); n > 0 && (s.Start < spans[n-1].End || d.quoteCrosses(spans[n-1].End, s.Start) || d.inTurn(spans[n-1], s.Start)) {
+		if n := len(spans); n > 0 && (s.Start < spans[n-1].End || d.quoteCrosses(spans[n-1].End, s.Start) || d.inTurn(spans[n-1], s.Start) || d.tagAfterQuestion(spans[n-1], s)) {
 			spans[n-1].End = max(spans[n-1].End, s.End)
 			continue
 		}
@@ -98,6 +98,21 @@ func (d *doc) inTurn(span news.Span, start int) bool {
 		return false
 	}
 	return !strings.Contains(d.text[span.End:start], "\n")
+}
+
+// tagAfterQuestion reports whether sentence s is a short speech tag after a
+// quotation that ended its own sentence: "“Is that all?” Trump said."
+func (d *doc) tagAfterQuestion(prev, s news.Span) bool {
+	p := strings.TrimRight(d.text[prev.Start:prev.End], " ")
+	if len(p) < 2 || !strings.HasSuffix(p, "”") && !strings.HasSuffix(p, "\"") && !strings.HasSuffix(p, "’") {
+		return false
+	}
+	last, _ := utf8.DecodeLastRuneInString(p)
+	if r, _ := utf8.DecodeLastRuneInString(p[:len(p)-utf8.RuneLen(last)]); r != '?' && r != '!' {
+		return false
+	}
+	tag := d.text[s.Start:s.End]
+	return len(tag) < 80 && !strings.ContainsAny(tag, "\"“”\n") && len(strings.Fields(tag)) <= 8
 }
 
 // quoteCrosses reports whether a quotation spans the gap between two
