@@ -40,6 +40,8 @@ func TestResolve(t *testing.T) {
 			"The strike began this past spring.", "this past spring", "1989-SP"},
 		{"last season is last year's", "1989-10-26",
 			"The strike began last spring.", "last spring", "1988-SP"},
+		{"over the weekend is the one just gone", "1997-04-01",
+			"He refused to comment on reports over the weekend that Jiang would offer the post.", "the weekend", "1997-W13-WE"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -172,7 +172,7 @@ func theUnit(m *match) (string, string, bool) {
 		// Early in the week "the weekend" is the one just gone.
 		switch wd := m.anchor.Time.Weekday(); {
 		case wd == time.Saturday || wd == time.Sunday:
-		case m.clauseTense() == past, wd <= time.Wednesday && m.clauseTense() != future:
+		case m.clauseTense() == past, m.prevWord() == "over", wd <= time.Wednesday && m.clauseTense() != future:
 			dir = -1
 		}
 	}
