@@ -57,6 +57,9 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 // attribution when nothing is left.
 func (d *doc) truncate(out *[]attribution, i, boundary int) {
 	a := &(*out)[i]
+	for boundary > 1 && d.toks[boundary-1].isPunct() && d.toks[boundary-1].quoteID < 0 && !d.toks[boundary-1].isQuoteMark() {
+		boundary--
+	}
 	if boundary > 0 {
 		a.content.End = min(a.content.End, d.toks[boundary-1].End)
 	}

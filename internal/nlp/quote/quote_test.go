@@ -117,6 +117,61 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"The first part.\n\n“The second part.", "Smith", "said", true}},
 		},
 		{
+			name: "parenthetical connective between subject and cue",
+			text: "Sanders, meanwhile, hopes that winning the state will give him momentum.",
+			want: []want{{"winning the state will give him momentum", "Sanders", "hopes", false}},
+		},
+		{
+			name: "sentence-case headline with a speaker label",
+			text: "Clinton camp: Trump's plan threatens national security.",
+			want: []want{{"Trump's plan threatens national security", "Clinton camp", ":", false}},
+		},
+		{
+			name: "interview turn runs to the end of its paragraph",
+			text: "TAPPER: And obviously, you support him, I think. Many people doubt it.\n\nFALLIN: Well, yes.",
+			want: []want{
+				{"And obviously, you support him, I think. Many people doubt it", "TAPPER", ":", false},
+				{"Well, yes", "FALLIN", ":", false},
+			},
+		},
+		{
+			name: "label lines are not speakers",
+			text: "Update: The story was corrected.",
+		},
+		{
+			name: "speech tag after a quoted question",
+			text: `"Is that all there is?" Trump said. "We need a new President."`,
+			want: []want{{"Is that all there is?", "Trump", "said", true}, {"We need a new President.", "Trump", "said", true}},
+		},
+		{
+			name: "second half of a split quote after a long inverted source",
+			text: `"It used to be their back yard," said Raffaello Pantucci, director of the institute in London, "but it is changing."`,
+			want: []want{
+				{"It used to be their back yard,", "Raffaello Pantucci", "said", true},
+				{"but it is changing.", "Raffaello Pantucci", "said", true},
+			},
+		},
+		{
+			name: "see X as",
+			text: "Four in 10 voters see the campaign of Donald Trump as most unfair.",
+			want: []want{{"the campaign of Donald Trump as most unfair", "voters", "see", false}},
+		},
+		{
+			name: "object-taking cue",
+			text: "The senator expressed concern about the deficit.",
+			want: []want{{"concern about the deficit", "senator", "expressed", false}},
+		},
+		{
+			name: "a predicate conjunct ends the content",
+			text: "He said he would offer a prayer for the nominee but did not suggest it would be Trump.",
+			want: []want{{"he would offer a prayer for the nominee", "He", "said", false}, {"it would be Trump", "He", "suggest", false}},
+		},
+		{
+			name: "coordinated clause with a long subject",
+			text: "About half said they were worried, and more than 4 in 10 said Trump would be best.",
+			want: []want{{"they were worried", "half", "said", false}, {"Trump would be best", "10", "said", false}},
+		},
+		{
 			name: "nouns are not cues",
 			text: "The state of the report was poor. Russian state media covered the visit.",
 		},
