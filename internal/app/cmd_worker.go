@@ -305,13 +305,15 @@ func (v partitionView) Articles(ctx context.Context, q store.ArticleQuery) ([]ne
 }
 
 // startWorkers runs ingest consumers and the story assigner of every
-// partition in this process: the `bench e2e` harness, and a single-machine
-// deployment's equivalent of `worker --role all --concurrency N`.
-func (e *env) startWorkers(ctx context.Context, st store.Store, q queue.Queue, workers int) error {
+// partition in this process, calling ready once the models are loaded:
+// the `bench e2e` harness, and a single-machine deployment's equivalent of
+// `worker --role all --concurrency N`.
+func (e *env) startWorkers(ctx context.Context, st store.Store, q queue.Queue, workers int, ready func()) error {
 	pipe, err := e.newReadPipeline(st)
 	if err != nil {
 		return err
 	}
+	ready()
 	w := &worker{store: st, queue: q, pipe: pipe, concurrency: workers}
 	return w.run(ctx, roleAll, w.parts.names())
 }

@@ -57,7 +57,7 @@ func TestWorkersInProcess(t *testing.T) {
 	defer q.Close()
 	workerCtx, stopWorkers := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- e.startWorkers(workerCtx, st, q, 1) }()
+	go func() { done <- e.startWorkers(workerCtx, st, q, 1, func() {}) }()
 	defer func() {
 		stopWorkers()
 		if err := <-done; err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
+	"runtime/metrics"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -60,8 +61,9 @@ type E2EBackend struct {
 	// Open returns the store and queue for one run and a cleanup.
 	Open func(ctx context.Context) (store.Store, queue.Queue, func(), error)
 	// Start runs the given number of ingest workers and the story assigner
-	// until ctx is done.
-	Start func(ctx context.Context, st store.Store, q queue.Queue, workers int) error
+	// until ctx is done, calling ready once the models are loaded (the
+	// clock starts then).
+	Start func(ctx context.Context, st store.Store, q queue.Queue, workers int, ready func()) error
 	// Publish queues one input.
 	Publish func(ctx context.Context, q queue.Queue, in pipeline.Input) error
 }
@@ -83,6 +85,12 @@ type E2ERun struct {
 	Articles       int     `json:"articles"`
 	Seconds        float64 `json:"seconds"`
 	ArticlesPerSec float64 `json:"articles_per_sec"`
+	// CPUSeconds is the CPU time this process spent (Go runtime estimate:
+	// goroutines plus GC), excluding the database and broker processes.
+	// ArticlesPerCPUSec does not depend on how busy the machine is, so it
+	// gives the capacity of one dedicated core.
+	CPUSeconds        float64 `json:"cpu_seconds"`
+	ArticlesPerCPUSec float64 `json:"articles_per_cpu_sec"`
 }
 
 // E2EReport lists the runs in order.
@@ -129,11 +137,17 @@ func e2eRun(ctx context.Context, timeout time.Duration, b E2EBackend, workers in
 	if err != nil {
 		return E2ERun{}, err
 	}
-	start := time.Now()
 	workerCtx, stopWorkers := context.WithCancel(ctx)
 	done := make(chan error, 1)
-	go func() { done <- b.Start(workerCtx, st, q, workers) }()
+	ready := make(chan struct{})
+	go func() { done <- b.Start(workerCtx, st, q, workers, func() { close(ready) }) }()
 	defer func() { stopWorkers(); <-done }()
+	select {
+	case <-ready:
+	case err := <-done:
+		return E2ERun{}, fmt.Errorf("workers did not start: %w", err)
+	}
+	start, cpuStart := time.Now(), cpuSeconds()
 	for _, in := range inputs {
 		if err := b.Publish(ctx, q, in); err != nil {
 			return E2ERun{}, err
@@ -155,8 +169,30 @@ func e2eRun(ctx context.Context, timeout time.Duration, b E2EBackend, workers in
 		case <-time.After(200 * time.Millisecond):
 		}
 	}
-	secs := time.Since(start).Seconds()
-	return E2ERun{Backend: b.Name, Workers: workers, Articles: len(inputs), Seconds: secs, ArticlesPerSec: float64(len(inputs)) / secs}, nil
+	secs, cpu := time.Since(start).Seconds(), cpuSeconds()-cpuStart
+	run := E2ERun{Backend: b.Name, Workers: workers, Articles: len(inputs), Seconds: secs, ArticlesPerSec: float64(len(inputs)) / secs, CPUSeconds: cpu}
+	if cpu > 0 {
+		run.ArticlesPerCPUSec = float64(len(inputs)) / cpu
+	}
+	return run, nil
+}
+
+// cpuSeconds is the runtime's estimate of the CPU time spent by this
+// process so far.
+func cpuSeconds() float64 {
+	samples := []metrics.Sample{
+		{Name: "/cpu/classes/user:cpu-seconds"},
+		{Name: "/cpu/classes/gc/total:cpu-seconds"},
+		{Name: "/cpu/classes/scavenge/total:cpu-seconds"},
+	}
+	metrics.Read(samples)
+	total := 0.0
+	for _, s := range samples {
+		if s.Value.Kind() == metrics.KindFloat64 {
+			total += s.Value.Float64()
+		}
+	}
+	return total
 }
 
 // assignedArticles counts the articles that belong to a story.
