@@ -173,7 +173,41 @@ func closes(text string, i int, r rune, open markKind, openRune rune) bool {
 			}
 		}
 		prev, _ := utf8.DecodeLastRuneInString(text[:i])
-		return !unicode.IsSpace(prev)
+		if unicode.IsSpace(prev) {
+			return false
+		}
+		return !pluralPossessive(text, i, r, prev)
+	}
+	return false
+}
+
+// pluralPossessive reports whether the apostrophe r at i ends a plural
+// possessive ("the Afghans’ rights") rather than a quotation: it follows
+// an "s", a word follows it, and a later mark in the paragraph can still
+// close the quotation.
+func pluralPossessive(text string, i int, r, prev rune) bool {
+	if prev != 's' && prev != 'S' {
+		return false
+	}
+	rest := text[i+utf8.RuneLen(r):]
+	if len(rest) < 2 || rest[0] != ' ' {
+		return false
+	}
+	if next, _ := utf8.DecodeRuneInString(rest[1:]); !unicode.IsLetter(next) {
+		return false
+	}
+	if nl := strings.IndexByte(rest, '\n'); nl >= 0 {
+		rest = rest[:nl]
+	}
+	for j, c := range rest {
+		if c != r || j == 0 {
+			continue
+		}
+		before, _ := utf8.DecodeLastRuneInString(rest[:j])
+		after, _ := utf8.DecodeRuneInString(rest[j+utf8.RuneLen(c):])
+		if !unicode.IsSpace(before) && !isWordRune(after) {
+			return true
+		}
 	}
 	return false
 }

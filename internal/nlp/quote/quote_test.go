@@ -117,6 +117,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"The first part.\n\n“The second part.", "Smith", "said", true}},
 		},
 		{
+			name: "British quote with a plural possessive inside",
+			text: "‘We defend the Afghans’ rights,’ Jones said.",
+			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},
+		},
+		{
 			name: "parenthetical connective between subject and cue",
 			text: "Sanders, meanwhile, hopes that winning the state will give him momentum.",
 			want: []want{{"winning the state will give him momentum", "Sanders", "hopes", false}},
