@@ -37,30 +37,30 @@ var topicCues = func() map[string][]string {
 		"care", "cares", "cared", "wrote", "writes", "write", "joked", "complained", "complaining",
 		"asked", "asking", "ask", "asks", "comments", "thinking", "optimistic", "pessimistic", "upset",
 		"excited", "nervous", "anxious", "frustrated", "angry", "details", "words", "bragged")
-	add("on", "attack", "attacks", "focus", "focused", "focuses", "focusing", "comment", "commented",
-		"commenting", "position", "positions", "views", "stance", "thoughts", "reflecting", "touched",
+	add("on", "attacks", "focus", "focused", "focuses", "focusing", "comment", "commented",
+		"commenting", "position", "positions", "views", "thoughts", "reflecting", "touched",
 		"weighed", "weighing", "criticism", "crackdown", "counting", "insisted", "insisting")
 	add("of", "criticism", "critical", "endorsement", "endorsements", "supportive", "supporter",
 		"supporters", "skeptical", "wary", "aware", "proud", "boasted", "accused", "accusing",
-		"defense", "critique", "rejection", "embrace", "warned", "warning", "fond", "afraid",
+		"defense", "critique", "embrace", "warned", "warning", "fond", "afraid",
 		"mention", "assessment", "dismissive", "approval", "disapproval", "proponent", "proponents",
 		"critic", "critics", "admirer", "fan", "fans")
 	add("for", "support", "advocate", "advocated", "advocating", "pushed", "pushing", "push", "praise",
 		"praised", "credit", "vote", "voted", "voting", "votes", "campaign", "campaigned",
-		"campaigning", "apologized", "apologize", "blamed", "enthusiasm", "passion", "case", "pressed")
+		"campaigning", "apologized", "apologize", "blamed", "enthusiasm", "passion", "pressed")
 	add("against", "railed", "warned", "argued", "campaigned", "attacks", "voted", "vote",
 		"lashed", "spoke", "testified", "protest", "protested", "protesting")
 	add("with", "agreed", "agree", "agrees", "sided", "disagreed", "disagree", "disagrees")
 	add("in", "interest", "interested", "confident", "confidence", "faith", "believe", "believes")
-	add("about", "remarks", "statements", "statement", "vocal", "mused", "musing", "clear", "upbeat",
+	add("about", "remarks", "statement", "vocal", "mused", "musing", "clear", "upbeat",
 		"anxiety", "spoken", "lied", "lying", "boasting")
 	add("of", "favor", "views", "view", "opinion", "enamored", "denunciation", "admiration", "accusations",
 		"disdain", "distaste", "contempt", "dislike", "praising")
 	add("for", "known", "vouched", "vouching", "hoping", "hoped", "preference", "advocates", "stumped",
 		"cheering", "cheered", "rooting", "looking", "disdain", "distaste", "contempt", "hungry")
-	add("on", "views", "opinion", "consensus", "disagree", "split", "divided", "seize", "seized", "riff", "mum")
+	add("on", "views", "opinion", "consensus", "disagree", "split", "divided", "riff", "mum")
 	add("against", "out", "railing", "fulminated", "tirade", "backlash", "opted", "campaigning", "protesting", "argument")
-	add("to", "opposed", "hostility", "tribute", "congratulations", "objection", "objections", "commitment", "loyal")
+	add("to", "opposed", "hostility", "congratulations", "objection", "objections", "commitment", "loyal")
 	add("with", "pleased", "frustrated", "comfortable", "thrilled", "impressed", "disappointed", "concerned", "identify",
 		"identifies", "identified", "aligned", "sides", "siding", "disagreements")
 	add("as", "seen", "regarded", "described", "portrayed", "characterized", "dismissed", "branded")
