@@ -13,12 +13,6 @@ import (
 	"strings"
 )
 
-// Labels are the IOB2 tags the tagger predicts, in weight-column order.
-var Labels = []string{"O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC", "B-MISC", "I-MISC"}
-
-// numLabels is len(Labels).
-const numLabels = 9
-
 // Model is a linear sequence model: one weight row per feature key, label
 // transition weights and the gazetteer its features were trained with.
 type Model struct {
@@ -98,15 +92,6 @@ func (m *Model) Features() int { return len(m.index) }
 // Gazetteer is the gazetteer the model's features read.
 func (m *Model) Gazetteer() GazetteerMap { return m.gazetteer }
 
-// allowed reports whether label cur may follow label prev in IOB2 (prev ==
-// numLabels is the sentence start): I-X only continues B-X or I-X.
-func allowed(prev, cur int) bool {
-	if cur == 0 || cur%2 == 1 {
-		return true
-	}
-	return prev != numLabels && prev != 0 && (prev+1)/2 == cur/2
-}
-
 // allowedTable[prev][cur] caches allowed.
 var allowedTable = func() (t [numLabels + 1][numLabels]bool) {
 	for p := range numLabels + 1 {
@@ -164,7 +149,7 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 	path := make([]int, n)
 	best := neg
 	for c := range L {
-		if s := score[(n-1)*L+c]; s > best {
+		if s := score[(n-1)*L+c]; s > best && canEnd(c) {
 			best, path[n-1] = s, c
 		}
 	}
@@ -174,7 +159,7 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 	return path
 }
 
-const modelMagic = "PLXNER02"
+const modelMagic = "PLXNER03"
 
 // Encode writes the model gzip-compressed. Rows are written in key order
 // so the same model always encodes to the same bytes.

@@ -124,21 +124,48 @@ func TestEntitiesGolden(t *testing.T) {
 	}
 }
 
-func TestViterbiRespectsIOB2(t *testing.T) {
-	// Emissions prefer I-PER everywhere; a valid path must start with B-PER.
+func TestViterbiRespectsBILOU(t *testing.T) {
+	// Emissions prefer I-PER everywhere; a valid path must open with
+	// B-PER and close with L-PER.
+	iPER, bORG := labelOf(0, kindI), labelOf(1, kindB)
 	em := make([]float32, 3*numLabels)
 	for i := range 3 {
-		em[i*numLabels+2] = 5 // I-PER
-		em[i*numLabels+3] = 1 // B-ORG
+		em[i*numLabels+iPER] = 5
+		em[i*numLabels+bORG] = 1
 	}
 	trans := make([]float32, (numLabels+1)*numLabels)
 	var got []string
 	for _, l := range Viterbi(em, trans, 3) {
 		got = append(got, Labels[l])
 	}
-	want := []string{"B-PER", "I-PER", "I-PER"}
+	want := []string{"B-PER", "I-PER", "L-PER"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("Viterbi = %v, want %v", got, want)
+	}
+}
+
+func TestBILOURoundTrip(t *testing.T) {
+	tests := []struct {
+		iob2, bilou []string
+		valid       bool // the IOB2 tags come back unchanged
+	}{
+		{[]string{"B-PER", "I-PER", "O", "B-LOC", "B-LOC", "B-MISC", "I-MISC", "I-MISC"},
+			[]string{"B-PER", "L-PER", "O", "U-LOC", "U-LOC", "B-MISC", "I-MISC", "L-MISC"}, true},
+		{[]string{"I-ORG", "O", "X-FOO"}, []string{"U-ORG", "O", "O"}, false},
+		{nil, nil, true},
+	}
+	for _, tt := range tests {
+		enc := EncodeIOB2(tt.iob2)
+		var got []string
+		for _, l := range enc {
+			got = append(got, Labels[l])
+		}
+		if !reflect.DeepEqual(got, tt.bilou) {
+			t.Errorf("EncodeIOB2(%q) = %q, want %q", tt.iob2, got, tt.bilou)
+		}
+		if back := IOB2(enc); tt.valid && len(back) > 0 && !reflect.DeepEqual(back, tt.iob2) {
+			t.Errorf("IOB2(EncodeIOB2(%q)) = %q", tt.iob2, back)
+		}
 	}
 }
 

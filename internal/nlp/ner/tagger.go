@@ -1,5 +1,5 @@
 // Package ner finds PER, ORG, LOC and MISC names in text with a
-// structured-perceptron sequence tagger (Viterbi over IOB2 labels). Its
+// structured-perceptron sequence tagger (Viterbi over BILOU labels). Its
 // features are the word, its shape, affixes, a ±2 context window,
 // gazetteers and word clusters learned from unlabeled news, and a
 // document history of earlier predictions. Weights are trained by
@@ -26,7 +26,7 @@ type Span struct {
 	Text  string `json:"text"`
 }
 
-// Tagger labels tokens with IOB2 entity tags. It is immutable and safe for
+// Tagger labels tokens with IOB2 entity tags (decoded as BILOU). It is immutable and safe for
 // concurrent use.
 type Tagger struct {
 	model     *Model
@@ -99,7 +99,7 @@ func (t *Tagger) decode(c *wordCache, static []float32, hist [][]uint64) []strin
 	for i, keys := range hist {
 		t.model.addAll((*scoreRow)(c.em[i*numLabels:(i+1)*numLabels]), keys)
 	}
-	return labelsOf(c.viterbi.decode(c.em, t.model.trans, len(hist)))
+	return IOB2(c.viterbi.decode(c.em, t.model.trans, len(hist)))
 }
 
 func sameFeatures(a, b [][]uint64) bool {
@@ -109,14 +109,6 @@ func sameFeatures(a, b [][]uint64) bool {
 		}
 	}
 	return true
-}
-
-func labelsOf(path []int) []string {
-	labels := make([]string, len(path))
-	for j, l := range path {
-		labels[j] = Labels[l]
-	}
-	return labels
 }
 
 // Entities finds the entity mentions of text, sentence by sentence; with

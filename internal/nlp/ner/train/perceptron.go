@@ -34,15 +34,7 @@ type Result struct {
 	Pruned int
 }
 
-const numLabels = 9
-
-var labelIndex = func() map[string]int {
-	m := map[string]int{}
-	for i, l := range ner.Labels {
-		m[l] = i
-	}
-	return m
-}()
+var numLabels = len(ner.Labels)
 
 // trainer holds the perceptron state: current weights w and the running
 // sums u of step-weighted updates, so the average is w - u/step.
@@ -139,9 +131,10 @@ func (t *trainer) sentence(x *ner.Extractor, s conll.Sentence, g ner.Gazetteer, 
 	_, feats := x.Extract(s.Tokens, g, hist)
 	rows := make([][]int32, len(feats))
 	em := make([]float32, 0, len(feats)*numLabels)
+	sc := make([]float64, numLabels)
 	for i, fs := range feats {
 		rows[i] = make([]int32, len(fs))
-		var sc [numLabels]float64
+		clear(sc)
 		for j, f := range fs {
 			r := t.row(f)
 			rows[i][j] = r
@@ -157,17 +150,11 @@ func (t *trainer) sentence(x *ner.Extractor, s conll.Sentence, g ner.Gazetteer, 
 		t.trans32[i] = float32(v)
 	}
 	pred := ner.Viterbi(em, t.trans32, len(feats))
-	labels := make([]string, len(pred))
-	for i, p := range pred {
-		labels[i] = ner.Labels[p]
-	}
+	labels := ner.IOB2(pred)
 	if !learn {
 		return labels, false
 	}
-	gold := make([]int, len(s.Tags))
-	for i, tag := range s.Tags {
-		gold[i] = labelIndex[tag]
-	}
+	gold := ner.EncodeIOB2(s.Tags)
 	wrong := t.update(rows, gold, pred)
 	t.step++
 	return labels, wrong
