@@ -80,7 +80,7 @@ func TestBrowserStoryToArticle(t *testing.T) {
 	err = chromedp.Do(ctx,
 		chromedp.Click(chromedp.CSS(fmt.Sprintf(`.cards a[href=%q]`, storyHref))),
 		chromedp.WaitVisible(chromedp.CSS(`.columns .column`)),
-		into(&jump, chromedp.Evaluate[string](`(() => { const a = document.querySelector('.findings a[href^="#conflict-"]') || document.querySelector('.findings a[href^="#"]');
+		into(&jump, chromedp.Evaluate[string](`(() => { const a = document.querySelector('.findings a[href^="#conflict-"]') || document.querySelector('.findings > .quotes a[href^="#quote-"]');
 			return a ? a.getAttribute('href') : ''; })()`)),
 	)
 	if err != nil {

@@ -2,9 +2,13 @@ package web
 
 import (
 	"net/http"
+	"slices"
+	"strings"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/httpapi"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/story/compare"
 )
 
 // column is one article of a story page with its highlighted text.
@@ -29,13 +33,72 @@ func (ui *UI) story(w http.ResponseWriter, r *http.Request) error {
 		copyOf[c.ArticleID] = c.CopyOf
 	}
 	titles := map[int64]string{}
+	var outlets []string
 	cols := make([]column, 0, len(d.Articles))
 	for _, a := range d.Articles {
 		titles[a.ID] = outletOrTitle(a.Article)
+		if o := news.Deref(a.Outlet); o != "" && !slices.Contains(outlets, o) {
+			outlets = append(outlets, o)
+		}
 		cols = append(cols, column{ArticleDetail: a, CopyOf: copyOf[a.ID], Body: Highlight(a.Text, marks[a.ID])})
 	}
-	data := map[string]any{"Story": d, "Columns": cols, "Names": titles}
+	shared := 0
+	for _, q := range d.Comparison.Quotes {
+		if len(q.Variants) > 1 {
+			shared++
+		}
+	}
+	data := map[string]any{"Story": d, "Columns": cols, "Names": titles, "Outlets": outlets,
+		"SharedQuotes": shared, "SingleQuotes": len(d.Comparison.Quotes) - shared}
 	return ui.render(w, r, http.StatusOK, "story", d.Title, data)
+}
+
+// attributeWords says in plain words what a conflict is about.
+func attributeWords(attribute string) string {
+	switch attribute {
+	case compare.AttrNumber:
+		return "figures differ"
+	case compare.AttrDate:
+		return "dates differ"
+	case compare.AttrRole:
+		return "title or role differs"
+	case compare.AttrPlace:
+		return "place differs"
+	case compare.AttrTopic:
+		return "accounts differ on the topic"
+	}
+	return attribute + " differs"
+}
+
+// relationWords says how the wordings of a quote in several outlets
+// relate; a quote in one outlet needs no word.
+func relationWords(relation string) string {
+	switch relation {
+	case compare.RelIdentical:
+		return "same words"
+	case compare.RelTrimmed:
+		return "shortened in some"
+	case compare.RelVariant:
+		return "worded differently"
+	}
+	return ""
+}
+
+// excerpt shortens text to at most limit bytes at a word boundary, without the
+// quotation marks around it (the page adds its own).
+func excerpt(text string, limit int) string {
+	text = strings.TrimRight(strings.Trim(strings.TrimSpace(text), "\"“”‘’'«» "), ",;: ")
+	if len(text) <= limit {
+		return text
+	}
+	cut := strings.LastIndexByte(text[:limit], ' ')
+	if cut < limit/2 {
+		cut = limit
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+	}
+	return strings.TrimRight(text[:cut], " ,;:") + "…"
 }
 
 func outletOrTitle(a news.Article) string {

@@ -34,11 +34,14 @@ type UI struct {
 // New parses the templates and returns the UI.
 func New(cfg httpapi.Config, svc *httpapi.Service) (*UI, error) {
 	funcs := template.FuncMap{
-		"deref":  news.Deref,
-		"day":    day,
-		"join":   strings.Join,
-		"inc":    func(i int) int { return i + 1 },
-		"anchor": func(kind string, i, k int) string { return anchor(kind, i, k) },
+		"deref":     news.Deref,
+		"day":       day,
+		"join":      strings.Join,
+		"inc":       func(i int) int { return i + 1 },
+		"anchor":    func(kind string, i, k int) string { return anchor(kind, i, k) },
+		"attribute": attributeWords,
+		"relation":  relationWords,
+		"excerpt":   excerpt,
 	}
 	ui := &UI{svc: svc, cfg: cfg, pages: map[string]*template.Template{}}
 	names, err := fs.Glob(templateFS, "templates/*.html")
