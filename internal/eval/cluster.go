@@ -154,6 +154,11 @@ func EvalCluster(docs []ClusterDoc, cfg cluster.Config) ClusterMetrics {
 		for _, m := range a.Merged {
 			merged[m] = a.StoryID
 		}
+		if a.Split != nil {
+			for _, id := range a.Split.Moved {
+				storyOf[id-1] = a.Split.To
+			}
+		}
 	}
 	elapsed := time.Since(start)
 	pred := make([]string, len(docs))

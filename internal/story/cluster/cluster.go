@@ -79,20 +79,13 @@ func (c *Clusterer) Add(doc Doc) Assignment {
 	if s, ok := c.docs[copyOf]; isCopy && ok {
 		// A copy joins its original's story but adds no evidence to it:
 		// republishing a wire story is not a second source.
-		s.members = append(s.members, member{id: doc.ID, at: a.at, score: copyScore, copyOf: copyOf})
+		s.members = append(s.members, member{id: doc.ID, at: a.at, published: doc.Published, score: copyScore, copyOf: copyOf})
 		s.seen(doc.Published, a.at)
 		c.docs[doc.ID] = s
 		return Assignment{StoryID: s.id, Score: copyScore, CopyOf: copyOf}
 	}
 
-	rawTerms := c.voc.terms(doc.Title + "\n" + doc.Text)
-	rawEnts := c.voc.entities(doc.Entities)
-	var rawTitles []tw
-	if doc.Title != "" {
-		rawTitles = c.voc.terms(doc.Title)
-	}
-	c.voc.observe(rawTerms, rawEnts)
-	a.terms, a.ents, a.titles = c.voc.weigh(rawTerms), c.voc.weigh(rawEnts), c.voc.weigh(rawTitles)
+	c.analyse(&a)
 
 	type scored struct {
 		s     *story
@@ -151,12 +144,33 @@ func (c *Clusterer) Add(doc Doc) Assignment {
 	}
 	c.join(target, a, asg.Score, asg.CopyOf)
 	asg.StoryID = target.id
+	if sp := c.recheck(target); sp != nil {
+		asg.Split = sp
+		if slices.Contains(sp.Moved, doc.ID) {
+			asg.StoryID = sp.To
+		}
+	}
 	return asg
+}
+
+// analyse fills a's vectors and counts it in the vocabulary.
+func (c *Clusterer) analyse(a *article) {
+	rawTerms := c.voc.terms(a.doc.Title + "\n" + a.doc.Text)
+	rawEnts := c.voc.entities(a.doc.Entities)
+	var rawTitles []tw
+	if a.doc.Title != "" {
+		rawTitles = c.voc.terms(a.doc.Title)
+	}
+	c.voc.observe(rawTerms, rawEnts)
+	a.terms, a.ents, a.titles = c.voc.weigh(rawTerms), c.voc.weigh(rawEnts), c.voc.weigh(rawTitles)
 }
 
 // join adds an analysed article to s and to s's index keys.
 func (c *Clusterer) join(s *story, a article, score float64, copyOf int64) {
-	s.members = append(s.members, member{id: a.doc.ID, at: a.at, score: score, copyOf: copyOf})
+	s.members = append(s.members, member{
+		id: a.doc.ID, at: a.at, published: a.doc.Published, score: score, copyOf: copyOf,
+		title: a.doc.Title, eventDate: a.doc.EventDate, ev: newEvidence(a),
+	})
 	s.terms.add(a.terms)
 	s.ents.add(a.ents)
 	s.titles.add(a.titles)

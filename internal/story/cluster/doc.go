@@ -18,6 +18,16 @@
 // without adding weight to it. An article above the threshold for two
 // stories bridges them: they are merged.
 //
+// A single article decides little: the second event of an actor often
+// scores above the threshold against a young story about the first (same
+// names, same vocabulary), and every later article of either event then
+// follows. So each time a story of up to 64 live members grows, its
+// members are re-checked: Ward's clustering bisects them by pairwise
+// similarity, and when both halves hold at least SplitMinGroup articles
+// and the halves are much less alike than each half is within
+// (SplitRatio) and not alike in absolute terms (SplitMaxLink), the half without the story's first article moves to a new
+// story, reported in Assignment.Split.
+//
 // The Clusterer is deterministic for a given input order and not safe for
 // concurrent use (clustering is a single writer per partition).
 package cluster
@@ -55,6 +65,10 @@ type Assignment struct {
 	SharedEntities []string `json:"shared_entities,omitempty"`
 	// CopyOf is the original this article copies (0 when it is not a copy).
 	CopyOf int64 `json:"copy_of,omitempty"`
+	// Split is set when this arrival showed its story to hold two events
+	// and part of it moved to a new story (StoryID is the article's story
+	// after the split).
+	Split *Split `json:"split,omitempty"`
 }
 
 // StorySummary describes a live story.
@@ -95,6 +109,14 @@ type Config struct {
 	MaxCandidates int
 	// MaxStoryTerms caps a story's centroid; beyond it the weakest terms go.
 	MaxStoryTerms int
+	// SplitRatio and SplitMinGroup tune the story re-check: a story whose
+	// members fall into two groups of at least SplitMinGroup articles, with
+	// a mean similarity across them below SplitRatio times the mean within
+	// the looser group, is split in two. A negative SplitRatio disables it.
+	// Halves whose mean similarity reaches SplitMaxLink stay together
+	// however tight each half is: they are one story told two ways.
+	SplitRatio, SplitMaxLink float64
+	SplitMinGroup            int
 	// Dedup configures copy detection.
 	Dedup dedup.Config
 }
@@ -115,6 +137,9 @@ func DefaultConfig() Config {
 		StoryKeys:      256,
 		MaxCandidates:  12,
 		MaxStoryTerms:  500,
+		SplitRatio:     0.8,
+		SplitMaxLink:   0.25,
+		SplitMinGroup:  5,
 		Dedup:          dedup.DefaultConfig(),
 	}
 }
@@ -150,6 +175,15 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MaxStoryTerms <= 0 {
 		c.MaxStoryTerms = d.MaxStoryTerms
+	}
+	if c.SplitRatio == 0 {
+		c.SplitRatio = d.SplitRatio
+	}
+	if c.SplitMaxLink <= 0 {
+		c.SplitMaxLink = d.SplitMaxLink
+	}
+	if c.SplitMinGroup < 2 {
+		c.SplitMinGroup = d.SplitMinGroup
 	}
 	return c
 }

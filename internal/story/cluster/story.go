@@ -46,6 +46,16 @@ func (c *centroid) add(vec []tw) {
 	c.normN = -1
 }
 
+// sub removes a vector added before; terms left with no weight go.
+func (c *centroid) sub(vec []tw) {
+	neg := make([]tw, len(vec))
+	for i, x := range vec {
+		neg[i] = tw{x.t, -x.w}
+	}
+	c.add(neg)
+	c.w = slices.DeleteFunc(c.w, func(x tw) bool { return x.w < 1e-9 })
+}
+
 // weight returns the centroid weight of t.
 func (c *centroid) weight(t termID) (float64, bool) {
 	i, ok := slices.BinarySearchFunc(c.w, t, func(x tw, t termID) int { return cmp.Compare(x.t, t) })
@@ -124,10 +134,14 @@ func (c *centroid) prune(v *vocab, keep int) {
 
 // member is one article of a story.
 type member struct {
-	id     int64
-	at     time.Time
-	score  float64
-	copyOf int64
+	id        int64
+	at        time.Time
+	published time.Time
+	score     float64
+	copyOf    int64
+	title     string
+	eventDate string
+	ev        *evidence // nil for copies: they add no evidence
 }
 
 // story is a live story and its index keys.

@@ -1,0 +1,136 @@
+package cluster
+
+import (
+	"fmt"
+	"slices"
+	"testing"
+)
+
+// Two fights of one boxer: the same actor and vocabulary, another
+// opponent, place and round.
+var (
+	fightCore = []string{
+		`Wladimir Klitschko stopped Hasim Rahman in the seventh round at SAP Arena in Mannheim to keep his IBF heavyweight title.`,
+		`Wladimir Klitschko stopped Tony Thompson in the sixth round in Bern to retain his WBA, IBF and WBO heavyweight belts.`,
+	}
+	fightDetails = [][]string{{
+		`Rahman, a former champion from Baltimore, was cornered and hit at will before the referee stepped in.`,
+		`The crowd in Mannheim cheered as Rahman took a left-right-left combination against the ropes.`,
+		`Rahman had lost only once in his previous ten fights and called the stoppage early.`,
+		`Promoters said the Mannheim card drew a sell-out crowd of German fans.`,
+		`It was the first time Rahman had been stopped since his loss to Lennox Lewis.`,
+	}, {
+		`Thompson, a southpaw from Washington, was knocked down twice in Bern before his corner gave up.`,
+		`The rematch with Thompson came four years after their first fight in Hamburg.`,
+		`Thompson said after the bout in Switzerland that age had caught up with him at forty.`,
+		`Swiss organisers sold out the Bern arena within a week of the announcement.`,
+		`Thompson had promised to bring the belts home to Washington.`,
+	}}
+)
+
+// fightDoc is the i-th report of fight f.
+func fightDoc(f, i int) Doc {
+	d := fightDetails[f]
+	return Doc{
+		ID:       int64(100*f + i + 1),
+		Text:     fmt.Sprintf("%s %s %s Report %d.", fightCore[f], d[i%len(d)], d[(i+2)%len(d)], i),
+		Entities: []string{"per:wladimir_klitschko", []string{"per:hasim_rahman", "per:tony_thompson"}[f]},
+	}
+}
+
+// joinAll puts docs in one story by hand, as a wrong early decision would.
+func joinAll(c *Clusterer, docs []Doc) *story {
+	c.lastID++
+	s := newStory(c.lastID)
+	c.stories[s.id] = s
+	for _, d := range docs {
+		a := article{doc: d}
+		c.analyse(&a)
+		c.join(s, a, 1, 0)
+	}
+	return s
+}
+
+func TestRecheckSplitsTwoEvents(t *testing.T) {
+	c := New(DefaultConfig())
+	var docs []Doc
+	var second []int64
+	for i := range 6 {
+		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
+		second = append(second, fightDoc(1, i).ID)
+	}
+	s := joinAll(c, docs)
+	sp := c.recheck(s)
+	if sp == nil {
+		t.Fatal("story of two fights was not split")
+	}
+	slices.Sort(sp.Moved)
+	if sp.From != s.id || !slices.Equal(sp.Moved, second) {
+		t.Errorf("split = %+v, want the second fight %v moved from %d", sp, second, s.id)
+	}
+	if len(s.members) != 6 || c.docs[second[0]].id != sp.To {
+		t.Errorf("after split: %d members left, article %d in story %d", len(s.members), second[0], c.docs[second[0]].id)
+	}
+	for f, want := range []int64{sp.From, sp.To} {
+		next := fightDoc(f, 7)
+		if a := c.Add(next); a.StoryID != want {
+			t.Errorf("new report of fight %d went to story %d (score %.3f), want %d", f, a.StoryID, a.Score, want)
+		}
+	}
+}
+
+func TestRecheckKeepsOneEvent(t *testing.T) {
+	c := New(DefaultConfig())
+	var docs []Doc
+	for i := range 12 {
+		docs = append(docs, fightDoc(0, i))
+	}
+	if sp := c.recheck(joinAll(c, docs)); sp != nil {
+		t.Errorf("one fight split: %+v", sp)
+	}
+}
+
+func TestSplitDisabled(t *testing.T) {
+	cfg := DefaultConfig()
+	cfg.SplitRatio = -1
+	c := New(cfg)
+	var docs []Doc
+	for i := range 6 {
+		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
+	}
+	if sp := c.recheck(joinAll(c, docs)); sp != nil {
+		t.Errorf("split with SplitRatio < 0: %+v", sp)
+	}
+}
+
+// TestAddReportsSplit feeds both fights online with no dates: whatever
+// the early decisions, the fights end in separate stories and every
+// moved article is reported.
+func TestAddReportsSplit(t *testing.T) {
+	c := New(DefaultConfig())
+	storyOf := map[int64]int64{}
+	for i := range 8 {
+		for f := range 2 {
+			d := fightDoc(f, i)
+			a := c.Add(d)
+			storyOf[d.ID] = a.StoryID
+			if a.Split != nil {
+				for _, id := range a.Split.Moved {
+					storyOf[id] = a.Split.To
+				}
+			}
+		}
+	}
+	for _, s := range c.Stories() {
+		for _, id := range s.Members {
+			if storyOf[id] != s.ID {
+				t.Errorf("article %d: assignments say story %d, clusterer says %d", id, storyOf[id], s.ID)
+			}
+		}
+	}
+	for i := range 8 {
+		if storyOf[fightDoc(0, i).ID] == storyOf[fightDoc(1, i).ID] {
+			t.Errorf("report %d of both fights in story %d", i, storyOf[fightDoc(0, i).ID])
+		}
+	}
+}
