@@ -17,6 +17,10 @@ const (
 // check is quadratic in the members and a large story has long settled.
 const maxSplitCheck = 64
 
+// everyCheck is the largest story re-checked on every new member; larger
+// ones are re-checked on every fourth.
+const everyCheck = 24
+
 // Split reports that an arrival showed a story to hold two events: the
 // listed articles moved from story From to the new story To.
 type Split struct {
@@ -95,12 +99,13 @@ func (c *Clusterer) bisect(s *story) []int {
 		}
 	}
 	n := len(idx)
-	if n < 2*c.cfg.SplitMinGroup || n > maxSplitCheck {
+	if n < 2*c.cfg.SplitMinGroup || n > maxSplitCheck || n > everyCheck && n%4 != 0 {
 		return nil
 	}
+	flat := make([]float64, n*n)
 	sim := make([][]float64, n)
 	for i := range sim {
-		sim[i] = make([]float64, n)
+		sim[i] = flat[i*n : (i+1)*n]
 		for j := range i {
 			v := c.similarity(s.members[idx[i]].ev, s.members[idx[j]].ev)
 			sim[i][j], sim[j][i] = v, v
@@ -211,9 +216,10 @@ func (c *Clusterer) recheck(s *story) *Split {
 // rest. Ties go to the lowest indices.
 func ward(sim [][]float64) (a, b []int) {
 	n := len(sim)
+	flat := make([]float64, n*n)
 	dist := make([][]float64, n)
 	for i := range dist {
-		dist[i] = make([]float64, n)
+		dist[i] = flat[i*n : (i+1)*n]
 		for j := range dist[i] {
 			dist[i][j] = 2 - 2*sim[i][j]
 		}
