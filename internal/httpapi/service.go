@@ -50,6 +50,23 @@ type ArticleDetail struct {
 // Article loads one article with its annotations (empty when it has not
 // been read yet) and the story it belongs to.
 func (s *Service) Article(ctx context.Context, id int64) (ArticleDetail, error) {
+	d, err := s.annotated(ctx, id)
+	if err != nil {
+		return d, err
+	}
+	st, err := s.Store.StoryOfArticle(ctx, id)
+	switch {
+	case err == nil:
+		d.StoryID = st.ID
+	case !errors.Is(err, news.ErrNotFound):
+		return d, fmt.Errorf("article %d story: %w", id, err)
+	}
+	return d, nil
+}
+
+// annotated loads an article and its annotations (empty when it has not
+// been read yet).
+func (s *Service) annotated(ctx context.Context, id int64) (ArticleDetail, error) {
 	a, err := s.Store.Article(ctx, id)
 	if err != nil {
 		return ArticleDetail{}, fmt.Errorf("article %d: %w", id, err)
@@ -58,13 +75,6 @@ func (s *Service) Article(ctx context.Context, id int64) (ArticleDetail, error) 
 	d.Annotations, err = s.Store.Annotations(ctx, id)
 	if err != nil && !errors.Is(err, news.ErrNotFound) {
 		return d, fmt.Errorf("article %d annotations: %w", id, err)
-	}
-	st, err := s.Store.StoryOfArticle(ctx, id)
-	switch {
-	case err == nil:
-		d.StoryID = st.ID
-	case !errors.Is(err, news.ErrNotFound):
-		return d, fmt.Errorf("article %d story: %w", id, err)
 	}
 	return d, nil
 }
@@ -113,10 +123,11 @@ func (s *Service) Story(ctx context.Context, id int64) (StoryDetail, error) {
 	}
 	var in compare.Input
 	for _, aid := range st.ArticleIDs {
-		a, err := s.Article(ctx, aid)
+		a, err := s.annotated(ctx, aid)
 		if err != nil {
 			return d, fmt.Errorf("story %d: %w", id, err)
 		}
+		a.StoryID = id
 		d.Articles = append(d.Articles, a)
 		in.Articles = append(in.Articles, compare.Article{ID: a.ID, Outlet: news.Deref(a.Outlet), Text: a.Text, Annotations: a.Annotations, CopyOf: copyOf[a.ID]})
 	}
