@@ -92,11 +92,14 @@ func (m *Model) Features() int { return len(m.index) }
 // Gazetteer is the gazetteer the model's features read.
 func (m *Model) Gazetteer() GazetteerMap { return m.gazetteer }
 
-// allowedTable[prev][cur] caches allowed.
-var allowedTable = func() (t [numLabels + 1][numLabels]bool) {
-	for p := range numLabels + 1 {
-		for c := range numLabels {
-			t[p][c] = allowed(p, c)
+// allowedPrev[cur] lists, in increasing order, the labels prev (other than
+// the sentence start) that allowed lets cur follow.
+var allowedPrev = func() (t [numLabels][]int) {
+	for c := range numLabels {
+		for p := range numLabels {
+			if allowed(p, c) {
+				t[c] = append(t[c], p)
+			}
 		}
 	}
 	return t
@@ -126,7 +129,7 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 	score, back := v.score, v.back
 	for c := range L {
 		score[c] = neg
-		if allowedTable[L][c] {
+		if allowed(L, c) {
 			score[c] = em[c] + trans[L*L+c]
 		}
 	}
@@ -134,8 +137,9 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 		prev := score[(i-1)*L : i*L : i*L]
 		for c := range L {
 			best, arg := neg, 0
-			for p, ps := range prev {
-				if !allowedTable[p][c] || ps == neg {
+			for _, p := range allowedPrev[c] {
+				ps := prev[p]
+				if ps == neg {
 					continue
 				}
 				if s := ps + trans[p*L+c]; s > best {
