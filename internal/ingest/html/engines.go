@@ -122,10 +122,14 @@ func combinedText(doc *html.Node, pageURL *url.URL) engineResult {
 // under this length, about a quarter of them.
 const adaptiveMinChars = 2000
 
+// adaptiveText is trafilatura, rerun with its fallbacks when its text is
+// short, then trimmed at the edges by readability's opinion (see
+// trimUnconfirmed).
 func adaptiveText(doc *html.Node, pageURL *url.URL) engineResult {
 	res := trafilaturaText(doc, pageURL, false)
-	if utf8.RuneCountInString(res.text) >= adaptiveMinChars {
-		return res
+	if utf8.RuneCountInString(res.text) < adaptiveMinChars {
+		res = trafilaturaText(doc, pageURL, true)
 	}
-	return trafilaturaText(doc, pageURL, true)
+	res.text = trimUnconfirmed(res.text, readabilityText(doc, pageURL).text)
+	return res
 }
