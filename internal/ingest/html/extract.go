@@ -66,7 +66,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if title == "" {
 		title = cleanText(res.title)
 	}
-	byline := meta.byline()
+	byline := meta.byline(site)
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}

@@ -71,48 +71,6 @@ func stripSiteSuffix(title, site, host string) string {
 	return title
 }
 
-var bylinePrefix = regexp.MustCompile(`(?i)^(?:by|von|par|por|di|door|av|przez|autor(?:in)?:?|author:?|text:?)\s+`)
-
-// byline picks author names: JSON-LD author, author meta tags, then
-// rel=author and byline elements. URLs and overly long values are not names.
-func (m *pageMeta) byline() string {
-	var names []string
-	for _, obj := range m.jsonLD {
-		if names = ldNames(obj["author"]); len(names) > 0 {
-			break
-		}
-	}
-	if len(names) == 0 {
-		for _, v := range []string{
-			m.first("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "twitter:creator", "citation_author"),
-			m.itemprop["author"], firstOf(m.bylines),
-		} {
-			if v != "" {
-				names = []string{v}
-				break
-			}
-		}
-	}
-	return cleanByline(names...)
-}
-
-// cleanByline drops "By" prefixes, URLs, handles, duplicates and values too
-// long to be names, and joins the rest with "; ".
-func cleanByline(names ...string) string {
-	var clean []string
-	seen := map[string]bool{}
-	for _, n := range names {
-		n = strings.Trim(cleanText(html.UnescapeString(n)), " |,;:-–—·")
-		n = cleanText(bylinePrefix.ReplaceAllString(n, ""))
-		if n == "" || len(n) > 100 || strings.Contains(n, "://") || strings.HasPrefix(n, "@") || seen[strings.ToLower(n)] {
-			continue
-		}
-		seen[strings.ToLower(n)] = true
-		clean = append(clean, n)
-	}
-	return strings.Join(clean, "; ")
-}
-
 func firstOf(list []string) string {
 	if len(list) == 0 {
 		return ""

@@ -21,6 +21,7 @@ type pageMeta struct {
 	times     []timeTag
 	itemprop  map[string]string // itemprop on non-meta elements -> datetime/content/text
 	bylines   []string          // text of rel=author and .byline/.author elements
+	ldAuthor  []string          // author of the first non-article JSON-LD object naming one
 }
 
 type timeTag struct {
@@ -112,7 +113,9 @@ func (m *pageMeta) visit(n *html.Node) {
 	if len(m.bylines) < 5 {
 		rel := strings.ToLower(attr(n, "rel"))
 		class := strings.ToLower(attr(n, "class"))
-		if rel == "author" || hasClassWord(class, "byline") || hasClassWord(class, "author-name") {
+		testID := strings.ToLower(attr(n, "data-testid"))
+		if rel == "author" || hasClassWord(class, "byline") || hasClassWord(class, "author-name") || hasClassWord(class, "author") ||
+			strings.Contains(testID, "byline") || strings.Contains(testID, "author") {
 			if t := textOf(n); t != "" && len(t) < 120 {
 				m.bylines = append(m.bylines, t)
 			}
@@ -181,6 +184,9 @@ func (m *pageMeta) addJSONLD(raw string) {
 				visit(g, depth+1)
 			}
 			types := ldTypes(x["@type"])
+			if !anyArticleType(types) && len(m.ldAuthor) == 0 {
+				m.ldAuthor = ldNames(x["author"])
+			}
 			switch {
 			case anyArticleType(types):
 				m.jsonLD = append(m.jsonLD, x)

@@ -1,0 +1,98 @@
+package html
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// bylinePrefix matches the words that introduce a name in a byline, in the
+// languages of the outlets Parallax reads most.
+var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|text|photos?|interview|story|reported)\s+by|` +
+	`(?:veröffentlicht|geschrieben|verfasst|artikel|beitrag|text|ein beitrag|interview)\s+von|` +
+	`view all posts by|all posts by|zeige alle beiträge von|alle beiträge von|` +
+	`by|von|vom|par|por|di|door|av|przez|autor(?:in)?|author|auteur|text|interview|redakteur(?:in)?)\s*[:\-–]?\s+|^[~:]\s*`)
+
+// bylineTail matches what follows a name in a byline: a date or time,
+// a separator before more page furniture.
+var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•]|\s[-–—]\s|,?\s+(?:am|on|le|el|il|den|vor)\s+\d|\s*,?\s+\d).*$`)
+
+// notNames are values of author fields and byline elements that are
+// labels, not names.
+var notNames = map[string]bool{
+	"name": true, "follow": true, "datum": true, "date": true, "no author": true, "admin": true, "administrator": true,
+	"author": true, "autor": true, "posted": true, "share": true, "teilen": true, "unknown": true, "anonymous": true,
+	"wordpressadmin": true,
+}
+
+// byline picks author names: JSON-LD author of the article (else of any
+// object), author meta tags, itemprop=author, then rel=author and byline
+// elements. A candidate that only names the outlet or a web address is
+// kept as a last resort: a person named elsewhere on the page is better.
+func (m *pageMeta) byline(site string) string {
+	var candidates [][]string
+	for _, obj := range m.jsonLD {
+		if names := ldNames(obj["author"]); len(names) > 0 {
+			candidates = append(candidates, names)
+			break
+		}
+	}
+	if len(m.ldAuthor) > 0 {
+		candidates = append(candidates, m.ldAuthor)
+	}
+	for _, v := range []string{
+		m.first("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "twitter:creator", "citation_author"),
+		m.itemprop["author"],
+	} {
+		if v != "" {
+			candidates = append(candidates, []string{v})
+		}
+	}
+	for _, b := range m.bylines {
+		candidates = append(candidates, []string{b})
+	}
+	fallback := ""
+	for _, names := range candidates {
+		clean := cleanByline(names...)
+		switch {
+		case clean == "":
+		case isOutletName(clean, site, m.publisher):
+			if fallback == "" {
+				fallback = clean
+			}
+		default:
+			return clean
+		}
+	}
+	return fallback
+}
+
+// isOutletName reports whether a byline names the outlet or a web address
+// rather than a person.
+func isOutletName(byline, site, publisher string) bool {
+	b := strings.ToLower(byline)
+	return strings.EqualFold(b, site) || strings.EqualFold(b, publisher) ||
+		(strings.Contains(b, ".") && !strings.Contains(b, " ") && !strings.Contains(b, ". "))
+}
+
+// cleanByline drops "By" prefixes, trailing dates, URLs, handles, labels,
+// duplicates and values too long to be names, and joins the rest with
+// "; ".
+func cleanByline(names ...string) string {
+	var clean []string
+	seen := map[string]bool{}
+	for _, n := range names {
+		n = strings.Trim(cleanText(html.UnescapeString(n)), ` |,;:-–—·"'“”„`)
+		for range 2 {
+			n = bylinePrefix.ReplaceAllString(n, "")
+		}
+		n = strings.Trim(cleanText(bylineTail.ReplaceAllString(n, "")), ` |,;:-–—·"'“”„`)
+		low := strings.ToLower(n)
+		if n == "" || len(n) > 100 || notNames[low] || strings.Contains(n, "://") || strings.HasPrefix(n, "@") || seen[low] {
+			continue
+		}
+		seen[low] = true
+		clean = append(clean, n)
+	}
+	return strings.Join(clean, "; ")
+}
