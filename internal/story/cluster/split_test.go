@@ -103,23 +103,32 @@ func TestSplitDisabled(t *testing.T) {
 	}
 }
 
-// TestAddReportsSplit feeds both fights online with no dates: whatever
-// the early decisions, the fights end in separate stories and every
-// moved article is reported.
+// TestAddReportsSplit feeds both fights online with no dates and a
+// threshold so low that the first report of the second fight joins the
+// first: the re-check must split them and report every moved article.
 func TestAddReportsSplit(t *testing.T) {
-	c := New(DefaultConfig())
+	cfg := DefaultConfig()
+	cfg.Threshold = 0.01
+	// The synthetic reports reuse sentences: keep dedup from folding them.
+	cfg.Dedup.NearThreshold, cfg.Dedup.ContainmentThreshold = 0.999, 0.999
+	c := New(cfg)
 	storyOf := map[int64]int64{}
+	splits := 0
 	for i := range 8 {
 		for f := range 2 {
 			d := fightDoc(f, i)
 			a := c.Add(d)
 			storyOf[d.ID] = a.StoryID
 			if a.Split != nil {
+				splits++
 				for _, id := range a.Split.Moved {
 					storyOf[id] = a.Split.To
 				}
 			}
 		}
+	}
+	if splits == 0 {
+		t.Fatal("no split reported")
 	}
 	for _, s := range c.Stories() {
 		for _, id := range s.Members {
