@@ -36,7 +36,7 @@ type wordCache struct {
 	viterbi viterbi
 }
 
-// maxCachedWords bounds a cache (about 300 bytes a word).
+// maxCachedWords bounds a cache (about 450 bytes a word).
 const maxCachedWords = 1 << 15
 
 func newWordCache() *wordCache {
