@@ -9,13 +9,19 @@ import (
 // bylinePrefix matches the words that introduce a name in a byline, in the
 // languages of the outlets Parallax reads most.
 var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|text|photos?|interview|story|reported)\s+by|` +
-	`(?:veröffentlicht|geschrieben|verfasst|artikel|beitrag|text|ein beitrag|interview)\s+von|` +
+	`(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|artikel|beitrag|text|ein beitrag|interview)\s+von|post author(?:\s+by)?|` +
 	`view all posts by|all posts by|zeige alle beiträge von|alle beiträge von|` +
 	`by|von|vom|par|por|di|door|av|przez|autor(?:in)?|author|auteur|text|interview|redakteur(?:in)?)\s*[:\-–]?\s+|^[~:]\s*`)
 
 // bylineTail matches what follows a name in a byline: a date or time,
 // a separator before more page furniture.
-var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•]|\s[-–—]\s|,?\s+(?:am|on|le|el|il|den|vor)\s+\d|\s*,?\s+\d).*$`)
+var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•»]|\s[-–—]\s|,?\s+(?:am|on|le|el|il|den|vor|at)\s+\d|\s*,?\s+\d|` +
+	`,?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|` +
+	`\s+(?:alle artikel|alles von|stand|publiziert|aktualisiert|updated|at|@\w+)\b).*$`)
+
+// notByline matches byline-element texts that are date labels or comment
+// headers rather than names.
+var notByline = regexp.MustCompile(`(?i)^(?:posted on|published on|publiziert am|veröffentlicht am|erstellt am|aktualisiert am|updated)\b|\s(?:sagt|says|said|schreibt|writes)$`)
 
 // notNames are values of author fields and byline elements that are
 // labels, not names.
@@ -83,6 +89,9 @@ func cleanByline(names ...string) string {
 	seen := map[string]bool{}
 	for _, n := range names {
 		n = strings.Trim(cleanText(html.UnescapeString(n)), ` |,;:-–—·"'“”„`)
+		if notByline.MatchString(n) {
+			continue
+		}
 		for range 2 {
 			n = bylinePrefix.ReplaceAllString(n, "")
 		}

@@ -116,11 +116,25 @@ func (m *pageMeta) visit(n *html.Node) {
 		testID := strings.ToLower(attr(n, "data-testid"))
 		if rel == "author" || hasClassWord(class, "byline") || hasClassWord(class, "author-name") || hasClassWord(class, "author") ||
 			strings.Contains(testID, "byline") || strings.Contains(testID, "author") {
-			if t := textOf(n); t != "" && len(t) < 120 {
+			if t := textOf(n); t != "" && len(t) < 120 && !inCommentsOrForm(n) {
 				m.bylines = append(m.bylines, t)
 			}
 		}
 	}
+}
+
+// inCommentsOrForm reports whether n sits in a comment thread or a form,
+// whose author names and "Name" labels are not the article's byline.
+func inCommentsOrForm(n *html.Node) bool {
+	for p := n; p != nil; p = p.Parent {
+		if p.DataAtom == atom.Form || p.DataAtom == atom.Footer {
+			return true
+		}
+		if strings.Contains(strings.ToLower(attr(p, "class")+" "+attr(p, "id")), "comment") {
+			return true
+		}
+	}
+	return false
 }
 
 func attrOK(n *html.Node, key string) (string, bool) {

@@ -1,0 +1,49 @@
+package html
+
+import "testing"
+
+func TestCleanByline(t *testing.T) {
+	tests := []struct {
+		in   []string
+		want string
+	}{
+		{[]string{"By Jane Doe"}, "Jane Doe"},
+		{[]string{"Veröffentlicht von Chris Jung"}, "Chris Jung"},
+		{[]string{"View all posts by Daniel Lemire"}, "Daniel Lemire"},
+		{[]string{"MORITZ GATHMANN am 21. April 2020"}, "MORITZ GATHMANN"},
+		{[]string{"Nicole Collignon 22. Februar 2020"}, "Nicole Collignon"},
+		{[]string{"Limespacer · 22. Oktober 2019"}, "Limespacer"},
+		{[]string{"Alex Bozarjian Thursday, November 7"}, "Alex Bozarjian"},
+		{[]string{"'Luana Patriolino, Raphael Felice'"}, "Luana Patriolino, Raphael Felice"},
+		{[]string{"Anna Smith", "anna smith", "Bo Li"}, "Anna Smith; Bo Li"},
+		{[]string{"Kersti Wolnow sagt"}, ""},
+		{[]string{"Veröffentlicht am"}, ""},
+		{[]string{"Name"}, ""},
+		{[]string{"https://example.com/staff/jane"}, ""},
+		{[]string{"@handle"}, ""},
+	}
+	for _, tt := range tests {
+		if got := cleanByline(tt.in...); got != tt.want {
+			t.Errorf("cleanByline(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestBylinePrefersPerson(t *testing.T) {
+	tests := []struct {
+		name string
+		meta pageMeta
+		site string
+		want string
+	}{
+		{"outlet then person", pageMeta{meta: map[string]string{"author": "Example News"}, bylines: []string{"By Jane Doe"}}, "Example News", "Jane Doe"},
+		{"domain then person", pageMeta{meta: map[string]string{"author": "example.com"}, itemprop: map[string]string{"author": "Jane Doe"}}, "", "Jane Doe"},
+		{"only outlet", pageMeta{meta: map[string]string{"author": "Example News"}}, "Example News", "Example News"},
+		{"json-ld of any object", pageMeta{ldAuthor: []string{"Kathrin"}, bylines: []string{"Someone Else"}}, "", "Kathrin"},
+	}
+	for _, tt := range tests {
+		if got := tt.meta.byline(tt.site); got != tt.want {
+			t.Errorf("%s: byline = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
