@@ -91,3 +91,39 @@ func dateFromURL(pageURL string, now time.Time) *news.Timestamp {
 	}
 	return parseDate(m[1]+"-"+m[2]+"-"+m[3], now)
 }
+
+// localTime gives a UTC publication time the page's own offset when
+// another of its dates is the same instant written in local time (a
+// zoned time with an offset, or a wall time off by whole quarter hours):
+// the outlet's day is the day its readers saw, which UTC can shift.
+func localTime(ts *news.Timestamp, others []string, now time.Time) *news.Timestamp {
+	if ts.Floating || ts.DateOnly {
+		return ts
+	}
+	if _, offset := ts.Time.Zone(); offset != 0 {
+		return ts
+	}
+	utc := ts.Time.UTC()
+	for _, c := range others {
+		o := parseDate(c, now)
+		if o == nil || o.DateOnly {
+			continue
+		}
+		var offset time.Duration
+		if o.Floating {
+			wall := time.Date(o.Time.Year(), o.Time.Month(), o.Time.Day(), o.Time.Hour(), o.Time.Minute(), 0, 0, time.UTC)
+			offset = wall.Sub(utc.Truncate(time.Minute))
+		} else {
+			if !o.Time.Equal(ts.Time) {
+				continue
+			}
+			_, secs := o.Time.Zone()
+			offset = time.Duration(secs) * time.Second
+		}
+		if offset != 0 && offset%(15*time.Minute) == 0 && offset.Abs() <= 14*time.Hour {
+			local := news.Timestamp{Time: utc.In(time.FixedZone("", int(offset.Seconds())))}
+			return &local
+		}
+	}
+	return ts
+}

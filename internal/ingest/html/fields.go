@@ -113,9 +113,9 @@ func (m *pageMeta) published(pageURL string, now time.Time) *news.Timestamp {
 	if len(m.times) > 0 {
 		candidates = append(candidates, m.times[0].datetime)
 	}
-	for _, c := range candidates {
+	for i, c := range candidates {
 		if ts := parseDate(c, now); ts != nil {
-			return ts
+			return localTime(ts, candidates[i+1:], now)
 		}
 	}
 	return dateFromURL(pageURL, now)
