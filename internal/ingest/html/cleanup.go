@@ -20,10 +20,18 @@ var tailMarker = regexp.MustCompile(`(?i)^(?:` +
 	`(?:à )?lire aussi|sur le même sujet|leer más|te puede interesar|noticias relacionadas|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)` +
 	`)\s*[:?!.…]*$`)
 
+// copyrightLine matches a rights notice, which closes a page rather than
+// an article.
+var copyrightLine = regexp.MustCompile(`(?i)©|\(c\) ?(?:19|20)\d\d|^copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone`)
+
+// maxCopyrightLen bounds the paragraphs tested against copyrightLine: a
+// longer one is prose that mentions copyright.
+const maxCopyrightLen = 200
+
 // maxMarkerLen bounds the paragraphs tested against tailMarker.
 const maxMarkerLen = 60
 
-// trimBoilerplate drops advertising labels and cuts the text at a
+// trimBoilerplate drops advertising labels and copyright notices and cuts the text at a
 // related-content or comments heading found in its second half, where such
 // blocks follow an article that the extractor did not separate from them.
 func trimBoilerplate(text string) string {
@@ -32,7 +40,7 @@ func trimBoilerplate(text string) string {
 	kept := make([]string, 0, len(paras))
 	seen := 0
 	for _, p := range paras {
-		if adLabel.MatchString(p) {
+		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) {
 			continue
 		}
 		if len(p) <= maxMarkerLen && seen > total/2 && tailMarker.MatchString(p) {

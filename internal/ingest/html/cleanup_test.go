@@ -13,6 +13,8 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"ad label dropped", body + "\n\nAdvertisement\n\n" + body, body + "\n\n" + body},
 		{"related block cut", body + "\n\n" + body + "\n\nRelated Articles\n\nOther story\n\nAnother story", body + "\n\n" + body},
 		{"german marker cut", body + "\n\nDas könnte Sie auch interessieren:\n\nTeaser", body},
+		{"copyright dropped", body + "\n\n© 2020 Example Media. All Rights Reserved", body},
+		{"copyright in prose kept", body + "\n\n" + body + " The court said copyright law applied.", body + "\n\n" + body + " The court said copyright law applied."},
 		{"early marker kept", "Read more\n\n" + body, "Read more\n\n" + body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
