@@ -16,6 +16,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/reader"
+	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/story/cluster"
 	"github.com/parallax-news/parallax/internal/story/compare"
@@ -132,45 +133,44 @@ func byPublication(list []readArticle) {
 func clusterInMemory(list []readArticle) ([][]readArticle, [][]news.Copy) {
 	byPublication(list)
 	c := cluster.New(cluster.Config{})
-	members := map[int64][]readArticle{}
-	copies := map[int64][]news.Copy{}
+	membership := cluster.NewMembership()
+	byID := map[int64]readArticle{}
+	copyOf := map[int64]news.Copy{}
 	for _, m := range list {
-		var ents []string
-		for _, e := range m.ann.Entities {
-			ents = append(ents, e.ID)
-			if e.Refers != "" {
-				ents = append(ents, e.Refers)
-			}
-		}
-		doc := cluster.Doc{ID: m.article.ID, Title: news.Deref(m.article.Title), Text: m.article.Text, Outlet: news.Deref(m.article.Outlet), EventDate: m.ann.EventDate, Entities: ents}
-		if m.article.PublishedAt != nil {
-			doc.Published = m.article.PublishedAt.Time
-		}
-		asg := c.Add(doc)
-		for _, merged := range asg.Merged {
-			members[asg.StoryID] = append(members[asg.StoryID], members[merged]...)
-			copies[asg.StoryID] = append(copies[asg.StoryID], copies[merged]...)
-			delete(members, merged)
-			delete(copies, merged)
-		}
-		members[asg.StoryID] = append(members[asg.StoryID], m)
+		byID[m.article.ID] = m
+		asg := c.Add(pipeline.ClusterDoc(m.article, m.ann))
+		membership.Apply(m.article.ID, asg)
 		if asg.CopyOf != 0 {
-			copies[asg.StoryID] = append(copies[asg.StoryID], news.Copy{ArticleID: m.article.ID, CopyOf: asg.CopyOf, Score: asg.Score})
+			copyOf[m.article.ID] = news.Copy{ArticleID: m.article.ID, CopyOf: asg.CopyOf, Score: asg.Score}
 		}
 	}
-	var ids []int64
-	for id, ms := range members {
-		byPublication(ms)
-		ids = append(ids, id)
-	}
-	slices.SortFunc(ids, func(x, y int64) int { return cmp.Compare(members[x][0].article.ID, members[y][0].article.ID) })
 	var out [][]readArticle
 	var outCopies [][]news.Copy
-	for _, id := range ids {
-		out = append(out, members[id])
-		outCopies = append(outCopies, copies[id])
+	for _, storyID := range membership.Stories() {
+		var members []readArticle
+		var copies []news.Copy
+		for _, id := range membership.Members(storyID) {
+			members = append(members, byID[id])
+			if cp, ok := copyOf[id]; ok {
+				copies = append(copies, cp)
+			}
+		}
+		byPublication(members)
+		out = append(out, members)
+		outCopies = append(outCopies, copies)
 	}
-	return out, outCopies
+	// Stories in the order of their earliest article.
+	order := make([]int, len(out))
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortStableFunc(order, func(x, y int) int { return cmp.Compare(out[x][0].article.ID, out[y][0].article.ID) })
+	sortedOut := make([][]readArticle, len(out))
+	sortedCopies := make([][]news.Copy, len(out))
+	for i, k := range order {
+		sortedOut[i], sortedCopies[i] = out[k], outCopies[k]
+	}
+	return sortedOut, sortedCopies
 }
 
 func newCompareCmd(e *env) *cobra.Command {

@@ -5,6 +5,7 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"path/filepath"
 	"testing"
 
@@ -114,6 +115,52 @@ not json
 	for _, o := range p.Ingest(ctx, pipeline.Input{Source: "batch.jsonl", Raw: []byte(jsonl)}) {
 		if o.Status == pipeline.Ingested {
 			t.Errorf("%s ingested twice", o.Source)
+		}
+	}
+}
+
+// TestLoadStoriesReconciles removes a stored story, as an interrupted run
+// could leave things, and checks that rebuilding the stories restores one
+// story per article and no empty stories.
+func TestLoadStoriesReconciles(t *testing.T) {
+	p, st := newPipeline(t)
+	ctx := context.Background()
+	texts := []string{
+		dump,
+		"Valencia port traffic resumes\n\nShips entered the port of Valencia on Monday after the storm that closed it for three days, port officials said.\n",
+		"Chess champion retains title\n\nThe world chess champion retained her title in Madrid on Sunday after a tense final game.\n",
+	}
+	var ids []int64
+	for i, text := range texts {
+		out := p.Ingest(ctx, pipeline.Input{Source: fmt.Sprintf("%d.txt", i), Raw: []byte(text)})
+		ids = append(ids, out[0].ArticleID)
+	}
+	victim, err := st.StoryOfArticle(ctx, ids[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.DeleteStory(ctx, victim.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := pipeline.LoadStories(ctx, st, cluster.DefaultConfig()); err != nil {
+		t.Fatal(err)
+	}
+	seen := map[int64]int{}
+	list, _, err := st.Stories(ctx, store.StoryQuery{Limit: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range list {
+		if len(s.ArticleIDs) == 0 {
+			t.Errorf("story %d is empty", s.ID)
+		}
+		for _, id := range s.ArticleIDs {
+			seen[id]++
+		}
+	}
+	for _, id := range ids {
+		if seen[id] != 1 {
+			t.Errorf("article %d is in %d stories", id, seen[id])
 		}
 	}
 }

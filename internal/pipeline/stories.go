@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -18,10 +19,11 @@ import (
 // rebuilds the same stories. It is not safe for concurrent use: one
 // goroutine (one consumer per partition when scaled out) owns it.
 type Stories struct {
-	store    store.Store
-	clusters *cluster.Clusterer
-	storeID  map[int64]int64 // cluster story ID -> store story ID
-	members  map[int64][]member
+	store      store.Store
+	clusters   *cluster.Clusterer
+	membership *cluster.Membership
+	storeID    map[int64]int64 // cluster story ID -> store story ID
+	articles   map[int64]member
 }
 
 type member struct {
@@ -36,7 +38,7 @@ type member struct {
 // LoadStories rebuilds the clusterer from the stored articles, oldest first,
 // persisting any assignment an interrupted run did not record.
 func LoadStories(ctx context.Context, st store.Store, cfg cluster.Config) (*Stories, error) {
-	s := &Stories{store: st, clusters: cluster.New(cfg), storeID: map[int64]int64{}, members: map[int64][]member{}}
+	s := &Stories{store: st, clusters: cluster.New(cfg), membership: cluster.NewMembership(), storeID: map[int64]int64{}, articles: map[int64]member{}}
 	var all []news.Article
 	q := store.ArticleQuery{Limit: 1000}
 	for {
@@ -51,6 +53,7 @@ func LoadStories(ctx context.Context, st store.Store, cfg cluster.Config) (*Stor
 		q.Cursor = next
 	}
 	sort.Slice(all, func(i, j int) bool { return all[i].ID < all[j].ID })
+	copies := map[int64]news.Copy{}
 	for _, a := range all {
 		ann, err := st.Annotations(ctx, a.ID)
 		if errors.Is(err, news.ErrNotFound) {
@@ -59,46 +62,108 @@ func LoadStories(ctx context.Context, st store.Store, cfg cluster.Config) (*Stor
 		if err != nil {
 			return nil, err
 		}
-		asg := s.clusters.Add(clusterDoc(a, ann))
-		stored, err := st.StoryOfArticle(ctx, a.ID)
-		if err == nil {
-			s.absorb(asg, a, ann)
-			if _, known := s.storeID[asg.StoryID]; !known {
-				s.storeID[asg.StoryID] = stored.ID
-			}
-			continue
+		asg := s.clusters.Add(ClusterDoc(a, ann))
+		s.absorb(asg, a, ann)
+		if asg.CopyOf != 0 {
+			copies[a.ID] = news.Copy{ArticleID: a.ID, CopyOf: asg.CopyOf, Score: asg.Score}
 		}
-		if !errors.Is(err, news.ErrNotFound) {
-			return nil, err
-		}
-		if err := s.persist(ctx, asg, a, ann); err != nil {
-			return nil, err
-		}
+	}
+	if err := s.reconcile(ctx, copies); err != nil {
+		return nil, fmt.Errorf("reconcile stored stories: %w", err)
 	}
 	return s, nil
 }
 
-// Assign implements Assigner.
-func (s *Stories) Assign(ctx context.Context, a news.Article, ann news.Annotations) error {
-	return s.persist(ctx, s.clusters.Add(clusterDoc(a, ann)), a, ann)
+// reconcile makes the stored stories agree with the replayed membership:
+// each live story takes over the stored story of its earliest member that
+// no other story claimed, stories whose stored membership differs (an
+// interrupted run, or articles a split moved) are rewritten, stored
+// stories no live story claims are deleted, and copy records an
+// interrupted run missed are written.
+func (s *Stories) reconcile(ctx context.Context, copies map[int64]news.Copy) error {
+	claimed := map[int64]bool{}
+	for _, clusterID := range s.membership.Stories() {
+		members := s.membership.Members(clusterID)
+		for _, id := range members {
+			stored, err := s.store.StoryOfArticle(ctx, id)
+			if err == nil && !claimed[stored.ID] {
+				claimed[stored.ID] = true
+				s.storeID[clusterID] = stored.ID
+				if slices.Equal(sortedIDs(stored.ArticleIDs), sortedIDs(members)) {
+					break
+				}
+				if err := s.rewrite(ctx, clusterID); err != nil {
+					return err
+				}
+				break
+			}
+			if err != nil && !errors.Is(err, news.ErrNotFound) {
+				return err
+			}
+		}
+		if _, ok := s.storeID[clusterID]; !ok {
+			if err := s.rewrite(ctx, clusterID); err != nil {
+				return err
+			}
+			claimed[s.storeID[clusterID]] = true
+		}
+	}
+	q := store.StoryQuery{Limit: 500}
+	var orphans []int64
+	for {
+		list, next, err := s.store.Stories(ctx, q)
+		if err != nil {
+			return err
+		}
+		for _, st := range list {
+			if !claimed[st.ID] {
+				orphans = append(orphans, st.ID)
+			}
+		}
+		if next == "" {
+			break
+		}
+		q.Cursor = next
+	}
+	for _, id := range orphans {
+		if err := s.store.DeleteStory(ctx, id); err != nil && !errors.Is(err, news.ErrNotFound) {
+			return err
+		}
+	}
+	for _, c := range copies {
+		if err := s.store.PutCopy(ctx, c); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
-// absorb records an assignment in memory (membership and merges).
-func (s *Stories) absorb(asg cluster.Assignment, a news.Article, ann news.Annotations) {
-	for _, merged := range asg.Merged {
-		s.members[asg.StoryID] = append(s.members[asg.StoryID], s.members[merged]...)
-		delete(s.members, merged)
-	}
-	s.members[asg.StoryID] = append(s.members[asg.StoryID], member{
+func sortedIDs(ids []int64) []int64 {
+	out := slices.Clone(ids)
+	slices.Sort(out)
+	return out
+}
+
+// Assign implements Assigner.
+func (s *Stories) Assign(ctx context.Context, a news.Article, ann news.Annotations) error {
+	return s.persist(ctx, s.clusters.Add(ClusterDoc(a, ann)), a, ann)
+}
+
+// absorb records an assignment in memory (membership, merges and splits)
+// and returns the cluster stories whose membership changed.
+func (s *Stories) absorb(asg cluster.Assignment, a news.Article, ann news.Annotations) []int64 {
+	s.articles[a.ID] = member{
 		id: a.ID, title: news.Deref(a.Title), outlet: news.Deref(a.Outlet),
 		seen: seenAt(a), eventDate: ann.EventDate, copyOf: asg.CopyOf,
-	})
+	}
+	return s.membership.Apply(a.ID, asg)
 }
 
 // persist applies an assignment to the store: merged stories are deleted,
-// the story is written with its members, and a copy is recorded.
+// every story whose membership changed (the article's, and both sides of a
+// split) is rewritten, and a copy is recorded.
 func (s *Stories) persist(ctx context.Context, asg cluster.Assignment, a news.Article, ann news.Annotations) error {
-	s.absorb(asg, a, ann)
+	changed := s.absorb(asg, a, ann)
 	for _, merged := range asg.Merged {
 		if id, ok := s.storeID[merged]; ok {
 			if err := s.store.DeleteStory(ctx, id); err != nil && !errors.Is(err, news.ErrNotFound) {
@@ -107,16 +172,31 @@ func (s *Stories) persist(ctx context.Context, asg cluster.Assignment, a news.Ar
 			delete(s.storeID, merged)
 		}
 	}
-	story := summarize(s.members[asg.StoryID])
-	story.ID = s.storeID[asg.StoryID]
+	for _, clusterID := range changed {
+		if err := s.rewrite(ctx, clusterID); err != nil {
+			return err
+		}
+	}
+	if asg.CopyOf != 0 {
+		return s.store.PutCopy(ctx, news.Copy{ArticleID: a.ID, CopyOf: asg.CopyOf, Score: asg.Score})
+	}
+	return nil
+}
+
+// rewrite writes a story's current membership and summary to the store,
+// creating it when it has no stored counterpart yet.
+func (s *Stories) rewrite(ctx context.Context, clusterID int64) error {
+	var members []member
+	for _, id := range s.membership.Members(clusterID) {
+		members = append(members, s.articles[id])
+	}
+	story := summarize(members)
+	story.ID = s.storeID[clusterID]
 	id, err := s.store.PutStory(ctx, story)
 	if err != nil {
 		return err
 	}
-	s.storeID[asg.StoryID] = id
-	if asg.CopyOf != 0 {
-		return s.store.PutCopy(ctx, news.Copy{ArticleID: a.ID, CopyOf: asg.CopyOf, Score: asg.Score})
-	}
+	s.storeID[clusterID] = id
 	return nil
 }
 
@@ -126,7 +206,15 @@ func (s *Stories) persist(ctx context.Context, asg cluster.Assignment, a news.Ar
 // article without an outlet counts on its own).
 func summarize(members []member) news.Story {
 	sorted := append([]member(nil), members...)
-	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].seen.Before(sorted[j].seen) })
+	// Earliest first; articles without a date last, so a dated report
+	// gives the story its title.
+	sort.SliceStable(sorted, func(i, j int) bool {
+		a, b := sorted[i].seen, sorted[j].seen
+		if a.IsZero() != b.IsZero() {
+			return b.IsZero()
+		}
+		return a.Before(b)
+	})
 	st := news.Story{}
 	dates := map[string]int{}
 	outlets := map[string]bool{}
@@ -163,8 +251,9 @@ func summarize(members []member) news.Story {
 	return st
 }
 
-// clusterDoc turns a read article into the clusterer's input.
-func clusterDoc(a news.Article, ann news.Annotations) cluster.Doc {
+// ClusterDoc turns a read article into the clusterer's input: its
+// entities' canonical IDs and what they refer to count as entities.
+func ClusterDoc(a news.Article, ann news.Annotations) cluster.Doc {
 	var ents []string
 	for _, e := range ann.Entities {
 		ents = append(ents, e.ID)
