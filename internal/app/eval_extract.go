@@ -17,7 +17,7 @@ func newEvalExtractCmd(e *env) *cobra.Command {
 	var asJSON bool
 	cmd := &cobra.Command{
 		Use:   "extract",
-		Short: "Score HTML article extraction (shingle and snippet P/R/F1, title/author/date accuracy)",
+		Short: "Score HTML article extraction (shingle, snippet and per-document snippet P/R/F1, length sanity, title/author/date accuracy)",
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			if data == "" {
 				return fmt.Errorf("eval extract: --data is required: %w", news.ErrInvalidInput)
