@@ -1,0 +1,131 @@
+package ner
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// History records, per document, the entity types the tagger assigned to
+// each lower-cased word in earlier sentences, so later mentions ("Shoigu"
+// after "Sergei Shoigu") can agree with earlier ones.
+type History struct {
+	counts map[string]*[4]int32
+	// multi counts only the words labelled inside multi-word names.
+	multi map[string]*[4]int32
+	// casing holds, per lower-cased word, how it is written where its
+	// case is informative: inside sentences that are not all capitals.
+	casing map[string]uint8
+}
+
+// Case classes recorded in History.casing.
+const (
+	caseLower uint8 = 1 << iota
+	caseTitle
+	caseUpper
+)
+
+// NewHistory returns an empty history for a document whose sentences are
+// given; their casing lets a headline word ("RUSSIA") or a sentence-initial
+// word borrow the evidence of its other occurrences.
+func NewHistory(sentences [][]string) *History {
+	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{}}
+	for _, words := range sentences {
+		if isHeadline(words) {
+			continue
+		}
+		for _, w := range words[min(1, len(words)):] {
+			r, size := utf8.DecodeRuneInString(w)
+			var c uint8
+			switch {
+			case unicode.IsLower(r):
+				c = caseLower
+			case !unicode.IsUpper(r):
+				continue
+			case strings.IndexFunc(w[size:], unicode.IsLower) >= 0:
+				c = caseTitle
+			default:
+				c = caseUpper
+			}
+			h.casing[strings.ToLower(NormalizeWord(w))] |= c
+		}
+	}
+	return h
+}
+
+func isHeadline(words []string) bool {
+	for _, w := range words {
+		if strings.IndexFunc(w, unicode.IsLower) >= 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// Add records the labels predicted for one sentence.
+func (h *History) Add(words []string, labels []string) {
+	for i, l := range labels {
+		if l == "O" || len(l) < 3 {
+			continue
+		}
+		ti := typeIndex(l[2:])
+		if ti < 0 {
+			continue
+		}
+		key := strings.ToLower(NormalizeWord(words[i]))
+		count(h.counts, key, ti)
+		// A word inside a longer name ("Sergei Shoigu") is stronger
+		// evidence for its type than the word alone.
+		if l[0] == 'I' || (i+1 < len(labels) && labels[i+1] == "I-"+l[2:]) {
+			count(h.multi, key, ti)
+		}
+	}
+}
+
+func count(m map[string]*[4]int32, key string, ti int) {
+	c := m[key]
+	if c == nil {
+		c = new([4]int32)
+		m[key] = c
+	}
+	c[ti]++
+}
+
+// majority is the type most often given to a word (-1 for none; ties go
+// to the earlier type).
+func majority(m map[string]*[4]int32, lower string) int {
+	c := m[lower]
+	if c == nil {
+		return -1
+	}
+	best, bi := int32(0), -1
+	for i, n := range c {
+		if n > best {
+			best, bi = n, i
+		}
+	}
+	return bi
+}
+
+// historyFeatures reads the document: how the word is cased elsewhere and
+// which type it was given before.
+func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History) []uint64 {
+	if hist != nil && t.shape != t.lower {
+		if c := hist.casing[t.lower]; c != 0 {
+			buf = append(buf, keyInt(52, int(c), 0))
+			if i == 0 || headline {
+				buf = append(buf, keyInt(53, int(c), 0))
+			}
+		}
+	}
+	if ti := majority(hist.counts, t.lower); ti >= 0 {
+		buf = append(buf, keyInt(50, ti, 0))
+		if t.shape != t.lower {
+			buf = append(buf, key2(51, entityTypes[ti], t.shape))
+		}
+	}
+	if ti := majority(hist.multi, t.lower); ti >= 0 {
+		buf = append(buf, keyInt(54, ti, 0))
+	}
+	return buf
+}
