@@ -19,6 +19,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
 	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
@@ -42,6 +43,9 @@ func Find(text string, sentences []news.Span, entities []news.Entity) Result {
 		as := d.unitAttributions(u, prev)
 		atts = append(atts, as...)
 		prev = as
+	}
+	if m := learnedModel(); m != nil {
+		atts = append(atts, d.learned(m.Tag(tagger.Extractor{Cue: CueClass}.Extract(d.text)), atts)...)
 	}
 	slices.SortStableFunc(atts, func(a, b attribution) int { return a.content.Start - b.content.Start })
 	article := articleSources(text)

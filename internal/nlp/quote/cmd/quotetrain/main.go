@@ -1,0 +1,109 @@
+// Command quotetrain trains the attribution-span tagger of
+// internal/nlp/quote/tagger on a PolNeAR split (text/*.txt,
+// attributions/<article>_<annotator>.ann; the first annotator's file per
+// article) and writes models/quote/tagger.bin.gz. Training is
+// deterministic for a given seed.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/nlp/quote"
+	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
+)
+
+func main() {
+	data := flag.String("data", "../shared/data/polnear/train", "PolNeAR training split")
+	out := flag.String("out", "models/quote", "output folder")
+	epochs := flag.Int("epochs", 8, "training epochs")
+	seed := flag.Uint64("seed", 1, "shuffle seed")
+	prune := flag.Float64("prune", 0.05, "drop feature rows with smaller weights")
+	flag.Parse()
+	if err := run(*data, *out, tagger.Config{Epochs: *epochs, Seed: *seed, Prune: float32(*prune)}); err != nil {
+		slog.Error("quotetrain", "err", err)
+		os.Exit(1)
+	}
+}
+
+func run(data, out string, cfg tagger.Config) error {
+	examples, err := load(data)
+	if err != nil {
+		return err
+	}
+	start := time.Now()
+	m := tagger.Train(cfg, examples)
+	slog.Info("quotetrain: trained", "docs", len(examples), "features", m.Features(), "seconds", time.Since(start).Seconds())
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return fmt.Errorf("mkdir %s: %w", out, err)
+	}
+	path := filepath.Join(out, "tagger.bin.gz")
+	f, err := os.Create(path)
+	if err != nil {
+		return fmt.Errorf("create %s: %w", path, err)
+	}
+	if err := m.Encode(f); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return fmt.Errorf("close %s: %w", path, err)
+	}
+	slog.Info("quotetrain: wrote", "path", path)
+	return nil
+}
+
+// load reads every article of the split with its first annotator's spans.
+func load(dir string) ([]tagger.Example, error) {
+	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
+	if err != nil || len(anns) == 0 {
+		return nil, fmt.Errorf("no .ann files under %s/attributions", dir)
+	}
+	slices.Sort(anns)
+	x := tagger.Extractor{Cue: quote.CueClass}
+	seen := map[string]bool{}
+	var out []tagger.Example
+	for _, ann := range anns {
+		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
+		article := base[:max(0, strings.LastIndexByte(base, '_'))]
+		if article == "" || seen[article] {
+			continue
+		}
+		seen[article] = true
+		b, err := os.ReadFile(filepath.Join(dir, "text", article+".txt"))
+		if err != nil {
+			return nil, fmt.Errorf("read text: %w", err)
+		}
+		text := string(b)
+		f, err := os.Open(ann)
+		if err != nil {
+			return nil, fmt.Errorf("open %s: %w", ann, err)
+		}
+		doc, err := eval.ReadBrat(f, text)
+		f.Close()
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", ann, err)
+		}
+		var gold tagger.Spans
+		for _, s := range doc.Spans {
+			switch s.Type {
+			case "Content":
+				gold.Content = append(gold.Content, s.Extent())
+			case "Source":
+				gold.Source = append(gold.Source, s.Extent())
+			case "Cue":
+				gold.Cue = append(gold.Cue, s.Extent())
+			}
+		}
+		d := x.Extract(text)
+		out = append(out, tagger.Example{Doc: d, Labels: tagger.Encode(d.Tokens, gold)})
+	}
+	return out, nil
+}

@@ -1,0 +1,139 @@
+package quote
+
+import (
+	"log/slog"
+	"strings"
+	"sync"
+
+	quotemodel "github.com/parallax-news/parallax/models/quote"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
+)
+
+// learnedModel is the embedded attribution-span tagger, decoded once; nil
+// when it cannot be read (Find then runs on the rules alone).
+var learnedModel = sync.OnceValue(func() *tagger.Model {
+	m, err := tagger.Decode(quotemodel.Tagger)
+	if err != nil {
+		slog.Warn("quote: learned tagger unavailable", "err", err)
+		return nil
+	}
+	return m
+})
+
+// learned turns tagged contents into attributions, skipping those that
+// overlap a content of rules. Quotations are the rules' domain: a tagged
+// content that starts inside one the rules did not attribute is dropped.
+// Each content needs a tagged CUE close by in its sentence, and takes as
+// source the nearest tagged SOURCE span of its paragraph.
+func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
+	var out []attribution
+	for _, raw := range spans.Content {
+		c := d.trimSpan(raw)
+		if c.End <= c.Start || c.Start < d.bodyStart || d.overlapsAny(c, rules) || d.overlapsAny(c, d.relays) {
+			continue
+		}
+		from, to := d.tokenAfter(c.Start), d.tokenAfter(c.End)
+		if to-from < minLearnedTokens || d.toks[from].quoteID >= 0 {
+			continue
+		}
+		cue, ok := d.attachedCue(raw, spans.Cue)
+		if !ok {
+			continue
+		}
+		a := attribution{content: c}
+		a.cueFrom, a.cueTo = d.tokenAfter(cue.Start), d.tokenAfter(cue.End)
+		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
+		if s, ok := d.nearest(c, spans.Source); ok {
+			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// minLearnedTokens is the shortest tagged content kept, in tokens.
+const minLearnedTokens = 3
+
+// maxCueGap is how many tokens may separate a tagged content from its cue.
+const maxCueGap = 6
+
+// attachedCue returns the tagged cue nearest to content s with at most
+// maxCueGap tokens and no sentence end or line break between them.
+func (d *doc) attachedCue(s news.Span, cues []news.Span) (news.Span, bool) {
+	best, bestGap := news.Span{}, -1
+	for _, c := range cues {
+		var lo, hi int
+		switch {
+		case c.End <= s.Start:
+			lo, hi = c.End, s.Start
+		case c.Start >= s.End:
+			lo, hi = s.End, c.Start
+		default:
+			continue
+		}
+		i, j := d.tokenAfter(lo), d.tokenAfter(hi)
+		if j-i > maxCueGap || strings.Contains(d.text[lo:hi], "\n") {
+			continue
+		}
+		ends := false
+		for _, t := range d.toks[i:j] {
+			if t.Text == "." || t.Text == "?" || t.Text == "!" {
+				ends = true
+			}
+		}
+		if !ends && (bestGap < 0 || j-i < bestGap) {
+			best, bestGap = c, j-i
+		}
+	}
+	return best, bestGap >= 0
+}
+
+// trimSpan drops quotation marks, punctuation and spaces at both ends.
+func (d *doc) trimSpan(s news.Span) news.Span {
+	const cut = " \t\n\"“”‘’'«»„,.;:—–-"
+	t := d.text[s.Start:s.End]
+	left := strings.TrimLeft(t, cut)
+	s.Start += len(t) - len(left)
+	s.End = s.Start + len(strings.TrimRight(left, cut))
+	return s
+}
+
+// overlapsAny reports whether s overlaps the content or the source of
+// one of atts.
+func (d *doc) overlapsAny(s news.Span, atts []attribution) bool {
+	for _, a := range atts {
+		if s.Start < a.content.End && a.content.Start < s.End {
+			return true
+		}
+		if a.srcTo > a.srcFrom && s.Start < d.toks[a.srcTo-1].End && d.toks[a.srcFrom].Start < s.End {
+			return true
+		}
+	}
+	return false
+}
+
+// nearest returns the span of cands closest to s in the same paragraph
+// that does not overlap it.
+func (d *doc) nearest(s news.Span, cands []news.Span) (news.Span, bool) {
+	best, bestDist := news.Span{}, -1
+	for _, c := range cands {
+		var lo, hi int
+		switch {
+		case c.End <= s.Start:
+			lo, hi = c.End, s.Start
+		case c.Start >= s.End:
+			lo, hi = s.End, c.Start
+		default:
+			continue
+		}
+		if strings.Contains(d.text[lo:hi], "\n") {
+			continue
+		}
+		if dist := hi - lo; bestDist < 0 || dist < bestDist {
+			best, bestDist = c, dist
+		}
+	}
+	return best, bestDist >= 0
+}

@@ -1,0 +1,181 @@
+package tagger
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/binary"
+	"fmt"
+	"io"
+	"math"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// Labels are the tag set, BIO over the three attribution roles.
+var Labels = []string{"O", "B-CONTENT", "I-CONTENT", "B-SOURCE", "I-SOURCE", "B-CUE", "I-CUE"}
+
+// NumLabels is len(Labels).
+const NumLabels = 7
+
+const (
+	labelO = iota
+	bContent
+	iContent
+	bSource
+	iSource
+	bCue
+	iCue
+)
+
+// Model holds the averaged perceptron weights: one row of NumLabels
+// weights per feature key and (NumLabels+1)*NumLabels transition weights,
+// the last row being from the sequence start.
+type Model struct {
+	index   map[uint64]int32
+	keys    []uint64
+	weights []float32
+	trans   []float32
+}
+
+// NewModel builds a model from sorted keys, their weight rows and the
+// transition weights.
+func NewModel(keys []uint64, weights, trans []float32) (*Model, error) {
+	if len(weights) != len(keys)*NumLabels || len(trans) != (NumLabels+1)*NumLabels {
+		return nil, fmt.Errorf("quote tagger: %d keys, %d weights, %d transitions: %w", len(keys), len(weights), len(trans), news.ErrInvalidInput)
+	}
+	m := &Model{index: make(map[uint64]int32, len(keys)), keys: keys, weights: weights, trans: trans}
+	for i, k := range keys {
+		m.index[k] = int32(i)
+	}
+	return m, nil
+}
+
+// Features is the number of feature rows.
+func (m *Model) Features() int { return len(m.keys) }
+
+const magic = "PQTAG1"
+
+// Encode writes the model gzip-compressed.
+func (m *Model) Encode(w io.Writer) error {
+	zw, err := gzip.NewWriterLevel(w, gzip.BestCompression)
+	if err != nil {
+		return fmt.Errorf("quote tagger: %w", err)
+	}
+	hdr := []uint64{uint64(NumLabels), uint64(len(m.keys))}
+	for _, v := range []any{[]byte(magic), hdr, m.keys, m.weights, m.trans} {
+		if err := binary.Write(zw, binary.LittleEndian, v); err != nil {
+			return fmt.Errorf("quote tagger: encode: %w", err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		return fmt.Errorf("quote tagger: encode: %w", err)
+	}
+	return nil
+}
+
+// Decode reads a model written by Encode.
+func Decode(b []byte) (*Model, error) {
+	zr, err := gzip.NewReader(bytes.NewReader(b))
+	if err != nil {
+		return nil, fmt.Errorf("quote tagger: %w: %w", news.ErrInvalidInput, err)
+	}
+	raw, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, fmt.Errorf("quote tagger: %w: %w", news.ErrInvalidInput, err)
+	}
+	if len(raw) < len(magic)+16 || string(raw[:len(magic)]) != magic {
+		return nil, fmt.Errorf("quote tagger: bad header: %w", news.ErrInvalidInput)
+	}
+	raw = raw[len(magic):]
+	labels, n := binary.LittleEndian.Uint64(raw), binary.LittleEndian.Uint64(raw[8:])
+	raw = raw[16:]
+	want := n*8 + n*NumLabels*4 + (NumLabels+1)*NumLabels*4
+	if labels != NumLabels || uint64(len(raw)) != want {
+		return nil, fmt.Errorf("quote tagger: %d labels, %d bytes for %d keys: %w", labels, len(raw), n, news.ErrInvalidInput)
+	}
+	keys := make([]uint64, n)
+	for i := range keys {
+		keys[i] = binary.LittleEndian.Uint64(raw[i*8:])
+	}
+	raw = raw[n*8:]
+	floats := func(k int) []float32 {
+		out := make([]float32, k)
+		for i := range out {
+			out[i] = math.Float32frombits(binary.LittleEndian.Uint32(raw[i*4:]))
+		}
+		raw = raw[k*4:]
+		return out
+	}
+	weights := floats(int(n) * NumLabels)
+	trans := floats((NumLabels + 1) * NumLabels)
+	return NewModel(keys, weights, trans)
+}
+
+// emissions sums the weight rows of each token's features.
+func (m *Model) emissions(feats [][]uint64, em []float32) []float32 {
+	em = em[:0]
+	for _, fs := range feats {
+		var sc [NumLabels]float32
+		for _, f := range fs {
+			r, ok := m.index[f]
+			if !ok {
+				continue
+			}
+			for l, v := range m.weights[int(r)*NumLabels : int(r+1)*NumLabels] {
+				sc[l] += v
+			}
+		}
+		em = append(em, sc[:]...)
+	}
+	return em
+}
+
+// Tag labels every token of doc and returns the spans it finds.
+func (m *Model) Tag(doc Doc) Spans {
+	labels := make([]int, len(doc.Tokens))
+	var em []float32
+	for _, s := range doc.Seqs {
+		em = m.emissions(s.Feats, em)
+		copy(labels[s.From:s.To], viterbi(em, m.trans, s.To-s.From))
+	}
+	return decodeSpans(doc.Tokens, labels)
+}
+
+// viterbi returns the best label sequence for n tokens given emission
+// scores em (n*NumLabels) and transitions trans ((NumLabels+1)*NumLabels,
+// the last row from the start).
+func viterbi(em, trans []float32, n int) []int {
+	if n == 0 {
+		return nil
+	}
+	const L = NumLabels
+	score := make([]float32, n*L)
+	back := make([]int8, n*L)
+	for l := range L {
+		score[l] = em[l] + trans[L*L+l]
+	}
+	for i := 1; i < n; i++ {
+		for l := range L {
+			best, arg := float32(math.Inf(-1)), 0
+			for p := range L {
+				if v := score[(i-1)*L+p] + trans[p*L+l]; v > best {
+					best, arg = v, p
+				}
+			}
+			score[i*L+l] = best + em[i*L+l]
+			back[i*L+l] = int8(arg)
+		}
+	}
+	out := make([]int, n)
+	best := 0
+	for l := 1; l < L; l++ {
+		if score[(n-1)*L+l] > score[(n-1)*L+best] {
+			best = l
+		}
+	}
+	out[n-1] = best
+	for i := n - 1; i > 0; i-- {
+		out[i-1] = int(back[i*L+out[i]])
+	}
+	return out
+}
