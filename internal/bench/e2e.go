@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"math/rand/v2"
-	"runtime/metrics"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -85,8 +84,9 @@ type E2ERun struct {
 	Articles       int     `json:"articles"`
 	Seconds        float64 `json:"seconds"`
 	ArticlesPerSec float64 `json:"articles_per_sec"`
-	// CPUSeconds is the CPU time this process spent (Go runtime estimate:
-	// goroutines plus GC), excluding the database and broker processes.
+	// CPUSeconds is the CPU time this process spent (user plus system, from
+	// the operating system; 0 where unknown), excluding the database and
+	// broker processes.
 	// ArticlesPerCPUSec does not depend on how busy the machine is, so it
 	// gives the capacity of one dedicated core.
 	CPUSeconds        float64 `json:"cpu_seconds"`
@@ -175,24 +175,6 @@ func e2eRun(ctx context.Context, timeout time.Duration, b E2EBackend, workers in
 		run.ArticlesPerCPUSec = float64(len(inputs)) / cpu
 	}
 	return run, nil
-}
-
-// cpuSeconds is the runtime's estimate of the CPU time spent by this
-// process so far.
-func cpuSeconds() float64 {
-	samples := []metrics.Sample{
-		{Name: "/cpu/classes/user:cpu-seconds"},
-		{Name: "/cpu/classes/gc/total:cpu-seconds"},
-		{Name: "/cpu/classes/scavenge/total:cpu-seconds"},
-	}
-	metrics.Read(samples)
-	total := 0.0
-	for _, s := range samples {
-		if s.Value.Kind() == metrics.KindFloat64 {
-			total += s.Value.Float64()
-		}
-	}
-	return total
 }
 
 // assignedArticles counts the articles that belong to a story.
