@@ -1,6 +1,7 @@
 package ner
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -16,7 +17,21 @@ type History struct {
 	// casing holds, per lower-cased word, how it is written where its
 	// case is informative: inside sentences that are not all capitals.
 	casing map[string]uint8
+	// contexts holds, per lower-cased capitalised word that occurs more
+	// than once, the words around its occurrences: context aggregation
+	// (Ratinov & Roth 2009) lets each mention read the others' contexts.
+	contexts map[string]*wordContexts
 }
+
+// wordContexts are the distinct neighbours of a word's occurrences in a
+// document: lower-cased words prefixed 'p' (before) or 'n' (after).
+type wordContexts struct {
+	n     int
+	words []string
+}
+
+// maxContexts bounds the context words kept per word.
+const maxContexts = 8
 
 // Case classes recorded in History.casing.
 const (
@@ -29,7 +44,16 @@ const (
 // given; their casing lets a headline word ("RUSSIA") or a sentence-initial
 // word borrow the evidence of its other occurrences.
 func NewHistory(sentences [][]string) *History {
-	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{}}
+	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{},
+		contexts: map[string]*wordContexts{}}
+	for _, words := range sentences {
+		h.addContexts(words)
+	}
+	for k, c := range h.contexts {
+		if c.n < 2 {
+			delete(h.contexts, k)
+		}
+	}
 	for _, words := range sentences {
 		if isHeadline(words) {
 			continue
@@ -51,6 +75,35 @@ func NewHistory(sentences [][]string) *History {
 		}
 	}
 	return h
+}
+
+// addContexts records the neighbours of the capitalised words of one
+// sentence.
+func (h *History) addContexts(words []string) {
+	lower := func(i int) string {
+		if i < 0 || i >= len(words) {
+			return ""
+		}
+		return strings.ToLower(NormalizeWord(words[i]))
+	}
+	for i, w := range words {
+		r, _ := utf8.DecodeRuneInString(w)
+		if !unicode.IsUpper(r) {
+			continue
+		}
+		k := lower(i)
+		c := h.contexts[k]
+		if c == nil {
+			c = &wordContexts{}
+			h.contexts[k] = c
+		}
+		c.n++
+		for _, ctx := range [2]string{"p" + lower(i-1), "n" + lower(i+1)} {
+			if len(ctx) > 1 && len(c.words) < maxContexts && !slices.Contains(c.words, ctx) {
+				c.words = append(c.words, ctx)
+			}
+		}
+	}
 }
 
 func isHeadline(words []string) bool {
@@ -107,8 +160,8 @@ func majority(m map[string]*[4]int32, lower string) int {
 	return bi
 }
 
-// historyFeatures reads the document: how the word is cased elsewhere and
-// which type it was given before.
+// historyFeatures reads the document: how the word is cased elsewhere,
+// which type it was given before and the contexts of its other mentions.
 func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History) []uint64 {
 	if hist != nil && t.shape != t.lower {
 		if c := hist.casing[t.lower]; c != 0 {
@@ -126,6 +179,11 @@ func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History
 	}
 	if ti := majority(hist.multi, t.lower); ti >= 0 {
 		buf = append(buf, keyInt(54, ti, 0))
+	}
+	if c := hist.contexts[t.lower]; c != nil && t.shape != t.lower {
+		for _, w := range c.words {
+			buf = append(buf, key(57, w))
+		}
 	}
 	return buf
 }
