@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"sync"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
@@ -38,6 +39,7 @@ type Service struct {
 	Feeds  FeedProber // nil: feeds are added without probing
 
 	ingestMu sync.Mutex
+	stories  storyCache
 }
 
 // ArticleDetail is an article with its annotations and story.
@@ -111,6 +113,9 @@ func (s *Service) Story(ctx context.Context, id int64) (StoryDetail, error) {
 	if err != nil {
 		return StoryDetail{}, fmt.Errorf("story %d: %w", id, err)
 	}
+	if d, ok := s.stories.get(st, time.Now()); ok {
+		return d, nil
+	}
 	d := StoryDetail{Story: st, Articles: []ArticleDetail{}}
 	copies, err := s.Store.Copies(ctx, st.ArticleIDs)
 	if err != nil {
@@ -132,6 +137,7 @@ func (s *Service) Story(ctx context.Context, id int64) (StoryDetail, error) {
 		in.Articles = append(in.Articles, compare.Article{ID: a.ID, Outlet: news.Deref(a.Outlet), Text: a.Text, Annotations: a.Annotations, CopyOf: copyOf[a.ID]})
 	}
 	d.Comparison = compare.Compare(in)
+	s.stories.put(d, time.Now())
 	return d, nil
 }
 
