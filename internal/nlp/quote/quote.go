@@ -19,7 +19,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
-	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
 	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
@@ -45,7 +44,7 @@ func Find(text string, sentences []news.Span, entities []news.Entity) Result {
 		prev = as
 	}
 	if m := learnedModel(); m != nil {
-		atts = append(atts, d.learned(m.Tag(tagger.Extractor{Cue: CueClass}.Extract(d.text)), atts)...)
+		atts = append(atts, d.learned(m.Tag(m.Extractor(CueClass).Extract(d.text)), atts)...)
 	}
 	slices.SortStableFunc(atts, func(a, b attribution) int { return a.content.Start - b.content.Start })
 	article := articleSources(text)

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -31,19 +32,26 @@ const (
 // weights per feature key and (NumLabels+1)*NumLabels transition weights,
 // the last row being from the sequence start.
 type Model struct {
+	// Cues are the words learned as cues from the training data; they
+	// extend the rule lexicon in the features.
+	Cues    []string
+	cueSet  map[string]bool
 	index   map[uint64]int32
 	keys    []uint64
 	weights []float32
 	trans   []float32
 }
 
-// NewModel builds a model from sorted keys, their weight rows and the
-// transition weights.
-func NewModel(keys []uint64, weights, trans []float32) (*Model, error) {
+// NewModel builds a model from sorted keys, their weight rows, the
+// transition weights and the learned cue words.
+func NewModel(keys []uint64, weights, trans []float32, cues []string) (*Model, error) {
 	if len(weights) != len(keys)*NumLabels || len(trans) != (NumLabels+1)*NumLabels {
 		return nil, fmt.Errorf("quote tagger: %d keys, %d weights, %d transitions: %w", len(keys), len(weights), len(trans), news.ErrInvalidInput)
 	}
-	m := &Model{index: make(map[uint64]int32, len(keys)), keys: keys, weights: weights, trans: trans}
+	m := &Model{Cues: cues, cueSet: map[string]bool{}, index: make(map[uint64]int32, len(keys)), keys: keys, weights: weights, trans: trans}
+	for _, c := range cues {
+		m.cueSet[c] = true
+	}
 	for i, k := range keys {
 		m.index[k] = int32(i)
 	}
@@ -53,7 +61,7 @@ func NewModel(keys []uint64, weights, trans []float32) (*Model, error) {
 // Features is the number of feature rows.
 func (m *Model) Features() int { return len(m.keys) }
 
-const magic = "PQTAG1"
+const magic = "PQTAG2"
 
 // Encode writes the model gzip-compressed.
 func (m *Model) Encode(w io.Writer) error {
@@ -61,8 +69,9 @@ func (m *Model) Encode(w io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("quote tagger: %w", err)
 	}
+	cues := []byte(strings.Join(m.Cues, "\n"))
 	hdr := []uint64{uint64(NumLabels), uint64(len(m.keys))}
-	for _, v := range []any{[]byte(magic), hdr, m.keys, m.weights, m.trans} {
+	for _, v := range []any{[]byte(magic), hdr, m.keys, m.weights, m.trans, uint64(len(cues)), cues} {
 		if err := binary.Write(zw, binary.LittleEndian, v); err != nil {
 			return fmt.Errorf("quote tagger: encode: %w", err)
 		}
@@ -89,8 +98,8 @@ func Decode(b []byte) (*Model, error) {
 	raw = raw[len(magic):]
 	labels, n := binary.LittleEndian.Uint64(raw), binary.LittleEndian.Uint64(raw[8:])
 	raw = raw[16:]
-	want := n*8 + n*NumLabels*4 + (NumLabels+1)*NumLabels*4
-	if labels != NumLabels || uint64(len(raw)) != want {
+	want := n*8 + n*NumLabels*4 + (NumLabels+1)*NumLabels*4 + 8
+	if labels != NumLabels || uint64(len(raw)) < want || uint64(len(raw))-want != binary.LittleEndian.Uint64(raw[want-8:]) {
 		return nil, fmt.Errorf("quote tagger: %d labels, %d bytes for %d keys: %w", labels, len(raw), n, news.ErrInvalidInput)
 	}
 	keys := make([]uint64, n)
@@ -108,8 +117,43 @@ func Decode(b []byte) (*Model, error) {
 	}
 	weights := floats(int(n) * NumLabels)
 	trans := floats((NumLabels + 1) * NumLabels)
-	return NewModel(keys, weights, trans)
+	var cues []string
+	if len(raw) > 8 {
+		cues = strings.Split(string(raw[8:]), "\n")
+	}
+	return NewModel(keys, weights, trans, cues)
 }
+
+// Extractor returns the feature extractor the model was trained with:
+// lexicon (the rule stage's cue classes) extended by the learned cues,
+// which take class LearnedCue.
+func (m *Model) Extractor(lexicon func(string) int) Extractor {
+	return cueExtractor(lexicon, m.cueSet)
+}
+
+// NewExtractor returns the extractor for a model trained with cues.
+func NewExtractor(lexicon func(string) int, cues []string) Extractor {
+	set := map[string]bool{}
+	for _, c := range cues {
+		set[c] = true
+	}
+	return cueExtractor(lexicon, set)
+}
+
+func cueExtractor(lexicon func(string) int, cues map[string]bool) Extractor {
+	return Extractor{Cue: func(w string) int {
+		if c := lexicon(w); c != 0 {
+			return c
+		}
+		if cues[w] {
+			return LearnedCue
+		}
+		return 0
+	}}
+}
+
+// LearnedCue is the cue class of a word learned as a cue.
+const LearnedCue = 9
 
 // emissions sums the weight rows of each token's features.
 func (m *Model) emissions(feats [][]uint64, em []float32) []float32 {

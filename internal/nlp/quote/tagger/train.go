@@ -5,7 +5,10 @@ import (
 	"math"
 	"math/rand/v2"
 	"slices"
+	"strings"
 	"time"
+
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
 // Example is one training text: its extracted features and gold labels
@@ -17,6 +20,8 @@ type Example struct {
 
 // Config controls training.
 type Config struct {
+	// Cues are the learned cue words stored with the model (see CueWords).
+	Cues   []string
 	Epochs int
 	Seed   uint64
 	// Prune drops feature rows whose largest absolute averaged weight is
@@ -68,7 +73,7 @@ func Train(cfg Config, examples []Example) *Model {
 		slog.Info("quote tagger: epoch", "epoch", epoch+1, "mistakes", mistakes, "sequences", len(order),
 			"features", len(t.keys), "seconds", time.Since(start).Seconds())
 	}
-	return t.average(cfg.Prune)
+	return t.average(cfg.Prune, cfg.Cues)
 }
 
 func (t *trainer) row(k uint64) int32 {
@@ -139,7 +144,7 @@ func (t *trainer) addTrans(i int, v float64) {
 
 // average returns the averaged weights, sorted by key, without the rows
 // whose weights are all below prune in magnitude.
-func (t *trainer) average(prune float32) *Model {
+func (t *trainer) average(prune float32, cues []string) *Model {
 	order := make([]int, len(t.keys))
 	for i := range order {
 		order[i] = i
@@ -173,9 +178,33 @@ func (t *trainer) average(prune float32) *Model {
 	for i := range trans {
 		trans[i] = float32(t.tw[i] - t.tu[i]/t.step)
 	}
-	m, err := NewModel(keys, weights, trans)
+	m, err := NewModel(keys, weights, trans, cues)
 	if err != nil {
 		panic(err) // dimensions are fixed by construction
 	}
 	return m
+}
+
+// CueWords lists the lower-cased words that are part of a gold CUE at
+// least minCount times and in at least minRatio of their occurrences, in
+// sorted order. toks and labels are per text, labels from Encode.
+func CueWords(toks [][]tokenize.Token, labels [][]int, minCount int, minRatio float64) []string {
+	seen, cue := map[string]int{}, map[string]int{}
+	for d := range toks {
+		for i, t := range toks[d] {
+			w := strings.ToLower(t.Text)
+			seen[w]++
+			if l := labels[d][i]; l == bCue || l == iCue {
+				cue[w]++
+			}
+		}
+	}
+	var out []string
+	for w, n := range cue {
+		if n >= minCount && float64(n) >= minRatio*float64(seen[w]) {
+			out = append(out, w)
+		}
+	}
+	slices.Sort(out)
+	return out
 }

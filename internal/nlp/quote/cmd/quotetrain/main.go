@@ -18,6 +18,7 @@ import (
 	"github.com/parallax-news/parallax/internal/eval"
 	"github.com/parallax-news/parallax/internal/nlp/quote"
 	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
 func main() {
@@ -34,9 +35,23 @@ func main() {
 }
 
 func run(data, out string, cfg tagger.Config) error {
-	examples, err := load(data)
+	texts, gold, err := load(data)
 	if err != nil {
 		return err
+	}
+	toks := make([][]tokenize.Token, len(texts))
+	labels := make([][]int, len(texts))
+	for i, text := range texts {
+		toks[i] = tokenize.Tokens(text)
+		labels[i] = tagger.Encode(toks[i], gold[i])
+	}
+	cfg.Cues = tagger.CueWords(toks, labels, minCueCount, minCueRatio)
+	x := tagger.NewExtractor(quote.CueClass, cfg.Cues)
+	slog.Info("quotetrain: learned cues", "words", len(cfg.Cues))
+	examples := make([]tagger.Example, len(texts))
+	for i, text := range texts {
+		d := x.Extract(text)
+		examples[i] = tagger.Example{Doc: d, Labels: labels[i]}
 	}
 	start := time.Now()
 	m := tagger.Train(cfg, examples)
@@ -60,16 +75,22 @@ func run(data, out string, cfg tagger.Config) error {
 	return nil
 }
 
+// Learned cue words must be part of a gold cue this often.
+const (
+	minCueCount = 3
+	minCueRatio = 0.3
+)
+
 // load reads every article of the split with its first annotator's spans.
-func load(dir string) ([]tagger.Example, error) {
+func load(dir string) ([]string, []tagger.Spans, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil || len(anns) == 0 {
-		return nil, fmt.Errorf("no .ann files under %s/attributions", dir)
+		return nil, nil, fmt.Errorf("no .ann files under %s/attributions", dir)
 	}
 	slices.Sort(anns)
-	x := tagger.Extractor{Cue: quote.CueClass}
 	seen := map[string]bool{}
-	var out []tagger.Example
+	var texts []string
+	var golds []tagger.Spans
 	for _, ann := range anns {
 		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
 		article := base[:max(0, strings.LastIndexByte(base, '_'))]
@@ -79,17 +100,17 @@ func load(dir string) ([]tagger.Example, error) {
 		seen[article] = true
 		b, err := os.ReadFile(filepath.Join(dir, "text", article+".txt"))
 		if err != nil {
-			return nil, fmt.Errorf("read text: %w", err)
+			return nil, nil, fmt.Errorf("read text: %w", err)
 		}
 		text := string(b)
 		f, err := os.Open(ann)
 		if err != nil {
-			return nil, fmt.Errorf("open %s: %w", ann, err)
+			return nil, nil, fmt.Errorf("open %s: %w", ann, err)
 		}
 		doc, err := eval.ReadBrat(f, text)
 		f.Close()
 		if err != nil {
-			return nil, fmt.Errorf("%s: %w", ann, err)
+			return nil, nil, fmt.Errorf("%s: %w", ann, err)
 		}
 		var gold tagger.Spans
 		for _, s := range doc.Spans {
@@ -102,8 +123,8 @@ func load(dir string) ([]tagger.Example, error) {
 				gold.Cue = append(gold.Cue, s.Extent())
 			}
 		}
-		d := x.Extract(text)
-		out = append(out, tagger.Example{Doc: d, Labels: tagger.Encode(d.Tokens, gold)})
+		texts = append(texts, text)
+		golds = append(golds, gold)
 	}
-	return out, nil
+	return texts, golds, nil
 }

@@ -1,0 +1,118 @@
+package tagger
+
+import (
+	"bytes"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+
+	quotemodel "github.com/parallax-news/parallax/models/quote"
+
+	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
+)
+
+func lexicon(w string) int {
+	if w == "said" || w == "says" {
+		return 1
+	}
+	return 0
+}
+
+func TestEncodeKeepsOutermost(t *testing.T) {
+	text := `Smith said Jones said it rained.`
+	toks := tokenize.Tokens(text)
+	gold := Spans{
+		Source:  []news.Span{{Start: 0, End: 5}, {Start: 11, End: 16}},
+		Cue:     []news.Span{{Start: 6, End: 10}, {Start: 17, End: 21}},
+		Content: []news.Span{{Start: 11, End: 31}, {Start: 22, End: 31}},
+	}
+	got := Encode(toks, gold)
+	want := []int{bSource, bCue, bContent, iContent, iContent, iContent, labelO}
+	if !slices.Equal(got, want) {
+		t.Fatalf("labels %v, want %v", got, want)
+	}
+	spans := decodeSpans(toks, got)
+	if len(spans.Content) != 1 || text[spans.Content[0].Start:spans.Content[0].End] != "Jones said it rained" {
+		t.Errorf("content %v", spans.Content)
+	}
+}
+
+func TestViterbiFollowsTransitions(t *testing.T) {
+	em := make([]float32, 2*NumLabels)
+	em[bContent] = 1           // token 0 prefers B-CONTENT
+	em[NumLabels+labelO] = 0.5 // token 1 slightly prefers O
+	trans := make([]float32, (NumLabels+1)*NumLabels)
+	trans[bContent*NumLabels+iContent] = 2 // but B-CONTENT -> I-CONTENT is strong
+	if got := viterbi(em, trans, 2); !slices.Equal(got, []int{bContent, iContent}) {
+		t.Errorf("viterbi %v", got)
+	}
+}
+
+func TestTrainLearnsAndRoundTrips(t *testing.T) {
+	texts := []string{
+		"Smith said the plan failed.\nJones said the vote was close.",
+		"Brown said taxes rose.\nThe weather was fine.",
+	}
+	x := NewExtractor(lexicon, nil)
+	var examples []Example
+	for _, text := range texts {
+		d := x.Extract(text)
+		var gold Spans
+		for _, line := range strings.Split(text, "\n") {
+			at := strings.Index(text, line)
+			if i := strings.Index(line, " said "); i > 0 {
+				gold.Source = append(gold.Source, news.Span{Start: at, End: at + i})
+				gold.Cue = append(gold.Cue, news.Span{Start: at + i + 1, End: at + i + 5})
+				gold.Content = append(gold.Content, news.Span{Start: at + i + 6, End: at + len(line) - 1})
+			}
+		}
+		examples = append(examples, Example{Doc: d, Labels: Encode(d.Tokens, gold)})
+	}
+	m := Train(Config{Epochs: 10, Seed: 1, Cues: []string{"stated"}}, examples)
+	var buf bytes.Buffer
+	if err := m.Encode(&buf); err != nil {
+		t.Fatal(err)
+	}
+	back, err := Decode(buf.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if back.Features() != m.Features() || !slices.Equal(back.Cues, []string{"stated"}) {
+		t.Fatalf("round trip: %d features %v, want %d", back.Features(), back.Cues, m.Features())
+	}
+	text := "Green said the road closed."
+	got := back.Tag(back.Extractor(lexicon).Extract(text))
+	if len(got.Content) != 1 || text[got.Content[0].Start:got.Content[0].End] != "the road closed" {
+		t.Errorf("content %v", got.Content)
+	}
+	if len(got.Source) != 1 || text[got.Source[0].Start:got.Source[0].End] != "Green" {
+		t.Errorf("source %v", got.Source)
+	}
+}
+
+func TestDecodeRejectsGarbage(t *testing.T) {
+	if _, err := Decode([]byte("not a model")); err == nil {
+		t.Error("want an error")
+	}
+}
+
+func BenchmarkTag(b *testing.B) {
+	m, err := Decode(quotemodel.Tagger)
+	if err != nil {
+		b.Fatal(err)
+	}
+	text, err := os.ReadFile("../testdata/wire.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	long := strings.Repeat(string(text)+"\n", 6) // about a median PolNeAR article
+	x := m.Extractor(lexicon)
+	b.SetBytes(int64(len(long)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Tag(x.Extract(long))
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
