@@ -24,3 +24,4 @@ vet:
 DATA ?= ../shared/data
 models:
 	go run ./internal/nlp/ner/cmd/nertrain -data $(DATA) -out models/ner $(NERFLAGS)
+	go run ./internal/nlp/quote/cmd/quotetrain -data $(DATA)/polnear/train -out models/quote
