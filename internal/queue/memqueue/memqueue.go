@@ -122,6 +122,10 @@ func (q *Queue) Consume(ctx context.Context, subject, _ string, handler func(con
 		case <-q.closed:
 			return queue.ErrClosed
 		case e := <-ch:
+			if ctx.Err() != nil { // both were ready: stopping wins
+				q.requeue(ch, e, 0)
+				return nil
+			}
 			e.deliveries++
 			err := handler(ctx, queue.Message{Subject: subject, Data: e.data, Deliveries: e.deliveries})
 			if err != nil {

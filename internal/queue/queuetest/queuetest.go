@@ -266,8 +266,9 @@ func testDedup(t *testing.T, q queue.Queue) {
 func testConsumerRestart(t *testing.T, q queue.Queue) {
 	publish(t, q, "work", "in-flight", "")
 	holding := make(chan struct{})
+	var once sync.Once
 	stop := consume(t, q, "work", "workers", func(ctx context.Context, m queue.Message) error {
-		close(holding)
+		once.Do(func() { close(holding) })
 		<-ctx.Done()
 		return ctx.Err()
 	})
