@@ -137,12 +137,10 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 		prev := score[(i-1)*L : i*L : i*L]
 		for c := range L {
 			best, arg := neg, 0
+			// A predecessor scored -Inf (a label that cannot start a
+			// sentence) never beats best, so it needs no test.
 			for _, p := range allowedPrev[c] {
-				ps := prev[p]
-				if ps == neg {
-					continue
-				}
-				if s := ps + trans[p*L+c]; s > best {
+				if s := prev[p] + trans[p*L+c]; s > best {
 					best, arg = s, p
 				}
 			}
