@@ -2,6 +2,7 @@ package quote
 
 import (
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 
@@ -21,6 +22,22 @@ var learnedModel = sync.OnceValue(func() *tagger.Model {
 	}
 	return m
 })
+
+// combine keeps the rule attributions the tagger confirms (a direct
+// quotation, an interview turn, or a reported content that overlaps a
+// tagged CONTENT) and
+// adds the tagged contents the rules missed.
+func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
+	var kept []attribution
+	for _, r := range rules {
+		if r.direct || r.lemma == ":" || slices.ContainsFunc(spans.Content, func(c news.Span) bool {
+			return c.Start < r.content.End && r.content.Start < c.End
+		}) {
+			kept = append(kept, r)
+		}
+	}
+	return append(kept, d.learned(spans, rules)...)
+}
 
 // learned turns tagged contents into attributions, skipping those that
 // overlap a content of rules. Quotations are the rules' domain: a tagged

@@ -44,7 +44,7 @@ func Find(text string, sentences []news.Span, entities []news.Entity) Result {
 		prev = as
 	}
 	if m := learnedModel(); m != nil {
-		atts = append(atts, d.learned(m.Tag(m.Extractor(CueClass).Extract(d.text)), atts)...)
+		atts = d.combine(m.Tag(m.Extractor(CueClass).Extract(d.text)), atts)
 	}
 	slices.SortStableFunc(atts, func(a, b attribution) int { return a.content.Start - b.content.Start })
 	article := articleSources(text)

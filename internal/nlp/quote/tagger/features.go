@@ -186,6 +186,14 @@ func features(info []tokInfo, para int) [][]uint64 {
 	// the paragraph and within the sentence.
 	left, right := cueDistances(info, false)
 	sleft, sright := cueDistances(info, true)
+	toEnd := make([]int, n)
+	for i, k := n-1, 0; i >= 0; i-- {
+		toEnd[i] = k
+		k++
+		if info[i].sentStart {
+			k = 0
+		}
+	}
 	paraPos := "p0"
 	if para > 0 {
 		paraPos = "p+"
@@ -244,6 +252,11 @@ func features(info []tokInfo, para int) [][]uint64 {
 			key("slcw", cueWord(info, i, sleft[i], -1), t.shape),
 			key("srcw", cueWord(info, i, sright[i], 1), t.shape),
 			key("after", cueWord(info, i, sleft[i], -1), word(i-1)),
+			key("wsl", t.lower, distStr(sleft[i])),
+			key("wsr", t.lower, distStr(sright[i])),
+			key("w-1sr", word(i-1), distStr(sright[i])),
+			key("w+1sl", word(i+1), distStr(sleft[i])),
+			key("toend", bucket(min(toEnd[i], 21))),
 		}
 		if t.sentStart {
 			f = append(f, key("start", paraPos, t.lower))
