@@ -44,34 +44,49 @@ const (
 // given; their casing lets a headline word ("RUSSIA") or a sentence-initial
 // word borrow the evidence of its other occurrences.
 func NewHistory(sentences [][]string) *History {
+	sents := make([]*Sentence, len(sentences))
+	for i, words := range sentences {
+		toks := make([]token, len(words))
+		for j, w := range words {
+			nw := NormalizeWord(w)
+			toks[j] = token{word: nw, lower: strings.ToLower(nw)}
+		}
+		sents[i] = &Sentence{toks: toks, headline: isHeadline(words)}
+	}
+	return newHistory(sents)
+}
+
+// newHistory is NewHistory over sentences whose tokens are already
+// normalised and lower-cased.
+func newHistory(sents []*Sentence) *History {
 	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{},
 		contexts: map[string]*wordContexts{}}
-	for _, words := range sentences {
-		h.addContexts(words)
+	for _, s := range sents {
+		h.addContexts(s.toks)
 	}
 	for k, c := range h.contexts {
 		if c.n < 2 {
 			delete(h.contexts, k)
 		}
 	}
-	for _, words := range sentences {
-		if isHeadline(words) {
+	for _, s := range sents {
+		if s.headline {
 			continue
 		}
-		for _, w := range words[min(1, len(words)):] {
-			r, size := utf8.DecodeRuneInString(w)
+		for _, t := range s.toks[min(1, len(s.toks)):] {
+			r, size := utf8.DecodeRuneInString(t.word)
 			var c uint8
 			switch {
 			case unicode.IsLower(r):
 				c = caseLower
 			case !unicode.IsUpper(r):
 				continue
-			case strings.IndexFunc(w[size:], unicode.IsLower) >= 0:
+			case strings.IndexFunc(t.word[size:], unicode.IsLower) >= 0:
 				c = caseTitle
 			default:
 				c = caseUpper
 			}
-			h.casing[strings.ToLower(NormalizeWord(w))] |= c
+			h.casing[t.lower] |= c
 		}
 	}
 	return h
@@ -79,23 +94,22 @@ func NewHistory(sentences [][]string) *History {
 
 // addContexts records the neighbours of the capitalised words of one
 // sentence.
-func (h *History) addContexts(words []string) {
+func (h *History) addContexts(toks []token) {
 	lower := func(i int) string {
-		if i < 0 || i >= len(words) {
+		if i < 0 || i >= len(toks) {
 			return ""
 		}
-		return strings.ToLower(NormalizeWord(words[i]))
+		return toks[i].lower
 	}
-	for i, w := range words {
-		r, _ := utf8.DecodeRuneInString(w)
+	for i := range toks {
+		r, _ := utf8.DecodeRuneInString(toks[i].word)
 		if !unicode.IsUpper(r) {
 			continue
 		}
-		k := lower(i)
-		c := h.contexts[k]
+		c := h.contexts[toks[i].lower]
 		if c == nil {
 			c = &wordContexts{}
-			h.contexts[k] = c
+			h.contexts[toks[i].lower] = c
 		}
 		c.n++
 		for _, ctx := range [2]string{"p" + lower(i-1), "n" + lower(i+1)} {

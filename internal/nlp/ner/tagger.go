@@ -76,7 +76,7 @@ func (t *Tagger) TagDocument(sentences [][]string) [][]string {
 	}
 	// Pass one reads the labels of earlier sentences; pass two those of
 	// the whole document, so a headline sees the names the body spells out.
-	hist := NewHistory(sentences)
+	hist := newHistory(sents)
 	out := make([][]string, len(sentences))
 	seen := make([][][]uint64, len(sentences))
 	for i, words := range sentences {
