@@ -2,7 +2,6 @@ package quote
 
 import (
 	"log/slog"
-	"slices"
 	"strings"
 	"sync"
 
@@ -29,14 +28,38 @@ var learnedModel = sync.OnceValue(func() *tagger.Model {
 // adds the tagged contents the rules missed.
 func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	var kept []attribution
-	for _, r := range rules {
-		if r.direct || r.lemma == ":" || slices.ContainsFunc(spans.Content, func(c news.Span) bool {
-			return c.Start < r.content.End && r.content.Start < c.End
-		}) {
+	for i, r := range rules {
+		if r.direct || r.lemma == ":" {
 			kept = append(kept, r)
+			continue
 		}
+		var over []news.Span
+		for _, c := range spans.Content {
+			if c.Start < r.content.End && r.content.Start < c.End {
+				over = append(over, c)
+			}
+		}
+		if len(over) == 0 {
+			continue
+		}
+		if c := d.trimSpan(over[0]); len(over) == 1 && c.Start <= r.content.Start && c.End >= r.content.End &&
+			!crossesClause(d.text[r.content.End:c.End]) && !d.overlapsAny(c, rules[:i]) && !d.overlapsAny(c, rules[i+1:]) && !d.overlapsTokens(c, r.cueFrom, r.cueTo) && !d.overlapsTokens(c, r.srcFrom, r.srcTo) {
+			r.content = c
+		}
+		kept = append(kept, r)
 	}
 	return append(kept, d.learned(spans, rules)...)
+}
+
+// crossesClause reports whether s holds a clause boundary the rules
+// end contents at (", and", ", but", ";").
+func crossesClause(s string) bool {
+	return strings.Contains(s, ", and ") || strings.Contains(s, ", but ") || strings.Contains(s, ";")
+}
+
+// overlapsTokens reports whether s overlaps tokens [from, to).
+func (d *doc) overlapsTokens(s news.Span, from, to int) bool {
+	return to > from && s.Start < d.toks[to-1].End && d.toks[from].Start < s.End
 }
 
 // learned turns tagged contents into attributions, skipping those that
@@ -107,13 +130,18 @@ func (d *doc) attachedCue(s news.Span, cues []news.Span) (news.Span, bool) {
 	return best, bestGap >= 0
 }
 
-// trimSpan drops quotation marks, punctuation and spaces at both ends.
+// trimSpan drops quotation marks, punctuation and spaces at both ends
+// and a leading "that".
 func (d *doc) trimSpan(s news.Span) news.Span {
 	const cut = " \t\n\"“”‘’'«»„,.;:—–-"
 	t := d.text[s.Start:s.End]
 	left := strings.TrimLeft(t, cut)
 	s.Start += len(t) - len(left)
 	s.End = s.Start + len(strings.TrimRight(left, cut))
+	// Contents start after the complementiser ("said that ...").
+	if rest, ok := strings.CutPrefix(d.text[s.Start:s.End], "that "); ok {
+		s.Start = s.End - len(rest)
+	}
 	return s
 }
 
