@@ -66,7 +66,7 @@ func (d *doc) overlapsTokens(s news.Span, from, to int) bool {
 // overlap a content of rules. Quotations are the rules' domain: a tagged
 // content that starts inside one the rules did not attribute is dropped.
 // Each content needs a tagged CUE close by in its sentence, and takes as
-// source the nearest tagged SOURCE span of its paragraph.
+// source the tagged SOURCE span of its paragraph nearest to that cue.
 func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 	var out []attribution
 	for _, raw := range spans.Content {
@@ -85,7 +85,7 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		a := attribution{content: c}
 		a.cueFrom, a.cueTo = d.tokenAfter(cue.Start), d.tokenAfter(cue.End)
 		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
-		if s, ok := d.nearest(c, spans.Source); ok {
+		if s, ok := d.nearest(cue, spans.Source); ok {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 		}
 		out = append(out, a)
