@@ -24,9 +24,9 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data/polnear/train", "PolNeAR training split")
 	out := flag.String("out", "models/quote", "output folder")
-	epochs := flag.Int("epochs", 8, "training epochs")
+	epochs := flag.Int("epochs", 12, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
-	prune := flag.Float64("prune", 0.05, "drop feature rows with smaller weights")
+	prune := flag.Float64("prune", 2, "drop feature rows with smaller weights")
 	flag.Parse()
 	if err := run(*data, *out, tagger.Config{Epochs: *epochs, Seed: *seed, Prune: float32(*prune)}); err != nil {
 		slog.Error("quotetrain", "err", err)
