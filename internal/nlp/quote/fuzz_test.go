@@ -2,6 +2,7 @@ package quote
 
 import (
 	"os"
+	"strings"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -49,6 +50,23 @@ func BenchmarkFind(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		Find(string(text), nil, nil)
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
+}
+
+// BenchmarkFindLong runs Find on the wire text repeated to the length of
+// a median PolNeAR article (about 3.9 KB), the learned tagger included.
+func BenchmarkFindLong(b *testing.B) {
+	text, err := os.ReadFile("testdata/wire.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	long := strings.Repeat(string(text)+"\n", 6)
+	Find(long, nil, nil) // decode the embedded model outside the loop
+	b.SetBytes(int64(len(long)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Find(long, nil, nil)
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
