@@ -24,8 +24,8 @@ var learnedModel = sync.OnceValue(func() *tagger.Model {
 
 // combine keeps the rule attributions the tagger confirms (a direct
 // quotation, an interview turn, or a reported content that overlaps a
-// tagged CONTENT) and
-// adds the tagged contents the rules missed.
+// tagged CONTENT), gives those without a source the tagged SOURCE nearest
+// their cue, and adds the tagged contents the rules missed.
 func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	var kept []attribution
 	for i, r := range rules {
@@ -47,6 +47,15 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 			r.content = c
 		}
 		kept = append(kept, r)
+	}
+	for i, r := range kept {
+		if r.srcTo > r.srcFrom || r.cueFrom < 0 || r.cueTo <= r.cueFrom {
+			continue
+		}
+		cue := news.Span{Start: d.toks[r.cueFrom].Start, End: d.toks[r.cueTo-1].End}
+		if s, ok := d.nearest(cue, spans.Source); ok && !d.overlapsAny(s, kept[i:i+1]) {
+			kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
+		}
 	}
 	return append(kept, d.learned(spans, rules)...)
 }
