@@ -24,8 +24,8 @@ var learnedModel = sync.OnceValue(func() *tagger.Model {
 
 // combine keeps the rule attributions the tagger confirms (a direct
 // quotation, an interview turn, or a reported content that overlaps a
-// tagged CONTENT), gives those without a source the tagged SOURCE nearest
-// their cue, and adds the tagged contents the rules missed.
+// tagged CONTENT), gives reported ones the tagged SOURCE nearest their
+// cue, and adds the tagged contents the rules missed.
 func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	var kept []attribution
 	for i, r := range rules {
@@ -49,13 +49,20 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		kept = append(kept, r)
 	}
 	for i, r := range kept {
-		if r.srcTo > r.srcFrom || r.cueFrom < 0 || r.cueTo <= r.cueFrom {
+		if r.direct || r.cueFrom < 0 || r.cueTo <= r.cueFrom {
 			continue
 		}
 		cue := news.Span{Start: d.toks[r.cueFrom].Start, End: d.toks[r.cueTo-1].End}
-		if s, ok := d.nearest(cue, spans.Source); ok && !d.overlapsAny(s, kept[i:i+1]) {
-			kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
+		s, ok := d.nearest(cue, spans.Source)
+		if !ok || d.overlapsAny(s, kept[i:i+1]) {
+			continue
 		}
+		// A rule subject whose relative clause is or holds the tagged
+		// source ("Officials who spoke with the newspaper said") stays.
+		if r.srcTo > r.srcFrom && d.toks[r.srcTo-1].End <= s.Start && s.End <= cue.Start && d.relativeBetween(r.srcTo, d.tokenAfter(s.Start)+1) {
+			continue
+		}
+		kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 	}
 	return append(kept, d.learned(spans, rules)...)
 }
@@ -69,6 +76,18 @@ func crossesClause(s string) bool {
 // overlapsTokens reports whether s overlaps tokens [from, to).
 func (d *doc) overlapsTokens(s news.Span, from, to int) bool {
 	return to > from && s.Start < d.toks[to-1].End && d.toks[from].Start < s.End
+}
+
+// relativeBetween reports whether a relative pronoun is among tokens
+// [from, to).
+func (d *doc) relativeBetween(from, to int) bool {
+	for _, t := range d.toks[from:to] {
+		switch t.lower {
+		case "who", "whom", "which", "that", "whose":
+			return true
+		}
+	}
+	return false
 }
 
 // learned turns tagged contents into attributions, skipping those that
