@@ -180,9 +180,17 @@ type stream struct {
 	start  time.Time
 	step   time.Duration
 	recent []cluster.Doc // ring of recent articles to copy from
+	ring   int           // capacity of recent
 }
 
-const recentRing = 256
+// copySpan is how far back in stream time a copy reaches: agencies' copies
+// appear within hours of the original, and a copy of an article older than
+// the dedup window would be counted as a fresh report. The ring holds the
+// articles of that span, at most maxRecentRing.
+const (
+	copySpan      = 12 * time.Hour
+	maxRecentRing = 256
+)
 
 func newStream(texts []baseText, n int, seed uint64) *stream {
 	rng := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
@@ -193,7 +201,14 @@ func newStream(texts []baseText, n int, seed uint64) *stream {
 		n:     n,
 		start: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC),
 		step:  365 * 24 * time.Hour / time.Duration(n),
+		ring:  recentRing(n),
 	}
+}
+
+// recentRing sizes the copy ring so that it spans copySpan of a stream of n
+// articles over one year.
+func recentRing(n int) int {
+	return min(max(int(int64(n)*int64(copySpan)/int64(365*24*time.Hour)), 1), maxRecentRing)
 }
 
 func (s *stream) next() cluster.Doc {
@@ -224,10 +239,10 @@ func (s *stream) next() cluster.Doc {
 			}
 		}
 	}
-	if len(s.recent) < recentRing {
+	if len(s.recent) < s.ring {
 		s.recent = append(s.recent, doc)
 	} else {
-		s.recent[s.i%recentRing] = doc
+		s.recent[s.i%s.ring] = doc
 	}
 	return doc
 }
