@@ -40,6 +40,10 @@ func TestResolve(t *testing.T) {
 			"The strike began this past spring.", "this past spring", "1989-SP"},
 		{"last season is last year's", "1989-10-26",
 			"The strike began last spring.", "last spring", "1988-SP"},
+		{"the year ended a date is twelve months", "1989-11-01",
+			"It earned $76 million for the year ended Sept. 30.", "the year", "P1Y"},
+		{"the year alone is the anchor year", "1989-11-01",
+			"Sales for the full year were $6.6 billion.", "the full year", "1989"},
 		{"over the weekend is the one just gone", "1997-04-01",
 			"He refused to comment on reports over the weekend that Jiang would offer the post.", "the weekend", "1997-W13-WE"},
 	}

@@ -152,6 +152,10 @@ func relativeUnit(m *match) (string, string, bool) {
 	return Date, v, ok
 }
 
+// periodEnds are words after "the year" that make it the twelve months
+// ending on a date.
+var periodEnds = setOf(`ended ending ends end through to`)
+
 func theUnit(m *match) (string, string, bool) {
 	unit := m.lower("unit")
 	whole := strings.ToLower(m.text[m.start():m.end()])
@@ -160,7 +164,9 @@ func theUnit(m *match) (string, string, bool) {
 		// another rule reads.
 		return "", "", false
 	}
-	if unit == "year" && strings.HasPrefix(whole, "the") && !strings.Contains(whole, " of ") {
+	if unit == "year" && strings.HasPrefix(whole, "the") && !strings.Contains(whole, " of ") && periodEnds[m.nextWord()] {
+		// "the year ended Sept. 30" is the twelve months up to that day;
+		// "sales for the year" is the current year.
 		return Duration, "P1Y", true
 	}
 	if !m.anchor.Known {
