@@ -72,6 +72,11 @@ func weekday(m *match) (string, string, bool) {
 		return Date, "XXXX-WXX-" + isoWeekday(wd), true
 	}
 	t := m.clauseTense()
+	if rest := m.text[m.end():]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+		// "Wednesday's ruling", "Thursday's close": a day named by what
+		// happened on it is a day gone.
+		t = past
+	}
 	switch dir, _ := relDirection(m.get("rel")); {
 	case m.get("rel") == "":
 	case dir < 0:
