@@ -46,6 +46,8 @@ func TestResolve(t *testing.T) {
 			"Sales for the full year were $6.6 billion.", "the full year", "1989"},
 		{"a weekday named by its event is past", "2000-01-07",
 			"They would look for ways to get around Wednesday's ruling.", "Wednesday", "2000-01-05"},
+		{"could is the past of can", "2000-01-06",
+			"Neither he nor the grandparents could be located Wednesday in their hometown.", "Wednesday", "2000-01-05"},
 		{"over the weekend is the one just gone", "1997-04-01",
 			"He refused to comment on reports over the weekend that Jiang would offer the post.", "the weekend", "1997-W13-WE"},
 	}

@@ -23,7 +23,7 @@ driven chosen broken frozen stolen forgotten begun`)
 
 var presentVerbs = setOf(`is are am says say does do has have`)
 
-var futureMarkers = setOf(`will shall 'll won't wo would might may could until upcoming scheduled
+var futureMarkers = setOf(`will shall 'll won't wo would might may until upcoming scheduled
 planning plans plan intends intend expects expect`)
 
 // notPast are words ending in -ed that are not past-tense verbs.
