@@ -11,13 +11,15 @@ import (
 	"slices"
 	"sort"
 	"strings"
+
+	"github.com/parallax-news/parallax/internal/nlp/featrow"
 )
 
 // Model is a linear sequence model: one weight row per feature key, label
 // transition weights and the gazetteer its features were trained with.
 type Model struct {
 	index   map[uint64]int32
-	table   rowTable
+	table   featrow.Table
 	weights []float32 // row-major: row*numLabels + label
 	// trans[prev*numLabels+cur]; row numLabels holds the start weights.
 	trans     []float32
@@ -37,53 +39,7 @@ func NewModel(keys []uint64, weights, trans []float32, gaz GazetteerMap) (*Model
 		idx[k] = int32(i)
 	}
 	gaz.MarkPrefixes()
-	return &Model{index: idx, table: newRowTable(keys), weights: weights, trans: trans, gazetteer: gaz}, nil
-}
-
-// rowTable is an open-addressing hash table from feature key to weight
-// row: the decoder's hot loop, about twice as fast as a Go map here.
-type rowTable struct {
-	keys []uint64 // 0 marks an empty slot; key 0 is stored in zeroRow
-	rows []int32
-	mask uint64
-	// zeroRow is the row of key 0, or -1.
-	zeroRow int32
-}
-
-func newRowTable(keys []uint64) rowTable {
-	size := 16
-	for size < 2*len(keys) {
-		size *= 2
-	}
-	t := rowTable{keys: make([]uint64, size), rows: make([]int32, size), mask: uint64(size - 1), zeroRow: -1}
-	for r, k := range keys {
-		if k == 0 {
-			t.zeroRow = int32(r)
-			continue
-		}
-		i := (k * 0x9e3779b97f4a7c15 >> 20) & t.mask
-		for t.keys[i] != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.keys[i], t.rows[i] = k, int32(r)
-	}
-	return t
-}
-
-func (t *rowTable) lookup(k uint64) int32 {
-	if k == 0 {
-		return t.zeroRow
-	}
-	i := (k * 0x9e3779b97f4a7c15 >> 20) & t.mask
-	for {
-		switch t.keys[i] {
-		case k:
-			return t.rows[i]
-		case 0:
-			return -1
-		}
-		i = (i + 1) & t.mask
-	}
+	return &Model{index: idx, table: featrow.New(keys), weights: weights, trans: trans, gazetteer: gaz}, nil
 }
 
 // Features is the number of weight rows.

@@ -275,7 +275,7 @@ func TestAverage(t *testing.T) {
 	}
 	want := map[uint64]float32{1: 1, 2: 5, 3: 4}
 	for k, v := range want {
-		r := m.table.lookup(k)
+		r := m.table.Lookup(k)
 		if r < 0 || m.weights[int(r)*numLabels+1] != v {
 			t.Errorf("key %d: row %d, want weight %v", k, r, v)
 		}

@@ -130,7 +130,7 @@ func addRow(dst, src *scoreRow) {
 
 // add adds the weights of feature k to row.
 func (m *Model) add(row *scoreRow, k uint64) {
-	r := m.table.lookup(k)
+	r := m.table.Lookup(k)
 	if r < 0 {
 		return
 	}

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/featrow"
 )
 
 // Labels are the tag set, BIO over the three attribution roles.
@@ -36,7 +37,7 @@ type Model struct {
 	// extend the rule lexicon in the features.
 	Cues    []string
 	cueSet  map[string]bool
-	index   map[uint64]int32
+	table   featrow.Table
 	keys    []uint64
 	weights []float32
 	trans   []float32
@@ -48,12 +49,9 @@ func NewModel(keys []uint64, weights, trans []float32, cues []string) (*Model, e
 	if len(weights) != len(keys)*NumLabels || len(trans) != (NumLabels+1)*NumLabels {
 		return nil, fmt.Errorf("quote tagger: %d keys, %d weights, %d transitions: %w", len(keys), len(weights), len(trans), news.ErrInvalidInput)
 	}
-	m := &Model{Cues: cues, cueSet: map[string]bool{}, index: make(map[uint64]int32, len(keys)), keys: keys, weights: weights, trans: trans}
+	m := &Model{Cues: cues, cueSet: map[string]bool{}, table: featrow.New(keys), keys: keys, weights: weights, trans: trans}
 	for _, c := range cues {
 		m.cueSet[c] = true
-	}
-	for i, k := range keys {
-		m.index[k] = int32(i)
 	}
 	return m, nil
 }
@@ -161,8 +159,8 @@ func (m *Model) emissions(feats [][]uint64, em []float32) []float32 {
 	for _, fs := range feats {
 		var sc [NumLabels]float32
 		for _, f := range fs {
-			r, ok := m.index[f]
-			if !ok {
+			r := m.table.Lookup(f)
+			if r < 0 {
 				continue
 			}
 			for l, v := range m.weights[int(r)*NumLabels : int(r+1)*NumLabels] {
