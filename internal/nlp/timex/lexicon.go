@@ -12,14 +12,18 @@ import (
 const (
 	monthPattern = `(?P<month>january|february|march|april|may|june|july|august|september|october|november|december|jan\.|jan\b|feb\.|feb\b|mar\.|apr\.|apr\b|jun\.|jul\.|aug\.|aug\b|sept\.|sept\b|sep\.|oct\.|oct\b|nov\.|nov\b|dec\.|dec\b)`
 	dayPattern   = `(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b`
-	yearPattern  = `(?P<year>1[5-9]\d\d|20\d\d)\b`
-	wdPattern    = `(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|wed\.|thur?s?\.|fri\.|sat\.|sun\.)`
-	numWord      = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
-	numPattern   = `(?P<num>` + numWord + `(?:[- ](?:and )?` + numWord + `)*|\d+(?:\.\d+)?(?: 1/2| and a half)?|a couple of|a couple|a few|a dozen|a half|an|a|several|few|some|many|dozens of|hundreds of|thousands of)`
-	unitPattern  = `(?:(?:trading|business|working|calendar|fiscal|school|academic)[- ])?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|fortnights?)`
-	ordPattern   = `(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)`
-	seasonWords  = `(?P<season>spring|summer|fall|autumn|winter)`
-	partPattern  = `(?P<part>morning|afternoon|evening|night|overnight)`
+	yearPattern  = `(?P<year>1[5-9]\d\d|20\d\d|` + spokenYear + `)\b`
+	// spokenYear is a year read out in a broadcast transcript: "nineteen
+	// ninety-six", "two thousand and one".
+	spokenYear  = `nineteen[- ](?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ]` + unitWord + `)?)|two thousand(?:[- ](?:and[- ])?` + unitWord + `)?`
+	unitWord    = `(?:one|two|three|four|five|six|seven|eight|nine)`
+	wdPattern   = `(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|wed\.|thur?s?\.|fri\.|sat\.|sun\.)`
+	numWord     = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
+	numPattern  = `(?P<num>` + numWord + `(?:[- ](?:and )?` + numWord + `)*|\d+(?:\.\d+)?(?: 1/2| and a half)?|a couple of|a couple|a few|a dozen|a half|an|a|several|few|some|many|dozens of|hundreds of|thousands of)`
+	unitPattern = `(?:(?:trading|business|working|calendar|fiscal|school|academic)[- ])?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|fortnights?)`
+	ordPattern  = `(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)`
+	seasonWords = `(?P<season>spring|summer|fall|autumn|winter)`
+	partPattern = `(?P<part>morning|afternoon|evening|night|overnight)`
 )
 
 var months = map[string]time.Month{

@@ -69,11 +69,35 @@ func (m *match) nextWord() string {
 
 // year reads the "year" group, 0 if absent.
 func (m *match) year() int {
-	y, err := strconv.Atoi(m.get("year"))
-	if err != nil {
+	s := m.get("year")
+	if y, err := strconv.Atoi(s); err == nil {
+		return y
+	}
+	return spokenYearValue(s)
+}
+
+// spokenYearValue reads "nineteen ninety-six" and "two thousand and one";
+// 0 if s is not a spoken year.
+func spokenYearValue(s string) int {
+	s = strings.ToLower(s)
+	var century int
+	switch {
+	case strings.HasPrefix(s, "nineteen"):
+		s, century = s[len("nineteen"):], 1900
+	case strings.HasPrefix(s, "two thousand"):
+		s, century = s[len("two thousand"):], 2000
+	default:
 		return 0
 	}
-	return y
+	s = strings.TrimPrefix(strings.TrimLeft(s, " -"), "and")
+	if s = strings.TrimLeft(s, " -"); s == "" {
+		return century
+	}
+	q, ok := parseQuantity(s)
+	if !ok || q.Vague || q.Value >= 100 {
+		return 0
+	}
+	return century + int(q.Value)
 }
 
 func (m *match) day() int {

@@ -48,6 +48,12 @@ func TestResolve(t *testing.T) {
 			"They would look for ways to get around Wednesday's ruling.", "Wednesday", "2000-01-05"},
 		{"could is the past of can", "2000-01-06",
 			"Neither he nor the grandparents could be located Wednesday in their hometown.", "Wednesday", "2000-01-05"},
+		{"a spoken year", "1998-02-23",
+			"That was the level we saw in the winter of nineteen ninety-four.", "the winter of nineteen ninety-four", "1994-WI"},
+		{"a spoken year after a month", "1998-02-27",
+			"January nineteen ninety-seven. Atlanta again.", "January nineteen ninety-seven", "1997-01"},
+		{"the year two thousand", "1998-02-05",
+			"His promise to halve unemployment by the year two thousand was dropped.", "the year two thousand", "2000"},
 		{"over the weekend is the one just gone", "1997-04-01",
 			"He refused to comment on reports over the weekend that Jiang would offer the post.", "the weekend", "1997-W13-WE"},
 	}

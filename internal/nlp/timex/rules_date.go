@@ -168,6 +168,10 @@ func yearAlone(m *match) (string, string, bool) {
 		return "", "", false
 	}
 	if m.get("pre") == "" {
+		if strings.HasPrefix(m.lower("year"), "two thousand") {
+			// Without "the year", "two thousand" is a count.
+			return "", "", false
+		}
 		s := m.start()
 		if s > 0 && (m.text[s-1] == '$' || m.text[s-1] == '#' || m.text[s-1] == '.' || m.text[s-1] == ',') {
 			return "", "", false

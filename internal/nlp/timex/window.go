@@ -15,7 +15,7 @@ today yesterday tomorrow tonight now currently nowadays current recently lately 
 past future term date morning afternoon evening overnight noon midnight midday
 spring summer fall autumn winter daily weekly monthly annually yearly hourly nightly biweekly
 semiannually bimonthly christmas thanksgiving halloween period half formerly
-twenties thirties forties fifties sixties seventies eighties nineties`)
+nineteen twenties thirties forties fifties sixties seventies eighties nineties`)
 
 // windowReach is how far a timex may extend either side of its trigger.
 const windowReach = 90
