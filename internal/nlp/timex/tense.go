@@ -31,6 +31,9 @@ var notPast = setOf(`need needed feed speed seed shed bed red embed proceed exce
 indeed naked wicked sacred kindred creed breed greed steed weed deed bleed united limited
 related based interested concerned alleged so-called supposed detailed advanced armed`)
 
+// determiners make the -ed word after them an adjective.
+var determiners = setOf(`a an the these those its their his her our my your`)
+
 // auxiliaries before a participle take its tense away.
 var auxiliaries = setOf(`be being to`)
 
@@ -164,6 +167,18 @@ func tenseAt(text string, start, end int) tense {
 	return best
 }
 
+// afterDeterminer reports whether words[i] follows a determiner, perhaps
+// with one adverb between ("a still unspecified date").
+func afterDeterminer(words []word, i int) bool {
+	if i > 0 && determiners[words[i-1].text] {
+		return true
+	}
+	if i > 1 && (words[i-1].text == "still" || strings.HasSuffix(words[i-1].text, "ly")) {
+		return determiners[words[i-2].text]
+	}
+	return false
+}
+
 func classify(words []word, i int) tense {
 	w := words[i].text
 	next, prev := "", ""
@@ -190,7 +205,9 @@ func classify(words []word, i int) tense {
 		return past
 	case presentVerbs[w]:
 		return present
-	case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] && !strings.ContainsRune(w, '\''):
+	case len(w) > 4 && strings.HasSuffix(w, "ed") && !notPast[w] && !strings.ContainsRune(w, '\'') && !afterDeterminer(words, i):
+		// After a determiner an -ed word is an adjective ("a still
+		// unspecified date", "the proposed merger").
 		return past
 	}
 	return unknownTense
