@@ -56,6 +56,8 @@ func TestResolve(t *testing.T) {
 			"His promise to halve unemployment by the year two thousand was dropped.", "the year two thousand", "2000"},
 		{"an -ed word after a determiner is an adjective", "1989-10-26",
 			"The dividend would be paid on a still unspecified date in January.", "January", "1990-01"},
+		{"next to is a place, not the future", "1998-08-08",
+			"More than 100 people have been killed in the blasts next to the embassies on Friday.", "Friday", "1998-08-07"},
 		{"over the weekend is the one just gone", "1997-04-01",
 			"He refused to comment on reports over the weekend that Jiang would offer the post.", "the weekend", "1997-W13-WE"},
 	}

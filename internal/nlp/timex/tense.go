@@ -193,7 +193,7 @@ func classify(words []word, i int) tense {
 		return unknownTense
 	}
 	switch {
-	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next":
+	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next" && next != "to":
 		return future
 	case prospective[w] && (next == "to" || next == "for"):
 		return future
