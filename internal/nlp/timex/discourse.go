@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -12,6 +13,10 @@ import (
 // in an earnings report "a year ago" is the year-ago quarter (net rose
 // "from $58 million a year earlier" compares two quarters), so its value
 // is that quarter, not the year.
+
+// narrative matches the text of a timex counted from the date last
+// named ("the following year", "later that day").
+var narrative = regexp.MustCompile(`^(?:(?:later|earlier) )?(that|that same|the same|the following|the next|the previous|the preceding|the prior) (day|morning|afternoon|evening|night|week|month|year)$`)
 
 var yearBack = regexp.MustCompile(`^(?:(?:a|one) year (?:ago|earlier)|year-(?:earlier|ago))$`)
 
@@ -26,13 +31,26 @@ func resolveDiscourse(text string, ts []news.Timex, anchor Anchor) {
 		return
 	}
 	lastQuarter := "" // the latest quarter value seen so far
+	var ref time.Time // the latest date named, at granularity refGrain
+	refGrain := noGranularity
 	for i := range ts {
 		t := &ts[i]
+		own := strings.Join(strings.Fields(strings.ToLower(text[t.Start:t.End])), " ")
+		if sub := narrative.FindStringSubmatch(own); sub != nil {
+			if refGrain != noGranularity {
+				if typ, v, ok := narrativeValue(ref, refGrain, sub[1], sub[2]); ok {
+					t.Type, t.Value = typ, v
+				}
+			}
+			continue
+		}
+		if r, g := valueTime(t.Value); g != noGranularity {
+			ref, refGrain = r, g
+		}
 		if quarterValuePattern.MatchString(t.Value) {
 			lastQuarter = t.Value
 			continue
 		}
-		own := strings.Join(strings.Fields(strings.ToLower(text[t.Start:t.End])), " ")
 		if t.Type != Date || !yearBack.MatchString(own) {
 			continue
 		}
@@ -47,4 +65,102 @@ func resolveDiscourse(text string, ts []news.Timex, anchor Anchor) {
 		y, _ := strconv.Atoi(sub[1])
 		t.Value = quarterValue(y-1, int(sub[2][0]-'0'))
 	}
+}
+
+// granularity is how precisely a value names a time.
+type granularity int
+
+const (
+	noGranularity granularity = iota
+	yearGranularity
+	quarterGranularity
+	monthGranularity
+	weekGranularity
+	dayGranularity
+)
+
+var calendarValue = regexp.MustCompile(`^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|W(\d\d)|Q([1-4])))?(?:T|$)`)
+
+// valueTime reads the start of the period a DATE or TIME value names.
+func valueTime(v string) (time.Time, granularity) {
+	sub := calendarValue.FindStringSubmatch(v)
+	if sub == nil {
+		return time.Time{}, noGranularity
+	}
+	y, _ := strconv.Atoi(sub[1])
+	switch {
+	case sub[3] != "":
+		mon, _ := strconv.Atoi(sub[2])
+		d, _ := strconv.Atoi(sub[3])
+		if !validDay(y, time.Month(mon), d) {
+			return time.Time{}, noGranularity
+		}
+		return date(y, time.Month(mon), d), dayGranularity
+	case sub[2] != "":
+		mon, _ := strconv.Atoi(sub[2])
+		if mon < 1 || mon > 12 {
+			return time.Time{}, noGranularity
+		}
+		return date(y, time.Month(mon), 1), monthGranularity
+	case sub[4] != "":
+		w, _ := strconv.Atoi(sub[4])
+		// ISO week 1 holds January 4th.
+		jan4 := date(y, time.January, 4)
+		monday := jan4.AddDate(0, 0, -((int(jan4.Weekday())+6)%7)+7*(w-1))
+		return monday, weekGranularity
+	case sub[5] != "":
+		q := int(sub[5][0] - '0')
+		return date(y, time.Month(3*q-2), 1), quarterGranularity
+	}
+	return date(y, time.January, 1), yearGranularity
+}
+
+// narrativeValue counts rel ("the following", "that") units from ref,
+// which names a time at granularity g; ok is false when ref is too coarse
+// for the unit ("the next day" after "1995").
+func narrativeValue(ref time.Time, g granularity, rel, unit string) (typ, value string, ok bool) {
+	n := 0
+	switch rel {
+	case "the following", "the next":
+		n = 1
+	case "the previous", "the preceding", "the prior":
+		n = -1
+	}
+	switch unit {
+	case "year":
+		v, ok := shiftValue(ref, "Y", n)
+		return Date, v, ok
+	case "month":
+		if g < monthGranularity || g == weekGranularity {
+			return "", "", false
+		}
+		v, ok := shiftValue(ref, "M", n)
+		return Date, v, ok
+	case "week":
+		if g < weekGranularity {
+			return "", "", false
+		}
+		v, ok := shiftValue(ref, "W", n)
+		return Date, v, ok
+	}
+	if g < dayGranularity {
+		return "", "", false
+	}
+	typ, value = dayTime(ref.AddDate(0, 0, n), partOfDay(unit))
+	return typ, value, true
+}
+
+// partOfDay is unit as a part of day, "" for a whole day.
+func partOfDay(unit string) string {
+	if unit == "day" {
+		return ""
+	}
+	return unit
+}
+
+func narrativeType(unit string) string {
+	if partOfDay(unit) != "" {
+		return Time
+	}
+	return Date
 }

@@ -19,6 +19,7 @@ func relativeRules() []rule {
 		{compile(`the\s+(?:(?P<full>fiscal|calendar|full)\s+)?(?P<unit>weekend|week|month|year)`), theUnit},
 		{compile(`(?:early|earlier|late|later)\s+in\s+the\s+(?P<unit>week|month|year)`), theUnit},
 		{compile(`(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week|decade|century)`), theUnit},
+		{compile(`(?:(?:later|earlier)\s+)?(?P<rel>that|that same|the same|the following|the next|the previous|the preceding|the prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)`), narrativeUnit},
 		{compile(`year[- ]end|year's\s+end`), thisYear},
 		{compile(`{num}\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from now|hence)`), agoUnit},
 		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)`), agoUnit},
@@ -228,4 +229,21 @@ func agoUnit(m *match) (string, string, bool) {
 	}
 	v, ok := shiftValue(m.anchor.Time, code, dir*n)
 	return Date, v, ok
+}
+
+// narrativeUnit reads "the next day", "that year", "later that month":
+// days, weeks, months and years counted from the date the text last
+// named, which resolveDiscourse puts in. The value given here counts
+// from the anchor, for a text that named no date before.
+func narrativeUnit(m *match) (string, string, bool) {
+	unit := m.lower("unit")
+	rel := m.lower("rel")
+	if rel == "the next" && unit != "day" && unit != "morning" {
+		// "the next week" counts from now; relativeUnit reads it.
+		return "", "", false
+	}
+	if !m.anchor.Known {
+		return narrativeType(unit), "XXXX-XX-XX", true
+	}
+	return narrativeValue(m.anchor.Time, dayGranularity, rel, unit)
 }
