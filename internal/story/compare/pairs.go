@@ -1,6 +1,8 @@
 package compare
 
 import (
+	"slices"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 )
@@ -81,44 +83,115 @@ func anyAgree(a, b []quantity) bool {
 }
 
 // dateConflicts compares the resolved dates of the same precision (day or
-// year) in two aligned sentences.
+// year) in two aligned sentences, and the times of day they give for the
+// same day ("today at 11am" vs "Tuesday afternoon").
 func (s *story) dateConflicts(a, b *unit) []Conflict {
-	type dated struct {
-		value      string
-		start, end int
-	}
-	collect := func(u *unit) map[int][]dated {
-		out := map[int][]dated{}
-		for _, t := range s.in.Articles[u.art].Annotations.Timexes {
-			if t.Type != "DATE" || t.Start < u.span.Start || t.End > u.span.End || !isResolved(t.Value) {
-				continue
-			}
-			out[len(t.Value)] = append(out[len(t.Value)], dated{t.Value, t.Start, t.End})
-		}
-		return out
-	}
-	da, db := collect(a), collect(b)
+	da, db := s.dated(a), s.dated(b)
 	var out []Conflict
 	for _, prec := range []int{10, 4} {
-		x, y := da[prec], db[prec]
-		if len(x) == 0 || len(y) == 0 {
-			continue
+		if c, ok := s.disagreement(a, b, da[prec], db[prec], func(p, q dated) bool { return p.value == q.value }); ok {
+			out = append(out, c)
 		}
-		agree := false
-		for _, p := range x {
-			for _, q := range y {
-				agree = agree || p.value == q.value
-			}
+	}
+	// Times of day are compared only within a day both sentences agree on.
+	sameDay := func(p, q dated) bool { return p.value[:10] == q.value[:10] }
+	var ta, tb []dated
+	for _, p := range da[timePrecision] {
+		if slices.ContainsFunc(db[timePrecision], func(q dated) bool { return sameDay(p, q) }) {
+			ta = append(ta, p)
 		}
-		if agree {
-			continue
+	}
+	for _, q := range db[timePrecision] {
+		if slices.ContainsFunc(ta, func(p dated) bool { return sameDay(p, q) }) {
+			tb = append(tb, q)
 		}
-		out = append(out, Conflict{Subject: s.subject(a, b, "date"), Attribute: AttrDate, Values: []Value{
-			s.value(a.art, x[0].value, x[0].start, x[0].end),
-			s.value(b.art, y[0].value, y[0].start, y[0].end),
-		}})
+	}
+	if c, ok := s.disagreement(a, b, ta, tb, func(p, q dated) bool { return sameDay(p, q) && p.part == q.part }); ok {
+		out = append(out, c)
 	}
 	return out
+}
+
+// dated is a resolved date or time of day in a sentence.
+type dated struct {
+	value      string
+	part       string // time of day: MO, AF, EV or NI; "" for dates
+	start, end int
+}
+
+// timePrecision keys the times of day in the map of dated.
+const timePrecision = -1
+
+// dated collects a sentence's resolved dates by precision (length of the
+// value: 10 for a day, 4 for a year) and its times of day, whose day also
+// counts as a date of day precision.
+func (s *story) dated(u *unit) map[int][]dated {
+	out := map[int][]dated{}
+	for _, t := range s.in.Articles[u.art].Annotations.Timexes {
+		if t.Start < u.span.Start || t.End > u.span.End {
+			continue
+		}
+		switch t.Type {
+		case "DATE":
+			if isResolved(t.Value) {
+				out[len(t.Value)] = append(out[len(t.Value)], dated{value: t.Value, start: t.Start, end: t.End})
+			}
+		case "TIME":
+			day, clock, ok := strings.Cut(t.Value, "T")
+			if !ok || len(day) != 10 || !isResolved(day) {
+				continue
+			}
+			out[10] = append(out[10], dated{value: day, start: t.Start, end: t.End})
+			if part := partOfDay(clock); part != "" {
+				out[timePrecision] = append(out[timePrecision], dated{value: t.Value, part: part, start: t.Start, end: t.End})
+			}
+		}
+	}
+	return out
+}
+
+// partOfDay maps the time of a TIMEX3 value ("11:00", "AF") to a part of
+// the day; "" when it names none ("DT", the daytime, spans two).
+func partOfDay(clock string) string {
+	switch clock {
+	case "MO", "AF", "EV", "NI":
+		return clock
+	}
+	if len(clock) < 2 {
+		return ""
+	}
+	hour, err := strconv.Atoi(clock[:2])
+	if err != nil || hour > 24 {
+		return ""
+	}
+	switch {
+	case hour >= 4 && hour < 12:
+		return "MO"
+	case hour >= 12 && hour < 18:
+		return "AF"
+	case hour >= 18 && hour < 22:
+		return "EV"
+	}
+	return "NI"
+}
+
+// disagreement reports a date conflict when both sentences give values
+// and no pair of them agrees.
+func (s *story) disagreement(a, b *unit, x, y []dated, agree func(p, q dated) bool) (Conflict, bool) {
+	if len(x) == 0 || len(y) == 0 {
+		return Conflict{}, false
+	}
+	for _, p := range x {
+		for _, q := range y {
+			if agree(p, q) {
+				return Conflict{}, false
+			}
+		}
+	}
+	return Conflict{Subject: s.subject(a, b, "date"), Attribute: AttrDate, Values: []Value{
+		s.value(a.art, x[0].value, x[0].start, x[0].end),
+		s.value(b.art, y[0].value, y[0].start, y[0].end),
+	}}, true
 }
 
 // isResolved accepts "2024-11-25" and "2024", not "XXXX-11-26".

@@ -206,3 +206,50 @@ func TestNumberConflict(t *testing.T) {
 		t.Errorf("12 and twelve agree, got %+v", c.Conflicts)
 	}
 }
+
+func TestTimeOfDayConflict(t *testing.T) {
+	timex := func(text, phrase, typ, value string) news.Timex {
+		i := indexOf(text, phrase)
+		return news.Timex{Text: phrase, Start: i, End: i + len(phrase), Type: typ, Value: value}
+	}
+	dated := func(id int64, text string, tx ...news.Timex) Article {
+		return Article{ID: id, Text: text, Annotations: news.Annotations{Timexes: tx}}
+	}
+	x := "The governor will make the announcement today at 11am at his old high school in Livingston."
+	y := "The governor made the announcement on Tuesday afternoon at his old high school in Livingston."
+	z := "The governor made the announcement on Tuesday morning at his old high school in Livingston."
+	tests := []struct {
+		name string
+		a, b Article
+		want int
+	}{
+		{"11am vs afternoon", dated(1, x, timex(x, "today at 11am", "TIME", "2015-06-30T11:00")),
+			dated(2, y, timex(y, "Tuesday afternoon", "TIME", "2015-06-30TAF")), 1},
+		{"11am vs morning", dated(1, x, timex(x, "today at 11am", "TIME", "2015-06-30T11:00")),
+			dated(2, z, timex(z, "Tuesday morning", "TIME", "2015-06-30TMO")), 0},
+		{"different days are a day conflict", dated(1, x, timex(x, "today at 11am", "TIME", "2015-06-29T11:00")),
+			dated(2, y, timex(y, "Tuesday afternoon", "TIME", "2015-06-30TAF")), 1},
+		{"time vs the same day", dated(1, x, timex(x, "today", "DATE", "2015-06-30")),
+			dated(2, y, timex(y, "Tuesday afternoon", "TIME", "2015-06-30TAF")), 0},
+	}
+	for _, tt := range tests {
+		c := Compare(Input{Articles: []Article{tt.a, tt.b}})
+		if len(c.Conflicts) != tt.want {
+			t.Errorf("%s: got %+v, want %d conflicts", tt.name, c.Conflicts, tt.want)
+			continue
+		}
+		for _, k := range c.Conflicts {
+			if k.Attribute != AttrDate || len(k.Values) != 2 {
+				t.Errorf("%s: conflict %+v", tt.name, k)
+			}
+		}
+	}
+}
+
+func TestPartOfDay(t *testing.T) {
+	for clock, want := range map[string]string{"11:00": "MO", "12:30": "AF", "17:59": "AF", "19:00": "EV", "23:00": "NI", "03:00": "NI", "AF": "AF", "DT": "", "x": "", "99:00": ""} {
+		if got := partOfDay(clock); got != want {
+			t.Errorf("partOfDay(%q) = %q, want %q", clock, got, want)
+		}
+	}
+}
