@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // PutAnnotations replaces an article's annotations and its rows in the
@@ -19,7 +20,7 @@ func (s *Store) PutAnnotations(ctx context.Context, articleID int64, ann news.An
 	if err != nil {
 		return fmt.Errorf("postgres: put annotations of article %d: %w", articleID, err)
 	}
-	index := entityIndex(ann.Entities)
+	index := sqlcodec.EntityIndex(ann.Entities)
 	entityIDs := make([]string, 0, len(index))
 	positions := make([]int32, 0, len(index))
 	for id, position := range index {
@@ -50,24 +51,6 @@ func (s *Store) PutAnnotations(ctx context.Context, articleID int64, ann news.An
 	return nil
 }
 
-// entityIndex maps each canonical ID an article involves to the position
-// of the entity that stands for it: an entity's own ID wins over another
-// entity that only Refers to it, and the first entity wins among equals.
-func entityIndex(entities []news.Entity) map[string]int {
-	index := make(map[string]int, len(entities))
-	for i, e := range entities {
-		if _, ok := index[e.ID]; e.ID != "" && !ok {
-			index[e.ID] = i
-		}
-	}
-	for i, e := range entities {
-		if _, ok := index[e.Refers]; e.Refers != "" && !ok {
-			index[e.Refers] = i
-		}
-	}
-	return index
-}
-
 // Annotations returns an article's annotations.
 func (s *Store) Annotations(ctx context.Context, articleID int64) (news.Annotations, error) {
 	var body string
@@ -91,7 +74,7 @@ func (s *Store) EntityMentions(ctx context.Context, entityID string, limit int) 
 		JOIN annotations n ON n.article_id = e.article_id
 		WHERE e.entity_id = $1
 		ORDER BY a.dated_at, a.id
-		LIMIT $2`, entityID, pageLimit(limit))
+		LIMIT $2`, entityID, sqlcodec.PageLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("postgres: mentions of %s: %w", entityID, err)
 	}
@@ -113,33 +96,13 @@ func (s *Store) EntityMentions(ctx context.Context, entityID string, limit int) 
 		if occ.PublishedAt, err = decodeTimestamp(published, flags); err != nil {
 			return nil, fmt.Errorf("postgres: mentions of %s: %w", entityID, err)
 		}
-		var ann news.Annotations
-		if err := json.Unmarshal([]byte(body), &ann); err != nil || position >= len(ann.Entities) {
-			return nil, fmt.Errorf("postgres: mentions of %s: annotations of article %d are inconsistent: %v", entityID, occ.ArticleID, err)
+		if occ.Entity, occ.Quotes, err = sqlcodec.DecodeMention(occ.ArticleID, body, position, entityID); err != nil {
+			return nil, fmt.Errorf("postgres: mentions of %s: %w", entityID, err)
 		}
-		occ.Entity = ann.Entities[position]
-		occ.Quotes = quotesBy(ann.Quotes, entityID, occ.Entity.ID)
 		list = append(list, occ)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("postgres: mentions of %s: %w", entityID, err)
 	}
 	return list, nil
-}
-
-// quotesBy keeps the quotes whose speaker is one of the given entity IDs.
-func quotesBy(quotes []news.Quote, entityIDs ...string) []news.Quote {
-	var out []news.Quote
-	for _, q := range quotes {
-		if q.Speaker == nil || q.Speaker.EntityID == "" {
-			continue
-		}
-		for _, id := range entityIDs {
-			if q.Speaker.EntityID == id {
-				out = append(out, q)
-				break
-			}
-		}
-	}
-	return out
 }

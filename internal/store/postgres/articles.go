@@ -6,13 +6,13 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"time"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // articleColumns is the select list that scanArticle reads.
@@ -121,24 +121,20 @@ func (s *Store) ArticleByDocument(ctx context.Context, documentID int64) (news.A
 func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, string, error) {
 	var where filter
 	if q.Cursor != "" {
-		after, err := decodeIntCursor(q.Cursor)
+		after, err := sqlcodec.DecodeIntCursor(q.Cursor)
 		if err != nil {
 			return nil, "", fmt.Errorf("postgres: articles: %w", err)
 		}
 		where.add("a.id < ?", after)
 	}
 	where.articleFilters(q.Outlet, q.From, q.To)
-	limit := pageLimit(q.Limit)
+	limit := sqlcodec.PageLimit(q.Limit)
 	query := `SELECT ` + articleColumns + ` FROM articles a` + where.sql() + ` ORDER BY a.id DESC LIMIT ` + where.next(limit+1)
 	list, err := s.queryArticles(ctx, query, where.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("postgres: articles: %w", err)
 	}
-	next := ""
-	if len(list) > limit {
-		list = list[:limit]
-		next = encodeCursor(strconv.FormatInt(list[limit-1].ID, 10))
-	}
+	list, next := sqlcodec.NextPage(list, limit, func(last news.Article) string { return sqlcodec.EncodeIntCursor(last.ID) })
 	return list, next, nil
 }
 

@@ -2,28 +2,22 @@ package postgres
 
 import (
 	"context"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // PutDocument stores raw bytes, idempotently on their SHA-256. A
 // concurrent insert of the same bytes waits on the unique index and then
 // finds the winner's row.
 func (s *Store) PutDocument(ctx context.Context, doc news.Document) (id int64, created bool, err error) {
-	if len(doc.Raw) == 0 {
-		return 0, false, fmt.Errorf("postgres: put document %s: empty raw bytes: %w", doc.SourceURI, news.ErrInvalidInput)
-	}
-	sum := sha256.Sum256(doc.Raw)
-	digest := hex.EncodeToString(sum[:])
-	if doc.SHA256 != "" && !strings.EqualFold(doc.SHA256, digest) {
-		return 0, false, fmt.Errorf("postgres: put document %s: sha256 %s does not match raw bytes: %w", doc.SourceURI, doc.SHA256, news.ErrInvalidInput)
+	digest, err := sqlcodec.DocumentDigest(doc)
+	if err != nil {
+		return 0, false, fmt.Errorf("postgres: put document %s: %w", doc.SourceURI, err)
 	}
 	err = s.pool.QueryRow(ctx, `
 		INSERT INTO documents (source_uri, fetched_at, content_type, sha256, raw)

@@ -4,15 +4,11 @@ import (
 	"context"
 	"embed"
 	"fmt"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
 
-	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // migrationFiles holds the schema history, one NNNN_name.sql per version.
@@ -25,39 +21,9 @@ var migrationFiles embed.FS
 // that workers starting together apply each migration once.
 const migrationLock = 0x70617261 // "para"
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// loadMigrations reads the embedded migrations in version order and checks
-// that versions run 1, 2, 3... without gaps.
-func loadMigrations() ([]migration, error) {
-	entries, err := migrationFiles.ReadDir("migrations")
-	if err != nil {
-		return nil, err
-	}
-	var list []migration
-	for _, e := range entries {
-		prefix, _, ok := strings.Cut(e.Name(), "_")
-		version, err := strconv.Atoi(prefix)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", e.Name())
-		}
-		body, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, migration{version: version, name: e.Name(), sql: string(body)})
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].version < list[j].version })
-	for i, m := range list {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
-		}
-	}
-	return list, nil
+// loadMigrations reads the embedded migrations in version order.
+func loadMigrations() ([]sqlcodec.Migration, error) {
+	return sqlcodec.LoadMigrations(migrationFiles, "migrations")
 }
 
 // migrate brings the database to the newest embedded version, each
@@ -86,22 +52,22 @@ func migrate(ctx context.Context, pool *pgxpool.Pool) error {
 	if err := conn.QueryRow(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return fmt.Errorf("migrate: read schema version: %w", err)
 	}
-	if current > len(migrations) {
-		return fmt.Errorf("schema version %d, this binary supports up to %d (upgrade parallax): %w",
-			current, len(migrations), store.ErrSchemaTooNew)
+	pending, err := sqlcodec.Pending(migrations, current)
+	if err != nil {
+		return err
 	}
-	for _, m := range migrations[current:] {
+	for _, m := range pending {
 		err := pgx.BeginFunc(ctx, conn, func(tx pgx.Tx) error {
 			// No arguments: pgx sends the simple protocol, which runs a
 			// multi-statement script.
-			if _, err := tx.Exec(ctx, m.sql); err != nil {
+			if _, err := tx.Exec(ctx, m.SQL); err != nil {
 				return err
 			}
-			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.version, m.name)
+			_, err := tx.Exec(ctx, `INSERT INTO schema_migrations (version, name) VALUES ($1, $2)`, m.Version, m.Name)
 			return err
 		})
 		if err != nil {
-			return fmt.Errorf("migration %s: %w", m.name, err)
+			return fmt.Errorf("migration %s: %w", m.Name, err)
 		}
 	}
 	return nil

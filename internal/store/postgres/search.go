@@ -3,11 +3,11 @@ package postgres
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // rankWeights are ts_rank's weights for D, C, B, A labels: title words
@@ -21,14 +21,14 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 	var offset int64
 	if q.Cursor != "" {
 		var err error
-		if offset, err = decodeIntCursor(q.Cursor); err != nil {
+		if offset, err = sqlcodec.DecodeIntCursor(q.Cursor); err != nil {
 			return nil, "", fmt.Errorf("postgres: search: %w", err)
 		}
 	}
 	var where filter
 	order := `a.id DESC`
 	if strings.TrimSpace(q.Text) != "" {
-		terms := searchTerms(q.Text)
+		terms := sqlcodec.SearchTerms(q.Text)
 		if len(terms) == 0 {
 			return nil, "", fmt.Errorf("postgres: search %q: no searchable word: %w", q.Text, news.ErrInvalidInput)
 		}
@@ -41,17 +41,13 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 	if q.EntityID != "" {
 		where.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id = ? AND e.article_id = a.id)", q.EntityID)
 	}
-	limit := pageLimit(q.Limit)
+	limit := sqlcodec.PageLimit(q.Limit)
 	query := `SELECT ` + articleColumns + ` FROM articles a` + where.sql() +
 		` ORDER BY ` + order + ` LIMIT ` + where.next(limit+1) + ` OFFSET ` + where.next(offset)
 	list, err := s.queryArticles(ctx, query, where.args...)
 	if err != nil {
 		return nil, "", fmt.Errorf("postgres: search %q: %w", q.Text, err)
 	}
-	next := ""
-	if len(list) > limit {
-		list = list[:limit]
-		next = encodeCursor(strconv.FormatInt(offset+int64(limit), 10))
-	}
+	list, next := sqlcodec.NextPage(list, limit, func(news.Article) string { return sqlcodec.EncodeIntCursor(offset + int64(limit)) })
 	return list, next, nil
 }

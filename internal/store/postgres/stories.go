@@ -11,6 +11,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // storyColumns selects a story with its members in order.
@@ -28,12 +29,8 @@ func scanStory(row pgx.Row) (news.Story, error) {
 
 // PutStory creates or replaces a story; its members leave other stories.
 func (s *Store) PutStory(ctx context.Context, st news.Story) (int64, error) {
-	seen := make(map[int64]bool, len(st.ArticleIDs))
-	for _, id := range st.ArticleIDs {
-		if seen[id] {
-			return 0, fmt.Errorf("postgres: put story %q: article %d listed twice: %w", st.Title, id, news.ErrInvalidInput)
-		}
-		seen[id] = true
+	if id, ok := sqlcodec.RepeatedID(st.ArticleIDs); ok {
+		return 0, fmt.Errorf("postgres: put story %q: article %d listed twice: %w", st.Title, id, news.ErrInvalidInput)
 	}
 	members := st.ArticleIDs
 	if members == nil {
@@ -153,7 +150,7 @@ func (s *Store) Stories(ctx context.Context, q store.StoryQuery) ([]news.Story, 
 func storyPage(q store.StoryQuery) (filter, int, error) {
 	var where filter
 	if q.Cursor != "" {
-		parts, err := decodeCursor(q.Cursor, 2)
+		parts, err := sqlcodec.DecodeCursor(q.Cursor, 2)
 		if err != nil {
 			return where, 0, err
 		}
@@ -164,18 +161,16 @@ func storyPage(q store.StoryQuery) (filter, int, error) {
 		}
 		where.add("(s.last_seen, s.id) < (?, ?)", lastSeen, afterID)
 	}
-	return where, pageLimit(q.Limit), nil
+	return where, sqlcodec.PageLimit(q.Limit), nil
 }
 
 // storyNext trims a page fetched with limit+1 rows to limit and returns the
 // cursor after its last story, "" when there is no more.
 func storyNext[T any](list []T, limit int, story func(T) news.Story) ([]T, string) {
-	if len(list) <= limit {
-		return list, ""
-	}
-	list = list[:limit]
-	last := story(list[limit-1])
-	return list, encodeCursor(last.LastSeen.Format(time.RFC3339Nano), strconv.FormatInt(last.ID, 10))
+	return sqlcodec.NextPage(list, limit, func(row T) string {
+		last := story(row)
+		return sqlcodec.EncodeCursor(last.LastSeen.Format(time.RFC3339Nano), strconv.FormatInt(last.ID, 10))
+	})
 }
 
 // PutCopy records that an article copies another; the pair is the key and

@@ -8,6 +8,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // PutAnnotations replaces an article's annotations and its rows in the
@@ -30,7 +31,7 @@ func (s *Store) PutAnnotations(ctx context.Context, articleID int64, ann news.An
 			articleID, textSHA, string(body)); err != nil {
 			return err
 		}
-		for entityID, position := range entityIndex(ann.Entities) {
+		for entityID, position := range sqlcodec.EntityIndex(ann.Entities) {
 			if _, err := tx.ExecContext(ctx, `INSERT INTO article_entities (entity_id, article_id, position) VALUES (?, ?, ?)`,
 				entityID, articleID, position); err != nil {
 				return err
@@ -42,24 +43,6 @@ func (s *Store) PutAnnotations(ctx context.Context, articleID int64, ann news.An
 		return fmt.Errorf("sqlite: put annotations of article %d: %w", articleID, err)
 	}
 	return nil
-}
-
-// entityIndex maps each canonical ID an article involves to the position
-// of the entity that stands for it: an entity's own ID wins over another
-// entity that only Refers to it, and the first entity wins among equals.
-func entityIndex(entities []news.Entity) map[string]int {
-	index := make(map[string]int, len(entities))
-	for i, e := range entities {
-		if _, ok := index[e.ID]; e.ID != "" && !ok {
-			index[e.ID] = i
-		}
-	}
-	for i, e := range entities {
-		if _, ok := index[e.Refers]; e.Refers != "" && !ok {
-			index[e.Refers] = i
-		}
-	}
-	return index
 }
 
 // Annotations returns an article's annotations.
@@ -85,7 +68,7 @@ func (s *Store) EntityMentions(ctx context.Context, entityID string, limit int) 
 		JOIN annotations n ON n.article_id = e.article_id
 		WHERE e.entity_id = ?
 		ORDER BY a.dated_at, a.id
-		LIMIT ?`, entityID, pageLimit(limit))
+		LIMIT ?`, entityID, sqlcodec.PageLimit(limit))
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: mentions of %s: %w", entityID, err)
 	}
@@ -107,33 +90,13 @@ func (s *Store) EntityMentions(ctx context.Context, entityID string, limit int) 
 		if occ.PublishedAt, err = decodeTimestamp(published, flags); err != nil {
 			return nil, fmt.Errorf("sqlite: mentions of %s: %w", entityID, err)
 		}
-		var ann news.Annotations
-		if err := json.Unmarshal([]byte(body), &ann); err != nil || position >= len(ann.Entities) {
-			return nil, fmt.Errorf("sqlite: mentions of %s: annotations of article %d are inconsistent: %v", entityID, occ.ArticleID, err)
+		if occ.Entity, occ.Quotes, err = sqlcodec.DecodeMention(occ.ArticleID, body, position, entityID); err != nil {
+			return nil, fmt.Errorf("sqlite: mentions of %s: %w", entityID, err)
 		}
-		occ.Entity = ann.Entities[position]
-		occ.Quotes = quotesBy(ann.Quotes, entityID, occ.Entity.ID)
 		list = append(list, occ)
 	}
 	if err := rows.Err(); err != nil {
 		return nil, fmt.Errorf("sqlite: mentions of %s: %w", entityID, err)
 	}
 	return list, nil
-}
-
-// quotesBy keeps the quotes whose speaker is one of the given entity IDs.
-func quotesBy(quotes []news.Quote, entityIDs ...string) []news.Quote {
-	var out []news.Quote
-	for _, q := range quotes {
-		if q.Speaker == nil || q.Speaker.EntityID == "" {
-			continue
-		}
-		for _, id := range entityIDs {
-			if q.Speaker.EntityID == id {
-				out = append(out, q)
-				break
-			}
-		}
-	}
-	return out
 }

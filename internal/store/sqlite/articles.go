@@ -7,12 +7,12 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
-	"strconv"
 	"strings"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // articleColumns is the select list that scanArticle reads.
@@ -130,24 +130,20 @@ func (s *Store) ArticleByDocument(ctx context.Context, documentID int64) (news.A
 func (s *Store) Articles(ctx context.Context, q store.ArticleQuery) ([]news.Article, string, error) {
 	var where filter
 	if q.Cursor != "" {
-		after, err := decodeIntCursor(q.Cursor)
+		after, err := sqlcodec.DecodeIntCursor(q.Cursor)
 		if err != nil {
 			return nil, "", fmt.Errorf("sqlite: articles: %w", err)
 		}
 		where.add("a.id < ?", after)
 	}
 	where.articleFilters(q.Outlet, q.From, q.To)
-	limit := pageLimit(q.Limit)
+	limit := sqlcodec.PageLimit(q.Limit)
 	list, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM articles a`+where.sql()+
 		` ORDER BY a.id DESC LIMIT ?`, append(where.args, limit+1)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("sqlite: articles: %w", err)
 	}
-	next := ""
-	if len(list) > limit {
-		list = list[:limit]
-		next = encodeCursor(strconv.FormatInt(list[limit-1].ID, 10))
-	}
+	list, next := sqlcodec.NextPage(list, limit, func(last news.Article) string { return sqlcodec.EncodeIntCursor(last.ID) })
 	return list, next, nil
 }
 

@@ -2,14 +2,11 @@ package sqlite
 
 import (
 	"database/sql"
-	"encoding/base64"
 	"fmt"
-	"strconv"
-	"strings"
 	"time"
-	"unicode"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // instantLayout is fixed-width so that text order is time order; the
@@ -26,36 +23,15 @@ func parseInstant(s string) (time.Time, error) {
 	return t, nil
 }
 
-// Timestamp precision flags, stored next to the timestamp's text.
-const (
-	flagDateOnly = 1 << iota
-	flagFloating
-)
-
-// encodeTimestamp keeps a news.Timestamp exactly: RFC 3339 with its offset
-// and nanoseconds, plus its precision flags.
-func encodeTimestamp(ts *news.Timestamp) (value sql.NullString, flags int) {
-	if ts == nil {
-		return sql.NullString{}, 0
-	}
-	if ts.DateOnly {
-		flags |= flagDateOnly
-	}
-	if ts.Floating {
-		flags |= flagFloating
-	}
-	return sql.NullString{String: ts.Time.Format(time.RFC3339Nano), Valid: true}, flags
+// encodeTimestamp and decodeTimestamp carry sqlcodec's timestamp encoding
+// in database/sql's nullable strings.
+func encodeTimestamp(ts *news.Timestamp) (sql.NullString, int) {
+	text, flags := sqlcodec.EncodeTimestamp(ts)
+	return nullString(text), flags
 }
 
 func decodeTimestamp(value sql.NullString, flags int) (*news.Timestamp, error) {
-	if !value.Valid {
-		return nil, nil
-	}
-	t, err := time.Parse(time.RFC3339Nano, value.String)
-	if err != nil {
-		return nil, fmt.Errorf("stored timestamp %q: %w", value.String, err)
-	}
-	return &news.Timestamp{Time: t, DateOnly: flags&flagDateOnly != 0, Floating: flags&flagFloating != 0}, nil
+	return sqlcodec.DecodeTimestamp(stringPtr(value), flags)
 }
 
 func nullString(p *string) sql.NullString {
@@ -70,48 +46,4 @@ func stringPtr(v sql.NullString) *string {
 		return nil
 	}
 	return &v.String
-}
-
-// Cursors are base64url text so callers treat them as opaque tokens.
-func encodeCursor(parts ...string) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(strings.Join(parts, "|")))
-}
-
-func decodeCursor(cursor string, n int) ([]string, error) {
-	b, err := base64.RawURLEncoding.DecodeString(cursor)
-	parts := strings.Split(string(b), "|")
-	if err != nil || len(parts) != n {
-		return nil, fmt.Errorf("cursor %q: %w", cursor, news.ErrInvalidInput)
-	}
-	return parts, nil
-}
-
-// decodeIntCursor reads a one-part cursor holding a non-negative integer.
-func decodeIntCursor(cursor string) (int64, error) {
-	parts, err := decodeCursor(cursor, 1)
-	if err != nil {
-		return 0, err
-	}
-	n, err := strconv.ParseInt(parts[0], 10, 64)
-	if err != nil || n < 0 {
-		return 0, fmt.Errorf("cursor %q: %w", cursor, news.ErrInvalidInput)
-	}
-	return n, nil
-}
-
-// pageLimit applies the contract's default page size.
-func pageLimit(limit int) int {
-	if limit <= 0 {
-		return 50
-	}
-	return limit
-}
-
-// searchTerms splits user text into words (runs of letters, digits and
-// combining marks). Everything else, including every FTS operator
-// character, separates words, so user text can never be query syntax.
-func searchTerms(text string) []string {
-	return strings.FieldsFunc(text, func(r rune) bool {
-		return !unicode.IsLetter(r) && !unicode.IsDigit(r) && !unicode.IsMark(r)
-	})
 }

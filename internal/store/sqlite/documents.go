@@ -2,25 +2,19 @@ package sqlite
 
 import (
 	"context"
-	"crypto/sha256"
 	"database/sql"
-	"encoding/hex"
 	"fmt"
-	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // PutDocument stores raw bytes in their own committed transaction,
 // idempotently on their SHA-256.
 func (s *Store) PutDocument(ctx context.Context, doc news.Document) (id int64, created bool, err error) {
-	if len(doc.Raw) == 0 {
-		return 0, false, fmt.Errorf("sqlite: put document %s: empty raw bytes: %w", doc.SourceURI, news.ErrInvalidInput)
-	}
-	sum := sha256.Sum256(doc.Raw)
-	digest := hex.EncodeToString(sum[:])
-	if doc.SHA256 != "" && !strings.EqualFold(doc.SHA256, digest) {
-		return 0, false, fmt.Errorf("sqlite: put document %s: sha256 %s does not match raw bytes: %w", doc.SourceURI, doc.SHA256, news.ErrInvalidInput)
+	digest, err := sqlcodec.DocumentDigest(doc)
+	if err != nil {
+		return 0, false, fmt.Errorf("sqlite: put document %s: %w", doc.SourceURI, err)
 	}
 	err = s.inTx(ctx, func(tx *sql.Tx) error {
 		err := tx.QueryRowContext(ctx, `

@@ -6,13 +6,9 @@ import (
 	"embed"
 	"errors"
 	"fmt"
-	"path"
-	"sort"
-	"strconv"
-	"strings"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // migrationFiles holds the schema history, one NNNN_name.sql per version.
@@ -21,39 +17,9 @@ import (
 //go:embed migrations/*.sql
 var migrationFiles embed.FS
 
-type migration struct {
-	version int
-	name    string
-	sql     string
-}
-
-// loadMigrations reads the embedded migrations in version order and checks
-// that versions run 1, 2, 3... without gaps.
-func loadMigrations() ([]migration, error) {
-	entries, err := migrationFiles.ReadDir("migrations")
-	if err != nil {
-		return nil, err
-	}
-	var list []migration
-	for _, e := range entries {
-		prefix, _, ok := strings.Cut(e.Name(), "_")
-		version, err := strconv.Atoi(prefix)
-		if !ok || err != nil {
-			return nil, fmt.Errorf("migration %s: name must be NNNN_name.sql", e.Name())
-		}
-		body, err := migrationFiles.ReadFile(path.Join("migrations", e.Name()))
-		if err != nil {
-			return nil, err
-		}
-		list = append(list, migration{version: version, name: e.Name(), sql: string(body)})
-	}
-	sort.Slice(list, func(i, j int) bool { return list[i].version < list[j].version })
-	for i, m := range list {
-		if m.version != i+1 {
-			return nil, fmt.Errorf("migration %s: expected version %d", m.name, i+1)
-		}
-	}
-	return list, nil
+// loadMigrations reads the embedded migrations in version order.
+func loadMigrations() ([]sqlcodec.Migration, error) {
+	return sqlcodec.LoadMigrations(migrationFiles, "migrations")
 }
 
 // migrate brings the database to the newest embedded version, one
@@ -81,7 +47,7 @@ func migrate(ctx context.Context, db *sql.DB) error {
 
 // migrateStep applies the next pending migration in its own transaction
 // and reports whether the schema was already current.
-func migrateStep(ctx context.Context, db *sql.DB, migrations []migration) (done bool, err error) {
+func migrateStep(ctx context.Context, db *sql.DB, migrations []sqlcodec.Migration) (done bool, err error) {
 	tx, err := db.BeginTx(ctx, nil)
 	if err != nil {
 		return false, err
@@ -93,26 +59,22 @@ func migrateStep(ctx context.Context, db *sql.DB, migrations []migration) (done 
 	return false, tx.Commit()
 }
 
-func applyNext(ctx context.Context, tx *sql.Tx, migrations []migration) (done bool, err error) {
+func applyNext(ctx context.Context, tx *sql.Tx, migrations []sqlcodec.Migration) (done bool, err error) {
 	var current int
 	if err := tx.QueryRowContext(ctx, `SELECT COALESCE(MAX(version), 0) FROM schema_migrations`).Scan(&current); err != nil {
 		return false, fmt.Errorf("read schema version: %w", err)
 	}
-	latest := len(migrations)
-	if current > latest {
-		return false, fmt.Errorf("schema version %d, this binary supports up to %d (upgrade parallax): %w",
-			current, latest, store.ErrSchemaTooNew)
+	pending, err := sqlcodec.Pending(migrations, current)
+	if err != nil || len(pending) == 0 {
+		return err == nil, err
 	}
-	if current == latest {
-		return true, nil
-	}
-	m := migrations[current]
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return false, fmt.Errorf("migration %s: %w", m.name, err)
+	m := pending[0]
+	if _, err := tx.ExecContext(ctx, m.SQL); err != nil {
+		return false, fmt.Errorf("migration %s: %w", m.Name, err)
 	}
 	if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)`,
-		m.version, m.name, formatInstant(time.Now())); err != nil {
-		return false, fmt.Errorf("record migration %s: %w", m.name, err)
+		m.Version, m.Name, formatInstant(time.Now())); err != nil {
+		return false, fmt.Errorf("record migration %s: %w", m.Name, err)
 	}
 	return false, nil
 }

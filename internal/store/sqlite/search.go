@@ -3,11 +3,11 @@ package sqlite
 import (
 	"context"
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 )
 
 // Column weights for bm25: a word in the title counts ten times a word in
@@ -23,7 +23,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 	var offset int64
 	if q.Cursor != "" {
 		var err error
-		if offset, err = decodeIntCursor(q.Cursor); err != nil {
+		if offset, err = sqlcodec.DecodeIntCursor(q.Cursor); err != nil {
 			return nil, "", fmt.Errorf("sqlite: search: %w", err)
 		}
 	}
@@ -31,7 +31,7 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 	from := `articles a`
 	order := `a.id DESC`
 	if strings.TrimSpace(q.Text) != "" {
-		terms := searchTerms(q.Text)
+		terms := sqlcodec.SearchTerms(q.Text)
 		if len(terms) == 0 {
 			return nil, "", fmt.Errorf("sqlite: search %q: no searchable word: %w", q.Text, news.ErrInvalidInput)
 		}
@@ -43,17 +43,13 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 	if q.EntityID != "" {
 		where.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id = ? AND e.article_id = a.id)", q.EntityID)
 	}
-	limit := pageLimit(q.Limit)
+	limit := sqlcodec.PageLimit(q.Limit)
 	list, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM `+from+where.sql()+
 		` ORDER BY `+order+` LIMIT ? OFFSET ?`, append(where.args, limit+1, offset)...)
 	if err != nil {
 		return nil, "", fmt.Errorf("sqlite: search %q: %w", q.Text, err)
 	}
-	next := ""
-	if len(list) > limit {
-		list = list[:limit]
-		next = encodeCursor(strconv.FormatInt(offset+int64(limit), 10))
-	}
+	list, next := sqlcodec.NextPage(list, limit, func(news.Article) string { return sqlcodec.EncodeIntCursor(offset + int64(limit)) })
 	return list, next, nil
 }
 

@@ -12,6 +12,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/store"
+	"github.com/parallax-news/parallax/internal/store/sqlcodec"
 	"github.com/parallax-news/parallax/internal/store/storetest"
 )
 
@@ -108,8 +109,8 @@ func TestSearchTerms(t *testing.T) {
 		{"!!! ...", ``},
 	}
 	for _, tc := range tests {
-		if got := ftsQuery(searchTerms(tc.in)); got != tc.want {
-			t.Errorf("ftsQuery(searchTerms(%q)) = %s, want %s", tc.in, got, tc.want)
+		if got := ftsQuery(sqlcodec.SearchTerms(tc.in)); got != tc.want {
+			t.Errorf("ftsQuery(sqlcodec.SearchTerms(%q)) = %s, want %s", tc.in, got, tc.want)
 		}
 	}
 }

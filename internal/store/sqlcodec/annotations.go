@@ -1,0 +1,56 @@
+package sqlcodec
+
+import (
+	"encoding/json"
+	"fmt"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+// EntityIndex maps each canonical ID an article involves to the position
+// of the entity that stands for it: an entity's own ID wins over another
+// entity that only Refers to it, and the first entity wins among equals.
+// The backends store these pairs as the entity index.
+func EntityIndex(entities []news.Entity) map[string]int {
+	index := make(map[string]int, len(entities))
+	for i, e := range entities {
+		if _, ok := index[e.ID]; e.ID != "" && !ok {
+			index[e.ID] = i
+		}
+	}
+	for i, e := range entities {
+		if _, ok := index[e.Refers]; e.Refers != "" && !ok {
+			index[e.Refers] = i
+		}
+	}
+	return index
+}
+
+// DecodeMention reads an entity index row: the entity at position in an
+// article's stored annotations body, and the quotes whose speaker is the
+// indexed ID or that entity's own ID.
+func DecodeMention(articleID int64, body string, position int, entityID string) (news.Entity, []news.Quote, error) {
+	var ann news.Annotations
+	if err := json.Unmarshal([]byte(body), &ann); err != nil || position >= len(ann.Entities) {
+		return news.Entity{}, nil, fmt.Errorf("annotations of article %d are inconsistent: %v", articleID, err)
+	}
+	entity := ann.Entities[position]
+	return entity, quotesBy(ann.Quotes, entityID, entity.ID), nil
+}
+
+// quotesBy keeps the quotes whose speaker is one of the given entity IDs.
+func quotesBy(quotes []news.Quote, entityIDs ...string) []news.Quote {
+	var out []news.Quote
+	for _, q := range quotes {
+		if q.Speaker == nil || q.Speaker.EntityID == "" {
+			continue
+		}
+		for _, id := range entityIDs {
+			if q.Speaker.EntityID == id {
+				out = append(out, q)
+				break
+			}
+		}
+	}
+	return out
+}
