@@ -16,6 +16,7 @@ func commands(e *env) []*cobra.Command {
 		newStoriesCmd(e),
 		newStoryCmd(e),
 		newCompareCmd(e),
+		newExportCmd(e),
 		newDemoCmd(e),
 		newServeCmd(e),
 		newWorkerCmd(e),
