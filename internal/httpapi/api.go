@@ -46,6 +46,7 @@ func (a *API) Routes() []Route {
 		get("/stories/{id}", a.getStory),
 		get("/entities/{id}", a.getEntity),
 		get("/search", a.search),
+		get("/export/{table}", a.exportTable),
 		get("/feeds", a.listFeeds),
 		write(http.MethodPost, "/feeds", a.addFeed),
 		write(http.MethodDelete, "/feeds/{id}", a.deleteFeed),
