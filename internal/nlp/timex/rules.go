@@ -21,6 +21,15 @@ var ruleNeeds = func() [][]string {
 	return needs
 }()
 
+// ruleScanners[i] runs rules[i] (see scan.go).
+var ruleScanners = func() []*scanner {
+	scanners := make([]*scanner, len(rules))
+	for i, r := range rules {
+		scanners[i] = newScanner(r.re)
+	}
+	return scanners
+}()
+
 var fragments = strings.NewReplacer(
 	"{month}", monthPattern,
 	"{day}", dayPattern,

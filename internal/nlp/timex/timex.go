@@ -82,23 +82,20 @@ func asciiLower(s string) string {
 func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
 	lits := literalIndex{lower: lower, from: from, to: to}
 	var spans [][2]int
+	var locs [][]int
 	for i, r := range rules {
 		spans = lits.spans(spans[:0], ruleNeeds[i])
 		for _, span := range spans {
-			cands = appendMatches(cands, text, lower, span[0], span[1], anchor, i, r)
+			locs = ruleScanners[i].appendAll(locs[:0], lower, span[0], span[1])
+			cands = appendMatches(cands, text, locs, anchor, i, r)
 		}
 	}
 	return cands
 }
 
-// appendMatches adds the readings of rule r over lower[from:to].
-func appendMatches(cands []candidate, text, lower string, from, to int, anchor Anchor, i int, r rule) []candidate {
-	for _, loc := range r.re.FindAllStringSubmatchIndex(lower[from:to], -1) {
-		for k := range loc {
-			if loc[k] >= 0 {
-				loc[k] += from
-			}
-		}
+// appendMatches adds the readings of rule r at its matches locs.
+func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
+	for _, loc := range locs {
 		if !wordEdges(text, loc[0], loc[1]) {
 			continue
 		}
