@@ -3,7 +3,6 @@ package app
 import (
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -20,29 +19,26 @@ func newArticlesCmd(e *env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			list, next, err := st.Articles(ctx, q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(map[string]any{"articles": orEmpty(list), "next": next})
-			}
-			for _, a := range list {
-				pub := "-"
-				if a.PublishedAt != nil {
-					pub = a.PublishedAt.Day()
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				list, next, err := st.Articles(ctx, q)
+				if err != nil {
+					return err
 				}
-				fmt.Fprintf(e.stdout, "%6d  %-10s  %-20.20s  %s\n", a.ID, pub, orDash(news.Deref(a.Outlet)), orDash(news.Deref(a.Title)))
-			}
-			if next != "" {
-				fmt.Fprintf(e.stdout, "more: --cursor %s\n", next)
-			}
-			return nil
+				if asJSON {
+					return json.NewEncoder(e.stdout).Encode(map[string]any{"articles": orEmpty(list), "next": next})
+				}
+				for _, a := range list {
+					pub := "-"
+					if a.PublishedAt != nil {
+						pub = a.PublishedAt.Day()
+					}
+					fmt.Fprintf(e.stdout, "%6d  %-10s  %-20.20s  %s\n", a.ID, pub, orDash(news.Deref(a.Outlet)), orDash(news.Deref(a.Title)))
+				}
+				if next != "" {
+					fmt.Fprintf(e.stdout, "more: --cursor %s\n", next)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -60,29 +56,26 @@ func newShowCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := strconv.ParseInt(args[0], 10, 64)
-			if err != nil {
-				return fmt.Errorf("article ID %q: %w", args[0], news.ErrInvalidInput)
-			}
-			st, err := openStore(ctx, e.cfg.DB)
+			id, err := parseID("article ID", args[0])
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			a, err := st.Article(ctx, id)
-			if err != nil {
-				return fmt.Errorf("article %d: %w", id, err)
-			}
-			ann, err := st.Annotations(ctx, id)
-			if err != nil {
-				ann = news.Annotations{}
-			}
-			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(readView(a, ann))
-			}
-			printArticle(e, a)
-			printAnnotations(e, a, ann)
-			return nil
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				a, err := st.Article(ctx, id)
+				if err != nil {
+					return fmt.Errorf("article %d: %w", id, err)
+				}
+				ann, err := st.Annotations(ctx, id)
+				if err != nil {
+					ann = news.Annotations{}
+				}
+				if asJSON {
+					return json.NewEncoder(e.stdout).Encode(readView(a, ann))
+				}
+				printArticle(e, a)
+				printAnnotations(e, a, ann)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")

@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/demo"
 	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 func newDemoCmd(e *env) *cobra.Command {
@@ -28,43 +29,40 @@ func newDemoCmd(e *env) *cobra.Command {
 					return fmt.Errorf("reset demo database %s: %w", dbPath, err)
 				}
 			}
-			st, err := openStore(ctx, dbPath)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := e.newPipeline(ctx, st)
-			if err != nil {
-				return err
-			}
-			files, err := demo.Files()
-			if err != nil {
-				return fmt.Errorf("demo corpus: %w", err)
-			}
-			var sum summary
-			for _, f := range files {
-				for _, out := range p.Ingest(ctx, pipeline.Input{Source: f.Name, Raw: f.Raw}) {
-					sum.count(out)
-					if out.Err != nil {
-						fmt.Fprintf(e.stderr, "FAILED %v\n", out.Err)
+			return withStore(ctx, dbPath, func(st store.Store) error {
+				p, err := e.newPipeline(ctx, st)
+				if err != nil {
+					return err
+				}
+				files, err := demo.Files()
+				if err != nil {
+					return fmt.Errorf("demo corpus: %w", err)
+				}
+				var sum summary
+				for _, f := range files {
+					for _, out := range p.Ingest(ctx, pipeline.Input{Source: f.Name, Raw: f.Raw}) {
+						sum.count(out)
+						if out.Err != nil {
+							fmt.Fprintf(e.stderr, "FAILED %v\n", out.Err)
+						}
 					}
 				}
-			}
-			fmt.Fprintf(e.stdout, "demo database %s: ingested %d articles (%d failed)\n", dbPath, sum.ingested, sum.failed)
-			if err := printStorySummary(ctx, e, st); err != nil {
-				return err
-			}
-			if noServe {
-				return nil
-			}
-			if err := checkListen(addr, e.cfg.Token); err != nil {
-				return err
-			}
-			h, err := e.newHandler(st, p)
-			if err != nil {
-				return err
-			}
-			return serveHTTP(ctx, addr, h, func(url string) { fmt.Fprintf(e.stdout, "serving the demo at %s (Ctrl-C to stop)\n", url) })
+				fmt.Fprintf(e.stdout, "demo database %s: ingested %d articles (%d failed)\n", dbPath, sum.ingested, sum.failed)
+				if err := printStorySummary(ctx, e, st); err != nil {
+					return err
+				}
+				if noServe {
+					return nil
+				}
+				if err := checkListen(addr, e.cfg.Token); err != nil {
+					return err
+				}
+				h, err := e.newHandler(st, p)
+				if err != nil {
+					return err
+				}
+				return serveHTTP(ctx, addr, h, func(url string) { fmt.Fprintf(e.stdout, "serving the demo at %s (Ctrl-C to stop)\n", url) })
+			})
 		},
 	}
 	cmd.Flags().StringVar(&dbPath, "demo-db", "", "demo database path (default: parallax-demo.db in the temp dir; recreated)")

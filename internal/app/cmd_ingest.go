@@ -10,6 +10,7 @@ import (
 	"golang.org/x/term"
 
 	"github.com/parallax-news/parallax/internal/pipeline"
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 func newIngestCmd(e *env) *cobra.Command {
@@ -26,44 +27,41 @@ func newIngestCmd(e *env) *cobra.Command {
 			if e.cfg.Queue != "" {
 				return e.publishSources(ctx, sources, errs)
 			}
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := e.newPipeline(ctx, st)
-			if err != nil {
-				return err
-			}
-			sum := summary{failed: len(errs)}
-			for _, err := range errs {
-				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-			}
-			progress := e.progress(len(sources))
-			for _, src := range sources {
-				if ctx.Err() != nil {
-					return ctx.Err()
-				}
-				in, err := e.load(ctx, src)
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				p, err := e.newPipeline(ctx, st)
 				if err != nil {
-					sum.failed++
-					progress.clearLine()
+					return err
+				}
+				sum := summary{failed: len(errs)}
+				for _, err := range errs {
 					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+				}
+				progress := e.progress(len(sources))
+				for _, src := range sources {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					in, err := e.load(ctx, src)
+					if err != nil {
+						sum.failed++
+						progress.clearLine()
+						fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+						progress.add()
+						continue
+					}
+					for _, out := range p.Ingest(ctx, in) {
+						sum.count(out)
+						progress.report(e, out)
+					}
 					progress.add()
-					continue
 				}
-				for _, out := range p.Ingest(ctx, in) {
-					sum.count(out)
-					progress.report(e, out)
+				progress.finish()
+				fmt.Fprintf(e.stdout, "ingested %d, unchanged %d, failed %d\n", sum.ingested, sum.unchanged, sum.failed)
+				if sum.failed > 0 {
+					return errReported
 				}
-				progress.add()
-			}
-			progress.finish()
-			fmt.Fprintf(e.stdout, "ingested %d, unchanged %d, failed %d\n", sum.ingested, sum.unchanged, sum.failed)
-			if sum.failed > 0 {
-				return errReported
-			}
-			return nil
+				return nil
+			})
 		},
 	}
 }

@@ -30,31 +30,28 @@ func newPollCmd(e *env) *cobra.Command {
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			ingest, closeIngest, err := e.pollIngest(ctx, st)
-			if err != nil {
-				return err
-			}
-			defer closeIngest()
-			poller := &feed.Poller{Store: st, Fetch: e.fetcher(), Ingest: ingest, Workers: workers}
-			for {
-				sum, err := poller.PollDue(ctx)
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				ingest, closeIngest, err := e.pollIngest(ctx, st)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintf(e.stdout, "polled %d feeds (%d failed), %d new items (%d from feed content), %d item errors\n",
-					sum.Polled, sum.Failed, sum.NewItems, sum.FromFeedContent, sum.ItemErrors)
-				if once {
-					return nil
+				defer closeIngest()
+				poller := &feed.Poller{Store: st, Fetch: e.fetcher(), Ingest: ingest, Workers: workers}
+				for {
+					sum, err := poller.PollDue(ctx)
+					if err != nil {
+						return err
+					}
+					fmt.Fprintf(e.stdout, "polled %d feeds (%d failed), %d new items (%d from feed content), %d item errors\n",
+						sum.Polled, sum.Failed, sum.NewItems, sum.FromFeedContent, sum.ItemErrors)
+					if once {
+						return nil
+					}
+					if err := sleepUntilDue(ctx, st); err != nil {
+						return err
+					}
 				}
-				if err := sleepUntilDue(ctx, st); err != nil {
-					return err
-				}
-			}
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&once, "once", false, "poll the due feeds once and exit")

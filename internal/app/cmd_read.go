@@ -75,31 +75,28 @@ func newReprocessCmd(e *env) *cobra.Command {
 		Short: "Re-read stored articles (all, or the given IDs) after a model update",
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := e.newPipeline(ctx, st)
-			if err != nil {
-				return err
-			}
-			ids, err := articleIDs(cmd, st, args)
-			if err != nil {
-				return err
-			}
-			failed := 0
-			for _, id := range ids {
-				if err := p.Reprocess(ctx, id); err != nil {
-					failed++
-					fmt.Fprintf(e.stderr, "FAILED article %d: %v\n", id, err)
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				p, err := e.newPipeline(ctx, st)
+				if err != nil {
+					return err
 				}
-			}
-			fmt.Fprintf(e.stdout, "reprocessed %d, failed %d\n", len(ids)-failed, failed)
-			if failed > 0 {
-				return errReported
-			}
-			return nil
+				ids, err := articleIDs(cmd, st, args)
+				if err != nil {
+					return err
+				}
+				failed := 0
+				for _, id := range ids {
+					if err := p.Reprocess(ctx, id); err != nil {
+						failed++
+						fmt.Fprintf(e.stderr, "FAILED article %d: %v\n", id, err)
+					}
+				}
+				fmt.Fprintf(e.stdout, "reprocessed %d, failed %d\n", len(ids)-failed, failed)
+				if failed > 0 {
+					return errReported
+				}
+				return nil
+			})
 		},
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/spf13/cobra"
+
+	"github.com/parallax-news/parallax/internal/store"
 )
 
 func newServeCmd(e *env) *cobra.Command {
@@ -20,20 +22,17 @@ func newServeCmd(e *env) *cobra.Command {
 			if err := checkListen(addr, e.cfg.Token); err != nil {
 				return err
 			}
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			p, err := e.newPipeline(ctx, st)
-			if err != nil {
-				return err
-			}
-			h, err := e.newHandler(st, p)
-			if err != nil {
-				return err
-			}
-			return serveHTTP(ctx, addr, h, func(url string) { fmt.Fprintf(e.stdout, "serving %s\n", url) })
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				p, err := e.newPipeline(ctx, st)
+				if err != nil {
+					return err
+				}
+				h, err := e.newHandler(st, p)
+				if err != nil {
+					return err
+				}
+				return serveHTTP(ctx, addr, h, func(url string) { fmt.Fprintf(e.stdout, "serving %s\n", url) })
+			})
 		},
 	}
 	cmd.Flags().StringVar(&addr, "addr", "127.0.0.1:8080", "listen address")

@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strconv"
 
 	"github.com/spf13/cobra"
 
@@ -21,23 +20,20 @@ func newStoriesCmd(e *env) *cobra.Command {
 		Args:  cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			ctx := cmd.Context()
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			list, next, err := st.Stories(ctx, q)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				return json.NewEncoder(e.stdout).Encode(map[string]any{"stories": orEmpty(list), "next": next})
-			}
-			printStories(e, list)
-			if next != "" {
-				fmt.Fprintf(e.stdout, "more: --cursor %s\n", next)
-			}
-			return nil
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				list, next, err := st.Stories(ctx, q)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					return json.NewEncoder(e.stdout).Encode(map[string]any{"stories": orEmpty(list), "next": next})
+				}
+				printStories(e, list)
+				if next != "" {
+					fmt.Fprintf(e.stdout, "more: --cursor %s\n", next)
+				}
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")
@@ -85,28 +81,25 @@ func newStoryCmd(e *env) *cobra.Command {
 		Args:  cobra.ExactArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			id, err := strconv.ParseInt(args[0], 10, 64)
-			if err != nil {
-				return fmt.Errorf("story ID %q: %w", args[0], news.ErrInvalidInput)
-			}
-			st, err := openStore(ctx, e.cfg.DB)
+			id, err := parseID("story ID", args[0])
 			if err != nil {
 				return err
 			}
-			defer st.Close()
-			rep, err := loadStoryReport(ctx, st, id)
-			if err != nil {
-				return err
-			}
-			if asJSON {
-				enc := json.NewEncoder(e.stdout)
-				enc.SetEscapeHTML(false)
-				return enc.Encode(rep)
-			}
-			fmt.Fprintf(e.stdout, "first seen: %s  last seen: %s  %d independent source(s)\n",
-				rep.Story.FirstSeen.Format("2006-01-02"), rep.Story.LastSeen.Format("2006-01-02"), rep.Story.Sources)
-			printReport(e.stdout, rep)
-			return nil
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				rep, err := loadStoryReport(ctx, st, id)
+				if err != nil {
+					return err
+				}
+				if asJSON {
+					enc := json.NewEncoder(e.stdout)
+					enc.SetEscapeHTML(false)
+					return enc.Encode(rep)
+				}
+				fmt.Fprintf(e.stdout, "first seen: %s  last seen: %s  %d independent source(s)\n",
+					rep.Story.FirstSeen.Format("2006-01-02"), rep.Story.LastSeen.Format("2006-01-02"), rep.Story.Sources)
+				printReport(e.stdout, rep)
+				return nil
+			})
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON")

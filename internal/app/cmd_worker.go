@@ -45,27 +45,24 @@ func newWorkerCmd(e *env) *cobra.Command {
 				return fmt.Errorf("worker: --role %q: want ingest, assign or all: %w", role, news.ErrInvalidInput)
 			}
 			ctx := cmd.Context()
-			st, err := openStore(ctx, e.cfg.DB)
-			if err != nil {
-				return err
-			}
-			defer st.Close()
-			q, err := openQueue(ctx, e.cfg.Queue)
-			if err != nil {
-				return err
-			}
-			defer q.Close()
-			w := &worker{store: st, queue: q, parts: parsePartitions(partitionList), concurrency: concurrency}
-			if role != roleAssign {
-				if w.pipe, err = e.newReadPipeline(st); err != nil {
+			return withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				q, err := openQueue(ctx, e.cfg.Queue)
+				if err != nil {
 					return err
 				}
-			}
-			consume := w.parts.names()
-			if consumeList != "" {
-				consume = parsePartitions(consumeList)
-			}
-			return w.run(ctx, role, consume)
+				defer q.Close()
+				w := &worker{store: st, queue: q, parts: parsePartitions(partitionList), concurrency: concurrency}
+				if role != roleAssign {
+					if w.pipe, err = e.newReadPipeline(st); err != nil {
+						return err
+					}
+				}
+				consume := w.parts.names()
+				if consumeList != "" {
+					consume = parsePartitions(consumeList)
+				}
+				return w.run(ctx, role, consume)
+			})
 		},
 	}
 	cmd.Flags().StringVar(&role, "role", roleIngest, "ingest, assign or all")

@@ -12,7 +12,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -93,42 +92,8 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	n, err := st.CountArticles(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if n != files {
-		t.Fatalf("stored %d articles, want %d", n, files)
-	}
-	sources := map[string]int{}
-	q := store.ArticleQuery{Limit: 500}
-	for {
-		list, next, err := st.Articles(ctx, q)
-		if err != nil {
-			t.Fatal(err)
-		}
-		for _, a := range list {
-			sources[a.Source]++
-			if _, err := st.Annotations(ctx, a.ID); err != nil {
-				t.Errorf("article %d (%s) has no annotations: %v", a.ID, a.Source, err)
-			}
-			if _, err := st.StoryOfArticle(ctx, a.ID); err != nil {
-				t.Errorf("article %d (%s) has no story: %v", a.ID, a.Source, err)
-			}
-		}
-		if next == "" {
-			break
-		}
-		q.Cursor = next
-	}
-	if len(sources) != files {
-		t.Errorf("%d distinct sources, want %d", len(sources), files)
-	}
-	for s, c := range sources {
-		if c != 1 {
-			t.Errorf("%s stored %d times", s, c)
-		}
-	}
+	checkStored(ctx, t, st, files)
+	checkStories(ctx, t, st, files)
 }
 
 func lastLine(s string) string {

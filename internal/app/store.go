@@ -30,3 +30,15 @@ func openStore(ctx context.Context, dsn string) (store.Store, error) {
 	}
 	return sqlite.Open(ctx, dsn)
 }
+
+// withStore opens the store named by dsn, runs fn with it and closes it:
+// the frame of every command that works on the store. Commands check
+// their arguments first, so bad input never creates a database file.
+func withStore(ctx context.Context, dsn string, fn func(st store.Store) error) error {
+	st, err := openStore(ctx, dsn)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	return fn(st)
+}

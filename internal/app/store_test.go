@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -33,5 +34,23 @@ func TestOpenStorePicksBackend(t *testing.T) {
 	}
 	if _, err := openStore(t.Context(), ""); !errors.Is(err, news.ErrInvalidInput) {
 		t.Errorf("openStore(\"\") = %v, want ErrInvalidInput", err)
+	}
+}
+
+func TestWithStore(t *testing.T) {
+	called := false
+	if err := withStore(t.Context(), "", func(store.Store) error { called = true; return nil }); !errors.Is(err, news.ErrInvalidInput) || called {
+		t.Errorf("withStore(\"\") = %v, ran fn: %v; want ErrInvalidInput without running fn", err, called)
+	}
+	path := filepath.Join(t.TempDir(), "with.db")
+	errDone := errors.New("done")
+	err := withStore(t.Context(), path, func(st store.Store) error {
+		if _, err := st.CountArticles(t.Context()); err != nil {
+			t.Errorf("CountArticles in fn: %v", err)
+		}
+		return errDone
+	})
+	if !errors.Is(err, errDone) {
+		t.Errorf("withStore = %v, want fn's error", err)
 	}
 }
