@@ -60,12 +60,10 @@ func newExportCmd(e *env) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			st, err := openStore(ctx, e.cfg.DB)
+			err = withStore(ctx, e.cfg.DB, func(st store.Store) error {
+				return export.Write(ctx, exportSource{st}, table, f, tw)
+			})
 			if err != nil {
-				return err
-			}
-			defer st.Close()
-			if err := export.Write(ctx, exportSource{st}, table, f, tw); err != nil {
 				return err
 			}
 			if file == nil {
