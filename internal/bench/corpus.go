@@ -68,55 +68,65 @@ func loadCorpus(dataDir string) ([]baseText, error) {
 }
 
 func readGzip(path string) ([]byte, error) {
+	var raw []byte
+	err := readGzipped(path, func(r io.Reader) (err error) {
+		raw, err = io.ReadAll(r)
+		return err
+	})
+	if err != nil {
+		return nil, err
+	}
+	return raw, nil
+}
+
+// readGzipped opens a gzip file and hands its decompressed stream to read;
+// every error names the corpus file.
+func readGzipped(path string, read func(io.Reader) error) error {
 	f, err := os.Open(path)
 	if err != nil {
-		return nil, fmt.Errorf("bench corpus: %w", err)
+		return fmt.Errorf("bench corpus: %w", err)
 	}
 	defer f.Close()
 	zr, err := gzip.NewReader(f)
 	if err != nil {
-		return nil, fmt.Errorf("bench corpus %s: %w", path, err)
+		return fmt.Errorf("bench corpus %s: %w", path, err)
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
-		return nil, fmt.Errorf("bench corpus %s: %w", path, err)
+	if err := read(zr); err != nil {
+		return fmt.Errorf("bench corpus %s: %w", path, err)
 	}
-	return b, nil
+	return nil
 }
 
 // loadBBC reads bbc/<topic>/<n>.txt: headline, blank line, paragraphs.
 func loadBBC(path string) ([]baseText, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, fmt.Errorf("bench corpus: %w", err)
-	}
-	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("bench corpus %s: %w", path, err)
-	}
-	tr := tar.NewReader(zr)
 	var texts []baseText
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return texts, nil
+	err := readGzipped(path, func(r io.Reader) error {
+		tr := tar.NewReader(r)
+		for {
+			h, err := tr.Next()
+			if err == io.EOF {
+				return nil
+			}
+			if err != nil {
+				return err
+			}
+			if h.Typeflag != tar.TypeReg || !strings.HasSuffix(h.Name, ".txt") {
+				continue
+			}
+			raw, err := io.ReadAll(tr)
+			if err != nil {
+				return err
+			}
+			title, body, _ := strings.Cut(cleanText(raw), "\n")
+			if strings.TrimSpace(body) != "" {
+				texts = append(texts, baseText{title: strings.TrimSpace(title), body: strings.TrimSpace(body)})
+			}
 		}
-		if err != nil {
-			return nil, fmt.Errorf("bench corpus %s: %w", path, err)
-		}
-		if h.Typeflag != tar.TypeReg || !strings.HasSuffix(h.Name, ".txt") {
-			continue
-		}
-		raw, err := io.ReadAll(tr)
-		if err != nil {
-			return nil, fmt.Errorf("bench corpus %s: %w", path, err)
-		}
-		title, body, _ := strings.Cut(cleanText(raw), "\n")
-		if strings.TrimSpace(body) != "" {
-			texts = append(texts, baseText{title: strings.TrimSpace(title), body: strings.TrimSpace(body)})
-		}
+	})
+	if err != nil {
+		return nil, err
 	}
+	return texts, nil
 }
 
 // cleanText decodes Latin-1 when the bytes are not UTF-8, unescapes SGML

@@ -62,6 +62,11 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		if r.srcTo > r.srcFrom && d.toks[r.srcTo-1].End <= s.Start && s.End <= cue.Start && d.relativeBetween(r.srcTo, d.tokenAfter(s.Start)+1) {
 			continue
 		}
+		// A tagged source before the rule subject with a cue between them
+		// is that cue's ("State media reported that Moscow supports").
+		if r.srcTo > r.srcFrom && s.End <= d.toks[r.srcFrom].Start && d.cueBetween(d.tokenAfter(s.End), r.srcFrom) {
+			continue
+		}
 		kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 	}
 	return append(kept, d.learned(spans, rules)...)
@@ -76,6 +81,17 @@ func crossesClause(s string) bool {
 // overlapsTokens reports whether s overlaps tokens [from, to).
 func (d *doc) overlapsTokens(s news.Span, from, to int) bool {
 	return to > from && s.Start < d.toks[to-1].End && d.toks[from].Start < s.End
+}
+
+// cueBetween reports whether a lower-case cue word of the rule lexicon is
+// among tokens [from, to).
+func (d *doc) cueBetween(from, to int) bool {
+	for _, t := range d.toks[from:to] {
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			return true
+		}
+	}
+	return false
 }
 
 // relativeBetween reports whether a relative pronoun is among tokens
@@ -93,8 +109,9 @@ func (d *doc) relativeBetween(from, to int) bool {
 // learned turns tagged contents into attributions, skipping those that
 // overlap a content of rules. Quotations are the rules' domain: a tagged
 // content that starts inside one the rules did not attribute is dropped.
-// Each content needs a tagged CUE close by in its sentence, and takes as
-// source the tagged SOURCE span of its paragraph nearest to that cue.
+// Each content needs a tagged CUE close by in its sentence that is more
+// than a light verb ("made a visit" is no report), and takes as source the
+// tagged SOURCE span of its paragraph nearest to that cue.
 func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 	var out []attribution
 	for _, raw := range spans.Content {
@@ -112,6 +129,9 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		}
 		a := attribution{content: c}
 		a.cueFrom, a.cueTo = d.tokenAfter(cue.Start), d.tokenAfter(cue.End)
+		if a.cueTo-a.cueFrom == 1 && lightVerbs[d.toks[a.cueFrom].lower] {
+			continue
+		}
 		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
 		if s, ok := d.nearest(cue, spans.Source); ok {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
@@ -119,6 +139,16 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		out = append(out, a)
 	}
 	return out
+}
+
+// lightVerbs are no cue on their own: their object is an event ("made an
+// unexpected visit", "held talks"); tagged with more words ("made clear",
+// "made the case") they are.
+var lightVerbs = map[string]bool{
+	"make": true, "makes": true, "made": true, "making": true, "take": true, "takes": true,
+	"took": true, "taking": true, "hold": true, "holds": true, "held": true, "holding": true,
+	"pay": true, "pays": true, "paid": true, "paying": true, "give": true, "gives": true,
+	"gave": true, "giving": true, "have": true, "has": true, "had": true, "having": true,
 }
 
 // minLearnedTokens is the shortest tagged content kept, in tokens.

@@ -130,8 +130,31 @@ func (d *doc) sourceName(a attribution) string {
 	if name, ok := outletIn(phrase); ok {
 		return name
 	}
+	if from, ok := d.commonHead(a.srcFrom, a.srcTo); ok {
+		return d.text[d.toks[from].Start:d.toks[a.srcTo-1].End]
+	}
 	head, _ := d.head(a.srcFrom, a.srcTo)
 	return d.text[head.Start:head.End]
+}
+
+// commonHead reports whether a source phrase [from, to) is a capitalised
+// modifier before a common noun ("Russian state media", "the Kremlin's
+// press office"), which names the source as a whole; it returns where
+// the phrase starts after a determiner.
+func (d *doc) commonHead(from, to int) (int, bool) {
+	if determiners[d.toks[from].lower] && to-from > 2 {
+		from++
+	}
+	last := d.toks[to-1]
+	if to-from < 2 || !d.toks[from].isCapitalised() || !last.isLower() || last.quoteID >= 0 {
+		return from, false
+	}
+	for _, t := range d.toks[from:to] {
+		if t.isPunct() || npStop[t.lower] {
+			return from, false
+		}
+	}
+	return from, true
 }
 
 // articleSources finds the agencies an article as a whole comes from: its
@@ -243,6 +266,9 @@ func (d *doc) citations(atts []attribution, article []news.Citation) []news.Cita
 			continue
 		}
 		head, _ := d.head(a.srcFrom, a.srcTo)
+		if from, ok := d.commonHead(a.srcFrom, a.srcTo); ok {
+			head = news.Span{Start: d.toks[from].Start, End: d.toks[a.srcTo-1].End}
+		}
 		if r, _ := utf8.DecodeRuneInString(d.text[head.Start:]); unicode.IsUpper(r) {
 			out = append(out, news.Citation{Source: d.text[head.Start:head.End], Start: head.Start, End: head.End})
 		}

@@ -218,6 +218,50 @@ func TestPronounSpeakerResolvesThroughEntities(t *testing.T) {
 	}
 }
 
+// TestSpeakerHeadsItsPhrase checks that the speaker is the entity heading
+// the source phrase, not one inside a title or a modifier.
+func TestSpeakerHeadsItsPhrase(t *testing.T) {
+	tests := []struct {
+		name, text, speaker string
+		names               []string
+	}{
+		{
+			name:    "title after the name",
+			text:    "Meanwhile, Abdul Ghani Baradar, the Deputy Prime Minister for Economic Affairs, said that sanctions hurt.",
+			speaker: "Abdul Ghani Baradar",
+			names:   []string{"Abdul Ghani Baradar", "Economic Affairs"},
+		},
+		{
+			name:    "possessive before a title",
+			text:    "Russia’s defence minister, Sergei Shoigu, said that talks would resume.",
+			speaker: "Sergei Shoigu",
+			names:   []string{"Russia", "Sergei Shoigu"},
+		},
+		{
+			name:    "entity inside a title",
+			text:    "Sergei Shoigu, Secretary of Russia’s National Security Council, said that talks would resume.",
+			speaker: "Sergei Shoigu",
+			names:   []string{"Sergei Shoigu", "Russia", "National Security Council"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var ents []news.Entity
+			for _, n := range tt.names {
+				i := strings.Index(tt.text, n)
+				ents = append(ents, news.Entity{ID: n, Name: n, Mentions: []news.Mention{{Start: i, End: i + len(n), Text: n, Kind: "name"}}})
+			}
+			res := Find(tt.text, nil, ents)
+			if len(res.Quotes) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(res.Quotes), res.Quotes)
+			}
+			if q := res.Quotes[0]; q.Speaker == nil || q.Speaker.EntityID != tt.speaker {
+				t.Errorf("speaker = %+v, want %s", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}
+
 func TestProvenance(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -248,6 +292,12 @@ func TestProvenance(t *testing.T) {
 			text:      "Interfax reports, citing Vedomosti, that the deal was signed.",
 			via:       []string{"Vedomosti"},
 			citations: []string{"Interfax", "Vedomosti"},
+		},
+		{
+			name:      "a described source is cited whole",
+			text:      "Russian state media reported that Moscow supports the talks.",
+			via:       []string{"Russian state media"},
+			citations: []string{"Russian state media"},
 		},
 		{
 			name:      "sign-off",

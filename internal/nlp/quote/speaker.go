@@ -133,6 +133,9 @@ func (d *doc) head(from, to int) (news.Span, *news.Entity) {
 	if to <= from {
 		return news.Span{}, nil
 	}
+	if o0, o1, ok := d.appositionOwner(from, to); ok {
+		from, to = o0, o1
+	}
 	span := news.Span{Start: d.toks[from].Start, End: d.toks[to-1].End}
 	if ent, m := d.mentionIn(span); ent != nil {
 		return news.Span{Start: m.Start, End: m.End}, ent
@@ -179,7 +182,9 @@ func (d *doc) head(from, to int) (news.Span, *news.Entity) {
 	return news.Span{Start: d.toks[start].Start, End: d.toks[end-1].End}, nil
 }
 
-// mentionIn finds the entity mention overlapping span, preferring a name
+// mentionIn finds the entity mention overlapping span, preferring one
+// that heads the phrase over a modifier of another word ("Russian state
+// media", "Secretary of Russia's National Security Council"), then a name
 // mention and, among equals, the last one.
 func (d *doc) mentionIn(span news.Span) (*news.Entity, news.Mention) {
 	var best *news.Entity
@@ -195,12 +200,70 @@ func (d *doc) mentionIn(span news.Span) (*news.Entity, news.Mention) {
 			if m.Kind == "" || m.Kind == "name" {
 				rank = 2
 			}
+			if !d.modifies(m, span) {
+				rank += 2
+			}
 			if rank > bestRank || rank == bestRank && m.Start > bestM.Start {
 				best, bestM, bestRank = e, m, rank
 			}
 		}
 	}
 	return best, bestM
+}
+
+// modifies reports whether mention m qualifies another word of phrase
+// span rather than heading it: a word or a possessive follows it ("Russian
+// state media", "Afghanistan's Deputy Prime Minister"), or a preposition
+// governs it ("Minister for Economic Affairs").
+func (d *doc) modifies(m news.Mention, span news.Span) bool {
+	if k := d.tokenAfter(m.End); m.End < span.End && k < len(d.toks) && d.toks[k].Start < span.End {
+		if t := d.toks[k]; !t.isPunct() || t.Text == "'" || t.Text == "’" {
+			return true
+		}
+	}
+	if m.End < span.End {
+		if rest := d.text[m.End:span.End]; strings.HasPrefix(rest, "'s") || strings.HasPrefix(rest, "’s") {
+			return true
+		}
+	}
+	// Walk back over the rest of the mention's noun phrase ("of Russia's
+	// National Security Council") to the word that governs it.
+	for k := d.tokenAfter(m.Start) - 1; k >= 0 && d.toks[k].End > span.Start; k-- {
+		t := d.toks[k]
+		switch t.lower {
+		case "of", "for", "at", "from", "in", "on", "with", "to", "by":
+			return true
+		}
+		if !t.isCapitalised() && !determiners[t.lower] && !possessive(t.lower) && t.Text != "’" && t.Text != "'" {
+			return false
+		}
+	}
+	return false
+}
+
+// appositionOwner returns the name a title phrase [from, to) stands in
+// apposition to ("Meanwhile, Abdul Ghani Baradar, Afghanistan's Deputy
+// Prime Minister for Economic Affairs, sought"): the phrase sits between
+// commas after a capitalised noun phrase that opens its clause.
+func (d *doc) appositionOwner(from, to int) (int, int, bool) {
+	closed := d.toks[to-1].Text == "," || to < len(d.toks) && d.toks[to].Text == ","
+	if from < 2 || d.toks[from-1].Text != "," || !closed || d.toks[from].quoteID >= 0 {
+		return 0, 0, false
+	}
+	o0, o1 := d.npLeft(from-1, max(0, from-12))
+	if o1 <= o0 || !d.toks[o1-1].isCapitalised() || !d.toks[o0].isCapitalised() {
+		return 0, 0, false
+	}
+	if o0 > 0 {
+		switch p := d.toks[o0-1]; {
+		case p.Text == "," || p.Text == "\n":
+		case strings.Contains(d.text[p.End:d.toks[o0].Start], "\n"):
+		case p.Text == "." || p.Text == "!" || p.Text == "?" || p.Text == ";":
+		default:
+			return 0, 0, false
+		}
+	}
+	return o0, o1, true
 }
 
 // speakerFor names the speaker of a mention span: the entity when one was

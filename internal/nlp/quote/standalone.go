@@ -74,7 +74,8 @@ func (d *doc) scareQuote(quoteID int) bool {
 			}
 		}
 	}
-	ended := strings.ContainsAny(strings.TrimSpace(d.text[q.Start:q.End])[max(0, q.End-q.Start-2):], ".!?")
+	body := strings.TrimSpace(d.text[q.Start:q.End])
+	ended := strings.ContainsAny(body[max(0, len(body)-2):], ".!?")
 	return words <= 3 || words <= 4 && !ended || words <= 8 && caps*10 >= words*8 && !ended
 }
 
