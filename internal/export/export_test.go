@@ -217,7 +217,7 @@ func TestFilterSelectsStoriesByTheirArticles(t *testing.T) {
 type rowsWriter struct{ rows [][]any }
 
 func (r *rowsWriter) Header([]string) error { return nil }
-func (r *rowsWriter) Row(v []any) error    { r.rows = append(r.rows, slices.Clone(v)); return nil }
+func (r *rowsWriter) Row(v []any) error     { r.rows = append(r.rows, slices.Clone(v)); return nil }
 func (r *rowsWriter) Flush() error          { return nil }
 
 func TestBadNamesAreInvalidInput(t *testing.T) {

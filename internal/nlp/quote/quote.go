@@ -51,7 +51,9 @@ func Find(text string, sentences []news.Span, entities []news.Entity) Result {
 		prev = as
 	}
 	if m := learnedModel(); m != nil {
-		atts = d.combine(m.Tag(m.Extractor(CueClass).Extract(d.text)), atts)
+		x := m.Extractor(CueClass)
+		x.SkipInert = true
+		atts = d.combine(m.Tag(x.Extract(d.text)), atts)
 	}
 	slices.SortStableFunc(atts, func(a, b attribution) int { return a.content.Start - b.content.Start })
 	article := articleSources(text)

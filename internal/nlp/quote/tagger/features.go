@@ -32,6 +32,19 @@ type Doc struct {
 // stage's lexicon, so the tagger knows the cues the rules know.
 type Extractor struct {
 	Cue func(lower string) int
+	// SkipInert leaves out the features of paragraphs without a cue word
+	// or a quotation mark, which Model.Tag then labels O.
+	SkipInert bool
+}
+
+// active reports whether a paragraph has a cue word or a quotation mark.
+func active(info []tokInfo) bool {
+	for _, t := range info {
+		if t.cue != 0 || t.quoteMark {
+			return true
+		}
+	}
+	return false
 }
 
 // tokInfo is what features read from one token.
@@ -78,7 +91,11 @@ func (x Extractor) Extract(text string) Doc {
 			continue
 		}
 		markQuotes(toks[from:i], info[from:i])
-		doc.Seqs = append(doc.Seqs, Seq{From: from, To: i, Feats: features(info[from:i], len(doc.Seqs))})
+		seq := Seq{From: from, To: i}
+		if !x.SkipInert || active(info[from:i]) {
+			seq.Feats = features(info[from:i], len(doc.Seqs))
+		}
+		doc.Seqs = append(doc.Seqs, seq)
 		from = i
 	}
 	return doc

@@ -177,6 +177,9 @@ func (m *Model) Tag(doc Doc) Spans {
 	labels := make([]int, len(doc.Tokens))
 	var em []float32
 	for _, s := range doc.Seqs {
+		if s.Feats == nil {
+			continue
+		}
 		em = m.emissions(s.Feats, em)
 		copy(labels[s.From:s.To], viterbi(em, m.trans, s.To-s.From))
 	}

@@ -116,3 +116,24 @@ func BenchmarkTag(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "articles/s")
 }
+
+// TestSkipInert checks that only paragraphs without a cue word or a
+// quotation mark lose their features, and that the others keep exactly
+// the features of a full extraction.
+func TestSkipInert(t *testing.T) {
+	text := "The weather was fine.\nSmith said it rained.\n“Wet,” was the word.\nNothing here either."
+	full := Extractor{Cue: lexicon}.Extract(text)
+	sparse := Extractor{Cue: lexicon, SkipInert: true}.Extract(text)
+	if len(full.Seqs) != 4 || len(sparse.Seqs) != 4 {
+		t.Fatalf("got %d and %d paragraphs, want 4", len(full.Seqs), len(sparse.Seqs))
+	}
+	for i, want := range []bool{false, true, true, false} {
+		if got := sparse.Seqs[i].Feats != nil; got != want {
+			t.Errorf("paragraph %d has features %v, want %v", i, got, want)
+			continue
+		}
+		if want && !slices.EqualFunc(full.Seqs[i].Feats, sparse.Seqs[i].Feats, slices.Equal) {
+			t.Errorf("paragraph %d features differ from a full extraction", i)
+		}
+	}
+}
