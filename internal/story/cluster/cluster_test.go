@@ -231,3 +231,29 @@ func TestArrivalOrderWithinWindow(t *testing.T) {
 		t.Errorf("arrival order changed the stories:\n%v\n%v", x, y)
 	}
 }
+
+// TestTermsOutweighEntities pins the weighting: entity IDs from an
+// imperfect linker miss or split names, so a report of the same event
+// under other IDs still joins, while shared IDs alone do not pull in a
+// different event.
+func TestTermsOutweighEntities(t *testing.T) {
+	tests := []struct {
+		name    string
+		doc     Doc
+		wantNew bool
+	}{
+		{"same event, other entity IDs", Doc{ID: 10, Text: shoiguVisit2, Published: day.Add(time.Hour), Entities: []string{"per:shoigu", "loc:afghanistan"}}, false},
+		{"same event, no entities", Doc{ID: 10, Text: shoiguVisit2, Published: day.Add(time.Hour)}, false},
+		{"other event, same entity IDs", Doc{ID: 10, Text: floodReport, Published: day.Add(time.Hour), Entities: []string{"per:sergei_shoigu", "loc:kabul"}}, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultConfig())
+			c.Add(Doc{ID: 1, Text: shoiguVisit, Published: day, Entities: []string{"per:sergei_shoigu", "loc:kabul"}})
+			c.Add(Doc{ID: 2, Text: rateDecision, Published: day})
+			if a := c.Add(tt.doc); a.New != tt.wantNew {
+				t.Errorf("New = %v (score %.3f), want %v", a.New, a.Score, tt.wantNew)
+			}
+		})
+	}
+}

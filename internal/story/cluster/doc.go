@@ -122,13 +122,15 @@ type Config struct {
 }
 
 // DefaultConfig returns the tuned defaults (see docs/BENCHMARKS.md for how
-// they were chosen).
+// they were chosen). Entities weigh little against terms: linked IDs miss
+// and split names, and shared names are what the same actors' different
+// events have in common.
 func DefaultConfig() Config {
 	return Config{
-		Threshold:      0.2,
+		Threshold:      0.16,
 		MergeThreshold: 0.5,
-		TermWeight:     0.6,
-		EntityWeight:   0.3,
+		TermWeight:     0.8,
+		EntityWeight:   0.1,
 		TitleWeight:    0.1,
 		DateGrace:      48 * time.Hour,
 		DateDecay:      72 * time.Hour,
