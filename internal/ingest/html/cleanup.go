@@ -31,6 +31,13 @@ var copyrightLine = regexp.MustCompile(`(?i)©|\(c\) ?(?:19|20)\d\d|^copyright\b
 var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|fotos?|photos?|crédits? photos?|credits?|` +
 	`czytaj (?:też|także)|zobacz (?:też|także)|lesen sie auch|read (?:more|also)|see also|lire aussi|leggi anche|lee también)\s*:\s*\S|^\(credits?: [^()]*\)$`)
 
+// furnitureLine matches a whole paragraph that is a page widget's label
+// (table of contents, newsletter box, embed placeholder, gallery control)
+// wherever it stands; the content under such a label is left to the other
+// rules.
+var furnitureLine = regexp.MustCompile(`(?i)^(?:inhaltsverzeichnis|table of contents|neueste (?:artikel|beiträge)|zum newsletter anmelden|` +
+	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert))\s*[:.!]*$`)
+
 // maxCreditLen bounds the paragraphs tested against creditLine.
 const maxCreditLen = 90
 
@@ -51,7 +58,7 @@ func trimBoilerplate(text string) string {
 	seen := 0
 	for _, p := range paras {
 		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) ||
-			(len(p) <= maxCreditLen && creditLine.MatchString(p)) {
+			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) {
 			continue
 		}
 		if len(p) <= maxMarkerLen && seen > total/2 && tailMarker.MatchString(p) {

@@ -23,6 +23,8 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"label without colon kept", body + "\n\nFotos aus dem Archiv zeigen den alten Hafen.", body + "\n\nFotos aus dem Archiv zeigen den alten Hafen."},
 		{"long line with label kept", body + "\n\nBild: " + body, body + "\n\nBild: " + body},
 		{"recommended heading cut", body + "\n\n" + body + "\n\nEmpfohlene Beiträge\n\nTeaser", body + "\n\n" + body},
+		{"widget label dropped", "Inhaltsverzeichnis\n\n" + body + "\n\nZum Newsletter anmelden\n\n" + body, body + "\n\n" + body},
+		{"widget label in prose kept", body + "\n\nThe table of contents lists nine chapters.", body + "\n\nThe table of contents lists nine chapters."},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {
