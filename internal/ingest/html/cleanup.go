@@ -17,12 +17,29 @@ var tailMarker = regexp.MustCompile(`(?i)^(?:` +
 	`share this(?: article| story| page)?|leave a (?:reply|comment)|\d* ?comments?|` +
 	`(?:das )?(?:könnte|dürfte) (?:sie|dich) auch interessieren|(?:das )?thema könnte (?:sie|dich) auch interessieren|schon gelesen|` +
 	`weitere (?:themen|artikel|nachrichten|beiträge)|neueste (?:artikel|beiträge)|lesen sie (?:auch|mehr)|mehr zum thema.*|auch interessant|ähnliche (?:artikel|beiträge)|` +
+	`empfohlene (?:beiträge|artikel)|mehr themen|weitere beiträge.*|entdecke weitere.*|videos zum thema|zum weiterlesen|vorschau auf den nächsten artikel|` +
 	`(?:à )?lire aussi|sur le même sujet|leer más|te puede interesar|noticias relacionadas|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)` +
 	`)\s*[:?!.…]*$`)
 
 // copyrightLine matches a rights notice, which closes a page rather than
 // an article.
 var copyrightLine = regexp.MustCompile(`(?i)©|\(c\) ?(?:19|20)\d\d|^copyright\b|all rights reserved|alle rechte vorbehalten|tous droits réservés|todos los derechos reservados|tutti i diritti riservati|wszelkie prawa zastrzeżone`)
+
+// creditLine matches a photo credit or an inline "read also" teaser: a
+// label, a colon and a short tail. Such a line names another page or the
+// picture's owner, never article prose.
+var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|fotos?|photos?|crédits? photos?|credits?|` +
+	`czytaj (?:też|także)|zobacz (?:też|także)|lesen sie auch|read (?:more|also)|see also|lire aussi|leggi anche|lee también)\s*:\s*\S|^\(credits?: [^()]*\)$`)
+
+// furnitureLine matches a whole paragraph that is a page widget's label
+// (table of contents, newsletter box, embed placeholder, gallery control)
+// wherever it stands; the content under such a label is left to the other
+// rules.
+var furnitureLine = regexp.MustCompile(`(?i)^(?:inhaltsverzeichnis|table of contents|neueste (?:artikel|beiträge)|zum newsletter anmelden|` +
+	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert))\s*[:.!]*$`)
+
+// maxCreditLen bounds the paragraphs tested against creditLine.
+const maxCreditLen = 90
 
 // maxCopyrightLen bounds the paragraphs tested against copyrightLine: a
 // longer one is prose that mentions copyright.
@@ -31,7 +48,7 @@ const maxCopyrightLen = 200
 // maxMarkerLen bounds the paragraphs tested against tailMarker.
 const maxMarkerLen = 60
 
-// trimBoilerplate drops advertising labels and copyright notices and cuts the text at a
+// trimBoilerplate drops advertising labels, photo credits, teaser lines and copyright notices and cuts the text at a
 // related-content or comments heading found in its second half, where such
 // blocks follow an article that the extractor did not separate from them.
 func trimBoilerplate(text string) string {
@@ -40,7 +57,8 @@ func trimBoilerplate(text string) string {
 	kept := make([]string, 0, len(paras))
 	seen := 0
 	for _, p := range paras {
-		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) {
+		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) ||
+			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) {
 			continue
 		}
 		if len(p) <= maxMarkerLen && seen > total/2 && tailMarker.MatchString(p) {

@@ -16,6 +16,15 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"copyright dropped", body + "\n\n© 2020 Example Media. All Rights Reserved", body},
 		{"copyright in prose kept", body + "\n\n" + body + " The court said copyright law applied.", body + "\n\n" + body + " The court said copyright law applied."},
 		{"early marker kept", "Read more\n\n" + body, "Read more\n\n" + body},
+		{"photo credit dropped", body + "\n\nTitelbild: Geyres Christophe/ABACA/picture-alliance", body},
+		{"french credit dropped", body + "\n\nCrédits photos : Bestimage\n\n" + body, body + "\n\n" + body},
+		{"parenthesised credit dropped", body + "\n\n(Credit: Clayton Aldern / Grist)\n\n" + body, body + "\n\n" + body},
+		{"inline teaser dropped", body + "\n\nCzytaj też: Wyścig zbrojeń ruszył z kopyta\n\n" + body, body + "\n\n" + body},
+		{"label without colon kept", body + "\n\nFotos aus dem Archiv zeigen den alten Hafen.", body + "\n\nFotos aus dem Archiv zeigen den alten Hafen."},
+		{"long line with label kept", body + "\n\nBild: " + body, body + "\n\nBild: " + body},
+		{"recommended heading cut", body + "\n\n" + body + "\n\nEmpfohlene Beiträge\n\nTeaser", body + "\n\n" + body},
+		{"widget label dropped", "Inhaltsverzeichnis\n\n" + body + "\n\nZum Newsletter anmelden\n\n" + body, body + "\n\n" + body},
+		{"widget label in prose kept", body + "\n\nThe table of contents lists nine chapters.", body + "\n\nThe table of contents lists nine chapters."},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {
