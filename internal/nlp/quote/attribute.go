@@ -195,6 +195,9 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		}
 		return nil
 	}
+	if sTo > sFrom && evidentialVerbs[c.lemma] && d.inanimateSubject(sFrom, sTo, floor) {
+		return nil
+	}
 	switch {
 	case sTo > sFrom:
 		base.srcFrom, base.srcTo = sFrom, sTo
@@ -542,4 +545,44 @@ func (d *doc) unitSubject(u unit) (int, int) {
 		return s0, s1
 	}
 	return 0, 0
+}
+
+// evidentialVerbs are cues that also take a thing as subject, where the
+// writer draws the conclusion: "This visit underscores Moscow's intent".
+var evidentialVerbs = map[string]bool{
+	"highlight": true, "underscore": true, "signal": true, "indicate": true,
+}
+
+// ofPrepositions attach a noun's complement: "visit to Afghanistan".
+var ofPrepositions = map[string]bool{"to": true, "of": true, "in": true, "with": true}
+
+// inanimateSubject reports whether the source phrase [from, to) is a
+// common noun picked out by a demonstrative or a possessor ("this visit",
+// "Shoigu's visit"), which names an event or a thing, not a speaker.
+// Tokens before floor are not looked at.
+func (d *doc) inanimateSubject(from, to, floor int) bool {
+	// The head of "Shoigu's visit to Afghanistan" is before the preposition.
+	if from-1 > floor && ofPrepositions[d.toks[from-1].lower] {
+		if f, t := d.npLeft(from-1, floor); t > f {
+			from, to = f, t
+		}
+	}
+	if !d.toks[to-1].isLower() {
+		return false
+	}
+	if from > floor && from-1 >= 0 {
+		// npLeft leaves out a leading demonstrative; "that" before the
+		// phrase is more often a complementiser ("said that the ad ...").
+		switch d.toks[from-1].lower {
+		case "this", "these", "those":
+			return true
+		}
+	}
+	for k := from; k < to-1; k++ {
+		switch w := d.toks[k].lower; {
+		case w == "this" || w == "that" || w == "these" || w == "those", possessive(w), w == "'s" || w == "’s":
+			return true
+		}
+	}
+	return false
 }

@@ -129,10 +129,13 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		}
 		a := attribution{content: c}
 		a.cueFrom, a.cueTo = d.tokenAfter(cue.Start), d.tokenAfter(cue.End)
-		if a.cueTo-a.cueFrom == 1 && lightVerbs[d.toks[a.cueFrom].lower] {
+		if a.cueTo-a.cueFrom == 1 && lightVerbs[d.toks[a.cueFrom].lower] || d.adjectivePredicate(a.cueFrom, a.cueTo) {
 			continue
 		}
 		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
+		if d.evidentialThing(a.cueFrom, a.cueTo) {
+			continue
+		}
 		if s, ok := d.nearest(cue, spans.Source); ok {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 		}
@@ -239,4 +242,45 @@ func (d *doc) nearest(s news.Span, cands []news.Span) (news.Span, bool) {
 		}
 	}
 	return best, bestDist >= 0
+}
+
+// copulas link a subject to an adjective: "is keen", "seems eager".
+var copulas = map[string]bool{
+	"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"seem": true, "seems": true, "seemed": true, "appear": true, "appears": true, "appeared": true,
+}
+
+// adjectivePredicate reports whether tagged cue tokens [from, to) are a
+// copula and a word the cue lexicon does not know ("is keen", "seems
+// keen" to ...): a disposition the writer ascribes, not a report.
+func (d *doc) adjectivePredicate(from, to int) bool {
+	if to-from != 2 || !copulas[d.toks[from].lower] {
+		return false
+	}
+	w := d.toks[from+1].lower
+	_, class := cueLemma(w)
+	return class == 0 && !objectVerbs[w] && len(topicCues[w]) == 0
+}
+
+// evidentialThing reports whether tagged cue tokens [from, to) hold an
+// evidential verb whose subject is a thing ("This visit underscores").
+// The tagger's cue may take in the subject's head ("visit underscores").
+func (d *doc) evidentialThing(from, to int) bool {
+	for k := from; k < to; k++ {
+		if lemma, _ := cueLemma(d.toks[k].lower); evidentialVerbs[lemma] {
+			floor := d.lineStart(k)
+			m := d.skipModifiersLeft(k, floor)
+			f, t := d.npLeft(m, floor)
+			return t > f && d.inanimateSubject(f, t, floor)
+		}
+	}
+	return false
+}
+
+// lineStart returns the first token of the line holding token k.
+func (d *doc) lineStart(k int) int {
+	for k > 0 && !strings.Contains(d.text[d.toks[k-1].End:d.toks[k].Start], "\n") {
+		k--
+	}
+	return k
 }

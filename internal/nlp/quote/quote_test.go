@@ -180,6 +180,23 @@ func TestFindQuotes(t *testing.T) {
 			name: "nouns are not cues",
 			text: "The state of the report was poor. Russian state media covered the visit.",
 		},
+		{
+			name: "a possessed event noun underscores nothing said",
+			text: "Lavrov's trip to Beijing underscores Moscow's intent to deepen its ties in Asia.",
+		},
+		{
+			name: "a demonstrative subject highlights nothing said",
+			text: "This meeting highlights the growing role of China in the talks over the dam.",
+		},
+		{
+			name: "a person who highlights is a source",
+			text: "The minister highlighted the importance of stability for the region.",
+			want: []want{{"the importance of stability for the region", "minister", "highlighted", false}},
+		},
+		{
+			name: "an adjective predicate is no cue",
+			text: "With the rebels gaining ground in the north, Paris is keen to prevent instability from spreading into the Sahel.",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
