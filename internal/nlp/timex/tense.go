@@ -147,12 +147,30 @@ func isWordByte(b byte) bool {
 }
 
 // tenseAt reads the tense of the clause around [start, end) from the
-// verb nearest to it.
+// verb nearest to it in its own clause: a reporting clause ("officials
+// said") or a main clause ("the House will ...") does not set the tense of
+// a timex in the clause it introduces or is modified by. A timex in a
+// participial clause ("after voting to override the veto Wednesday") has
+// no tense of its own; one in a phrase without a verb ("On Monday, ...")
+// takes the tense of the sentence.
 func tenseAt(text string, start, end int) tense {
 	words := clauseWords(text, start, end)
+	from, to := clauseSpan(text, words, start, end)
+	if t := nearestTense(words[from:to], from, words, start, end); t != unknownTense {
+		return t
+	}
+	if participial(words[from:to]) {
+		return unknownTense
+	}
+	return nearestTense(words, 0, words, start, end)
+}
+
+// nearestTense is the tense of the word in span nearest to [start, end);
+// span is words[offset:].
+func nearestTense(span []word, offset int, words []word, start, end int) tense {
 	best, bestDist := unknownTense, 1<<30
-	for i, w := range words {
-		t := classify(words, i)
+	for i, w := range span {
+		t := classify(words, offset+i)
 		if t == unknownTense {
 			continue
 		}
@@ -166,6 +184,71 @@ func tenseAt(text string, start, end int) tense {
 	}
 	return best
 }
+
+// clauseOpeners begin a subordinate or relative clause.
+var clauseOpeners = setOf(`that which who whom whose when while after before because although though
+if unless whereas where but`)
+
+// clauseSpan returns the range of words in the clause holding [start,
+// end): it is bounded by punctuation that sets off clauses and by the
+// words that open one.
+func clauseSpan(text string, words []word, start, end int) (from, to int) {
+	first := len(words) // index of the first word after the timex
+	for i, w := range words {
+		if w.start >= end {
+			first = i
+			break
+		}
+	}
+	from = first
+	for from > 0 {
+		w := words[from-1]
+		limit := start
+		if from < first {
+			limit = words[from].start
+		}
+		if clauseBreak(text[w.end:limit]) {
+			break
+		}
+		from--
+		if clauseOpeners[w.text] {
+			break
+		}
+	}
+	to = first
+	for to < len(words) {
+		w := words[to]
+		limit := end
+		if to > first {
+			limit = words[to-1].end
+		}
+		if clauseBreak(text[limit:w.start]) || clauseOpeners[w.text] {
+			break
+		}
+		to++
+	}
+	return from, to
+}
+
+// clauseBreak reports whether the text between two words sets off a
+// clause.
+func clauseBreak(gap string) bool {
+	return strings.ContainsAny(gap, ",;:()\"`") || strings.Contains(gap, "--") || strings.Contains(gap, "''") ||
+		strings.Contains(gap, " - ") || strings.Contains(gap, "\u2014")
+}
+
+// participial reports whether a clause is a participle after the word
+// that opens it ("after voting", "before leaving", "while visiting").
+func participial(clause []word) bool {
+	for i := 0; i+1 < len(clause); i++ {
+		if participleOpeners[clause[i].text] && strings.HasSuffix(clause[i+1].text, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+var participleOpeners = setOf(`after before while when since by upon without`)
 
 // afterDeterminer reports whether words[i] follows a determiner, perhaps
 // with one adverb between ("a still unspecified date").
