@@ -76,6 +76,12 @@ func TestResolve(t *testing.T) {
 			"Smith, who has run the agency since 2014, will be leaving on January 1, the company said.", "January 1", "2019-01-01"},
 		{"a reporting clause does not set the tense of the report", "2018-12-23",
 			"The ban will take effect on January 1, officials said.", "January 1", "2019-01-01"},
+		{"an agreed infinitive is not in the past", "1989-10-30",
+			"Thermo Electron agreed to acquire the line for $22 million in February.", "February", "1990-02"},
+		{"a present passive is not past", "2000-03-29",
+			"They may lose the fight when the case is heard in May in the appeals court.", "May", "2000-05"},
+		{"is scheduled to points ahead", "1989-11-02",
+			"The purchase is scheduled to close Monday.", "Monday", "1989-11-06"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

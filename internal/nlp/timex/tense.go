@@ -35,11 +35,11 @@ related based interested concerned alleged so-called supposed detailed advanced 
 var determiners = setOf(`a an the these those its their his her our my your`)
 
 // auxiliaries before a participle take its tense away.
-var auxiliaries = setOf(`be being to`)
+var auxiliaries = setOf(`be being to is are am`)
 
 // prospective are participles that point ahead when followed by "to"
 // ("is expected to", "scheduled to").
-var prospective = setOf(`expected scheduled planned set due poised slated going likely`)
+var prospective = setOf(`expected scheduled planned set due poised slated going likely supposed`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -156,21 +156,33 @@ func isWordByte(b byte) bool {
 func tenseAt(text string, start, end int) tense {
 	words := clauseWords(text, start, end)
 	from, to := clauseSpan(text, words, start, end)
-	if t := nearestTense(words[from:to], from, words, start, end); t != unknownTense {
+	if t, i := nearestTense(words, from, to, start, end); t != unknownTense {
+		if t == past && intentions[words[i].text] && i+1 < len(words) && words[i+1].text == "to" && words[i+1].end <= start {
+			// "agreed to acquire it in January": the timex belongs to
+			// the infinitive, whose time the past intention does not fix.
+			return unknownTense
+		}
 		return t
 	}
 	if participial(words[from:to]) {
 		return unknownTense
 	}
-	return nearestTense(words, 0, words, start, end)
+	t, _ := nearestTense(words, 0, len(words), start, end)
+	return t
 }
 
-// nearestTense is the tense of the word in span nearest to [start, end);
-// span is words[offset:].
-func nearestTense(span []word, offset int, words []word, start, end int) tense {
-	best, bestDist := unknownTense, 1<<30
-	for i, w := range span {
-		t := classify(words, offset+i)
+// intentions are past verbs of intending or agreeing whose infinitive
+// may lie ahead of the time of speaking.
+var intentions = setOf(`agreed decided voted promised pledged vowed wanted hoped sought tried offered
+asked prepared moved threatened proposed intended aimed`)
+
+// nearestTense is the tense of the word in words[from:to] nearest to
+// [start, end), and that word's index.
+func nearestTense(words []word, from, to, start, end int) (tense, int) {
+	best, bestDist, bestAt := unknownTense, 1<<30, -1
+	for i := from; i < to; i++ {
+		w := words[i]
+		t := classify(words, i)
 		if t == unknownTense {
 			continue
 		}
@@ -179,10 +191,10 @@ func nearestTense(span []word, offset int, words []word, start, end int) tense {
 			dist = w.start - end + 1
 		}
 		if dist < bestDist {
-			best, bestDist = t, dist
+			best, bestDist, bestAt = t, dist, i
 		}
 	}
-	return best
+	return best, bestAt
 }
 
 // clauseOpeners begin a subordinate or relative clause.
@@ -271,14 +283,17 @@ func classify(words []word, i int) tense {
 	if i > 0 {
 		prev = words[i-1].text
 	}
+	if prospective[w] && (next == "to" || next == "for") {
+		// "is scheduled to close", "expected to": ahead, whatever the
+		// auxiliary.
+		return future
+	}
 	if auxiliaries[prev] && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
 		// "would be paid", "to be acquired": the auxiliary carries the tense.
 		return unknownTense
 	}
 	switch {
 	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next" && next != "to":
-		return future
-	case prospective[w] && (next == "to" || next == "for"):
 		return future
 	case w == "going" && next == "to", (w == "is" || w == "are") && next == "to":
 		return future
