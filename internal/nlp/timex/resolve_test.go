@@ -68,6 +68,20 @@ func TestResolve(t *testing.T) {
 			"He will appear in court the next day.", "the next day", "2000-02-25"},
 		{"over the weekend is the one just gone", "1997-04-01",
 			"He refused to comment on reports over the weekend that Jiang would offer the post.", "the weekend", "1997-W13-WE"},
+		{"a participial clause takes no tense from the main clause", "2018-12-20",
+			"The House will send the bill to the Senate after voting 300-100 to override the veto Wednesday afternoon.", "Wednesday afternoon", "2018-12-19TAF"},
+		{"a fronted participial clause takes no tense from the main clause", "2018-12-20",
+			"After voting to override the veto Wednesday afternoon, the House will take up the budget.", "Wednesday afternoon", "2018-12-19TAF"},
+		{"a future month-day early next year goes forward", "2018-12-23",
+			"Smith, who has run the agency since 2014, will be leaving on January 1, the company said.", "January 1", "2019-01-01"},
+		{"a reporting clause does not set the tense of the report", "2018-12-23",
+			"The ban will take effect on January 1, officials said.", "January 1", "2019-01-01"},
+		{"an agreed infinitive is not in the past", "1989-10-30",
+			"Thermo Electron agreed to acquire the line for $22 million in February.", "February", "1990-02"},
+		{"a present passive is not past", "2000-03-29",
+			"They may lose the fight when the case is heard in May in the appeals court.", "May", "2000-05"},
+		{"is scheduled to points ahead", "1989-11-02",
+			"The purchase is scheduled to close Monday.", "Monday", "1989-11-06"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -122,7 +122,7 @@ func monthAlone(m *match) (string, string, bool) {
 		return "", "", false
 	}
 	rel := m.lower("rel")
-	if abbr := strings.TrimSuffix(m.get("month"), "."); len(abbr) <= 4 && abbr != "June" && abbr != "July" && rel == "" {
+	if abbr := strings.TrimSuffix(m.get("month"), "."); len(abbr) <= 4 && abbr != "June" && abbr != "July" && abbr != "May" && rel == "" {
 		return "", "", false
 	}
 	if next := m.nextWord(); next != "" && next[0] >= '0' && next[0] <= '9' && len(next) <= 2 {

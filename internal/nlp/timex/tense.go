@@ -35,11 +35,11 @@ related based interested concerned alleged so-called supposed detailed advanced 
 var determiners = setOf(`a an the these those its their his her our my your`)
 
 // auxiliaries before a participle take its tense away.
-var auxiliaries = setOf(`be being to`)
+var auxiliaries = setOf(`be being to is are am`)
 
 // prospective are participles that point ahead when followed by "to"
 // ("is expected to", "scheduled to").
-var prospective = setOf(`expected scheduled planned set due poised slated going likely`)
+var prospective = setOf(`expected scheduled planned set due poised slated going likely supposed`)
 
 func setOf(words string) map[string]bool {
 	m := map[string]bool{}
@@ -147,11 +147,41 @@ func isWordByte(b byte) bool {
 }
 
 // tenseAt reads the tense of the clause around [start, end) from the
-// verb nearest to it.
+// verb nearest to it in its own clause: a reporting clause ("officials
+// said") or a main clause ("the House will ...") does not set the tense of
+// a timex in the clause it introduces or is modified by. A timex in a
+// participial clause ("after voting to override the veto Wednesday") has
+// no tense of its own; one in a phrase without a verb ("On Monday, ...")
+// takes the tense of the sentence.
 func tenseAt(text string, start, end int) tense {
 	words := clauseWords(text, start, end)
-	best, bestDist := unknownTense, 1<<30
-	for i, w := range words {
+	from, to := clauseSpan(text, words, start, end)
+	if t, i := nearestTense(words, from, to, start, end); t != unknownTense {
+		if t == past && intentions[words[i].text] && i+1 < len(words) && words[i+1].text == "to" && words[i+1].end <= start {
+			// "agreed to acquire it in January": the timex belongs to
+			// the infinitive, whose time the past intention does not fix.
+			return unknownTense
+		}
+		return t
+	}
+	if participial(words[from:to]) {
+		return unknownTense
+	}
+	t, _ := nearestTense(words, 0, len(words), start, end)
+	return t
+}
+
+// intentions are past verbs of intending or agreeing whose infinitive
+// may lie ahead of the time of speaking.
+var intentions = setOf(`agreed decided voted promised pledged vowed wanted hoped sought tried offered
+asked prepared moved threatened proposed intended aimed`)
+
+// nearestTense is the tense of the word in words[from:to] nearest to
+// [start, end), and that word's index.
+func nearestTense(words []word, from, to, start, end int) (tense, int) {
+	best, bestDist, bestAt := unknownTense, 1<<30, -1
+	for i := from; i < to; i++ {
+		w := words[i]
 		t := classify(words, i)
 		if t == unknownTense {
 			continue
@@ -161,11 +191,76 @@ func tenseAt(text string, start, end int) tense {
 			dist = w.start - end + 1
 		}
 		if dist < bestDist {
-			best, bestDist = t, dist
+			best, bestDist, bestAt = t, dist, i
 		}
 	}
-	return best
+	return best, bestAt
 }
+
+// clauseOpeners begin a subordinate or relative clause.
+var clauseOpeners = setOf(`that which who whom whose when while after before because although though
+if unless whereas where but`)
+
+// clauseSpan returns the range of words in the clause holding [start,
+// end): it is bounded by punctuation that sets off clauses and by the
+// words that open one.
+func clauseSpan(text string, words []word, start, end int) (from, to int) {
+	first := len(words) // index of the first word after the timex
+	for i, w := range words {
+		if w.start >= end {
+			first = i
+			break
+		}
+	}
+	from = first
+	for from > 0 {
+		w := words[from-1]
+		limit := start
+		if from < first {
+			limit = words[from].start
+		}
+		if clauseBreak(text[w.end:limit]) {
+			break
+		}
+		from--
+		if clauseOpeners[w.text] {
+			break
+		}
+	}
+	to = first
+	for to < len(words) {
+		w := words[to]
+		limit := end
+		if to > first {
+			limit = words[to-1].end
+		}
+		if clauseBreak(text[limit:w.start]) || clauseOpeners[w.text] {
+			break
+		}
+		to++
+	}
+	return from, to
+}
+
+// clauseBreak reports whether the text between two words sets off a
+// clause.
+func clauseBreak(gap string) bool {
+	return strings.ContainsAny(gap, ",;:()\"`") || strings.Contains(gap, "--") || strings.Contains(gap, "''") ||
+		strings.Contains(gap, " - ") || strings.Contains(gap, "\u2014")
+}
+
+// participial reports whether a clause is a participle after the word
+// that opens it ("after voting", "before leaving", "while visiting").
+func participial(clause []word) bool {
+	for i := 0; i+1 < len(clause); i++ {
+		if participleOpeners[clause[i].text] && strings.HasSuffix(clause[i+1].text, "ing") {
+			return true
+		}
+	}
+	return false
+}
+
+var participleOpeners = setOf(`after before while when since by upon without`)
 
 // afterDeterminer reports whether words[i] follows a determiner, perhaps
 // with one adverb between ("a still unspecified date").
@@ -188,14 +283,17 @@ func classify(words []word, i int) tense {
 	if i > 0 {
 		prev = words[i-1].text
 	}
+	if prospective[w] && (next == "to" || next == "for") {
+		// "is scheduled to close", "expected to": ahead, whatever the
+		// auxiliary.
+		return future
+	}
 	if auxiliaries[prev] && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
 		// "would be paid", "to be acquired": the auxiliary carries the tense.
 		return unknownTense
 	}
 	switch {
 	case futureMarkers[w] || strings.HasSuffix(w, "'ll") || w == "would" || w == "next" && next != "to":
-		return future
-	case prospective[w] && (next == "to" || next == "for"):
 		return future
 	case w == "going" && next == "to", (w == "is" || w == "are") && next == "to":
 		return future
