@@ -130,11 +130,19 @@ func (d *doc) sourceName(a attribution) string {
 	if name, ok := outletIn(phrase); ok {
 		return name
 	}
+	head := d.sourceSpan(a)
+	return d.text[head.Start:head.End]
+}
+
+// sourceSpan is the part of an attribution's source phrase that names the
+// source: the whole phrase when it is a described source ("Russian state
+// media"), else its head.
+func (d *doc) sourceSpan(a attribution) news.Span {
 	if from, ok := d.commonHead(a.srcFrom, a.srcTo); ok {
-		return d.text[d.toks[from].Start:d.toks[a.srcTo-1].End]
+		return news.Span{Start: d.toks[from].Start, End: d.toks[a.srcTo-1].End}
 	}
 	head, _ := d.head(a.srcFrom, a.srcTo)
-	return d.text[head.Start:head.End]
+	return head
 }
 
 // commonHead reports whether a source phrase [from, to) is a capitalised
@@ -265,10 +273,7 @@ func (d *doc) citations(atts []attribution, article []news.Citation) []news.Cita
 		if a.srcTo <= a.srcFrom || a.lemma != "report" && a.lemma != "according to" {
 			continue
 		}
-		head, _ := d.head(a.srcFrom, a.srcTo)
-		if from, ok := d.commonHead(a.srcFrom, a.srcTo); ok {
-			head = news.Span{Start: d.toks[from].Start, End: d.toks[a.srcTo-1].End}
-		}
+		head := d.sourceSpan(a)
 		if r, _ := utf8.DecodeRuneInString(d.text[head.Start:]); unicode.IsUpper(r) {
 			out = append(out, news.Citation{Source: d.text[head.Start:head.End], Start: head.Start, End: head.End})
 		}
