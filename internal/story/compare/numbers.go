@@ -55,9 +55,33 @@ var currencySigns = map[string]string{"$": "usd", "US$": "usd", "€": "eur", "�
 
 var quantityRe = regexp.MustCompile(`(?i)(US\$|\$|€|£)?\s?\b(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|a hundred|dozens|a dozen)\b(?:\s+(thousand|million|billion|trillion|mln|bn)\b)?(?:[\s-]?(%|per cent|[A-Za-z]+))?`)
 
+// months are the month names and abbreviations that make a number next to
+// them a day of a date ("Sept. 11 hijackers", "19 March"), not a count.
+var months = map[string]bool{
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true,
+	"july": true, "august": true, "september": true, "october": true, "november": true, "december": true,
+	"jan": true, "feb": true, "mar": true, "apr": true, "jun": true, "jul": true, "aug": true,
+	"sep": true, "sept": true, "oct": true, "nov": true, "dec": true,
+}
+
+// afterMonth says the text before a number ends with a month name
+// ("Sept. 11", "March 3"), so the number is a day of the month.
+func afterMonth(before string) bool {
+	before = strings.TrimRight(before, " ")
+	before = strings.TrimSuffix(before, ".")
+	i := len(before)
+	for i > 0 && isASCIILetter(before[i-1]) {
+		i--
+	}
+	return i < len(before) && months[strings.ToLower(before[i:])]
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
 // quantities finds the numbers of text[start:end] with their units. Years
 // standing alone (1900-2100 without a unit) are dates, not quantities, and
-// bare numbers without any following noun are skipped.
+// so are days of the month ("Sept. 11 hijackers", "19 March"); bare
+// numbers without any following noun are skipped.
 func quantities(text string, start, end int) []quantity {
 	var out []quantity
 	seg := text[start:end]
@@ -72,6 +96,9 @@ func quantities(text string, start, end int) []quantity {
 		}
 		if f, ok := scales[scale]; ok {
 			v *= f
+		}
+		if sign == "" && (months[unitWord] || afterMonth(seg[:m[4]])) {
+			continue
 		}
 		q := quantity{value: v, start: start + m[0], end: start + m[1]}
 		if sign != "" {

@@ -18,6 +18,8 @@ func TestQuantities(t *testing.T) {
 		{"The bill earmarked $700 billion for defense.", []string{"700000000000 usd"}},
 		{"After two decades of war, troops left in 2021.", []string{"20 years"}},
 		{"He was elected in 2016.", nil},
+		{"Fifteen of the 19 Sept. 11 hijackers were Saudi nationals.", nil},
+		{"Talks began on 19 March and ended March 21.", nil},
 	}
 	for _, tt := range tests {
 		got := quantities(tt.text, 0, len(tt.text))
