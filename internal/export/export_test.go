@@ -242,3 +242,27 @@ func TestSourceErrorsNameTheStory(t *testing.T) {
 		t.Errorf("err = %v", err)
 	}
 }
+
+func TestCSVCellDefusesFormulas(t *testing.T) {
+	tests := []struct {
+		in   any
+		want string
+	}{
+		{"=HYPERLINK(\"http://x\",\"y\")", "'=HYPERLINK(\"http://x\",\"y\")"},
+		{"+1 555 0100 call", "'+1 555 0100 call"},
+		{"-cmd|' /C calc'!A0", "'-cmd|' /C calc'!A0"},
+		{"@SUM(A1)", "'@SUM(A1)"},
+		{"\tpadded", "'\tpadded"},
+		{[]string{"=1+1", "b"}, "'=1+1; b"},
+		{"-3.5", "-3.5"},
+		{"+7", "+7"},
+		{"plain text = fine", "plain text = fine"},
+		{"", ""},
+		{int64(-4), "-4"},
+	}
+	for _, tt := range tests {
+		if got := csvCell(tt.in); got != tt.want {
+			t.Errorf("csvCell(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}

@@ -114,7 +114,9 @@ func jsonValue(v any) any {
 }
 
 // csvWriter writes RFC 4180 CSV with a header row; unknown values are
-// empty cells and lists are "; "-joined.
+// empty cells and lists are "; "-joined. Text cells are defused against
+// spreadsheet formula injection (see defuse), since article text, titles
+// and quotes come from arbitrary web pages.
 type csvWriter struct {
 	w   *csv.Writer
 	row []string
@@ -140,9 +142,9 @@ func csvCell(v any) string {
 	case nil:
 		return ""
 	case string:
-		return x
+		return defuse(x)
 	case []string:
-		return strings.Join(x, "; ")
+		return defuse(strings.Join(x, "; "))
 	case []int64:
 		parts := make([]string, len(x))
 		for i, n := range x {
@@ -158,4 +160,18 @@ func csvCell(v any) string {
 	default:
 		return fmt.Sprint(x)
 	}
+}
+
+// defuse prefixes a text cell that a spreadsheet would run as a formula
+// (one starting with =, +, -, @, a tab or a carriage return) with an
+// apostrophe, as OWASP recommends for CSV exports. Cells that are plain
+// numbers ("-3.5") are left alone so numeric columns stay numeric.
+func defuse(s string) string {
+	if s == "" || !strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return s
+	}
+	if _, err := strconv.ParseFloat(s, 64); err == nil {
+		return s
+	}
+	return "'" + s
 }
