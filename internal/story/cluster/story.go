@@ -187,6 +187,38 @@ func (s *story) eventDate() string {
 	return best
 }
 
+// minDatedMembers is how many members must carry an event date before an
+// article's event date can count against the story: one extracted date
+// may be wrong, two agreeing with each other rarely are.
+const minDatedMembers = 2
+
+// eventGap is the gap between an event date and the nearest event date of
+// the story's members; ok is false when either side is unknown or fewer
+// than minDatedMembers members are dated. The nearest date, not the most
+// frequent, is used so that a story whose reports date the event over a
+// few days does not push away its own follow-ups.
+func (s *story) eventGap(day string) (gap time.Duration, ok bool) {
+	if day == "" {
+		return 0, false
+	}
+	x, err := time.Parse(time.DateOnly, day)
+	if err != nil {
+		return 0, false
+	}
+	dated := 0
+	for d, n := range s.eventDates {
+		y, err := time.Parse(time.DateOnly, d)
+		if err != nil {
+			continue
+		}
+		if g := x.Sub(y).Abs(); dated == 0 || g < gap {
+			gap = g
+		}
+		dated += n
+	}
+	return gap, dated >= minDatedMembers
+}
+
 // seen widens the story's time span with an article's times.
 func (s *story) seen(published, at time.Time) {
 	if !published.IsZero() {
