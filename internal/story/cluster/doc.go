@@ -16,9 +16,10 @@
 // event (a minister's visit in November, his speech six months later) make
 // two stories. Event dates come from the text and are noisy, so they count
 // only against a story with at least two dated members, by the gap to the
-// nearest member's date beyond a month's grace. Copies found by the dedup stage join their original's story
-// without adding weight to it. An article above the threshold for two
-// stories bridges them: they are merged.
+// nearest member's date beyond a month's grace. Copies found by the dedup
+// stage join their original's story without adding weight to it. An
+// article above the threshold for two stories bridges them: they are
+// merged.
 //
 // A single article decides little: the second event of an actor often
 // scores above the threshold against a young story about the first (same
