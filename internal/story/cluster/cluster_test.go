@@ -127,6 +127,8 @@ func TestEventGap(t *testing.T) {
 		{"2024-11-01", 24 * 24 * time.Hour, true},
 		{"", 0, false},
 		{"next week", 0, false},
+		{"2024-13-01", 0, false},
+		{"2024-1-015", 0, false},
 	}
 	for _, tt := range tests {
 		gap, ok := s.eventGap(tt.day)
