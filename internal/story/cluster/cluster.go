@@ -280,16 +280,21 @@ func (c *Clusterer) dateFactor(s *story, a article) float64 {
 		}
 		f *= c.decay(gap)
 	}
-	if a.doc.EventDate != "" {
-		if sd := s.eventDate(); sd != "" {
-			x, err1 := time.Parse(time.DateOnly, a.doc.EventDate)
-			y, err2 := time.Parse(time.DateOnly, sd)
-			if err1 == nil && err2 == nil {
-				f *= c.decay((x.Sub(y)).Abs())
-			}
-		}
+	if gap, ok := s.eventGap(a.doc.EventDate); ok {
+		f *= c.eventDecay(gap)
 	}
 	return f
+}
+
+// eventDecay is decay for event dates, which are extracted from the text
+// and so noisier than publication times: follow-ups date the event days
+// apart and a lead may open on a background date. Only a gap beyond
+// EventGrace counts.
+func (c *Clusterer) eventDecay(gap time.Duration) float64 {
+	if gap <= c.cfg.EventGrace {
+		return 1
+	}
+	return c.decay(gap - c.cfg.EventGrace)
 }
 
 func (c *Clusterer) decay(gap time.Duration) float64 {

@@ -86,6 +86,62 @@ func TestSameActorDifferentEvent(t *testing.T) {
 	}
 }
 
+// Extracted event dates are noisy: a follow-up dates the event days
+// later, and one member's date alone may be a background date.
+func TestEventDateNoise(t *testing.T) {
+	tests := []struct {
+		name         string
+		second       string // event date of the story's second member
+		speech       string // event date of the new article
+		wantNewStory bool
+	}{
+		{"follow-up dated a week later", "2024-11-25", "2024-12-02", false},
+		{"nearest member date counts", "2024-12-20", "2025-01-10", false},
+		{"one dated member is not trusted", "", "2025-05-20", false},
+		{"two dated members months away", "2024-11-26", "2025-05-20", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := New(DefaultConfig())
+			c.Add(Doc{ID: 1, Text: shoiguVisit, Published: day, EventDate: "2024-11-25"})
+			c.Add(Doc{ID: 2, Text: shoiguVisit2, Published: day.Add(time.Hour), EventDate: tt.second})
+			a := c.Add(Doc{ID: 10, Text: shoiguSpeech, Published: day.Add(2 * time.Hour), EventDate: tt.speech})
+			if a.New != tt.wantNewStory {
+				t.Errorf("New = %v (score %.3f), want %v", a.New, a.Score, tt.wantNewStory)
+			}
+		})
+	}
+}
+
+func TestEventGap(t *testing.T) {
+	s := newStory(1)
+	s.eventDates["2024-11-25"] = 1
+	s.eventDates["2024-12-05"] = 1
+	tests := []struct {
+		day    string
+		gap    time.Duration
+		wantOK bool
+	}{
+		{"2024-11-28", 3 * 24 * time.Hour, true},
+		{"2024-12-06", 24 * time.Hour, true},
+		{"2024-11-01", 24 * 24 * time.Hour, true},
+		{"", 0, false},
+		{"next week", 0, false},
+		{"2024-13-01", 0, false},
+		{"2024-1-015", 0, false},
+	}
+	for _, tt := range tests {
+		gap, ok := s.eventGap(tt.day)
+		if ok != tt.wantOK || ok && gap != tt.gap {
+			t.Errorf("eventGap(%q) = %v, %v; want %v, %v", tt.day, gap, ok, tt.gap, tt.wantOK)
+		}
+	}
+	delete(s.eventDates, "2024-12-05")
+	if _, ok := s.eventGap("2024-11-28"); ok {
+		t.Error("eventGap counted a story with one dated member")
+	}
+}
+
 func TestAddTwiceChangesNothing(t *testing.T) {
 	c := New(DefaultConfig())
 	first := feed(c, corpus())

@@ -14,9 +14,12 @@
 // multiplied by a date factor: a publication or event date far from the
 // story's span pushes the article away, so the same actors in a different
 // event (a minister's visit in November, his speech six months later) make
-// two stories. Copies found by the dedup stage join their original's story
-// without adding weight to it. An article above the threshold for two
-// stories bridges them: they are merged.
+// two stories. Event dates come from the text and are noisy, so they count
+// only against a story with at least two dated members, by the gap to the
+// nearest member's date beyond a month's grace. Copies found by the dedup
+// stage join their original's story without adding weight to it. An
+// article above the threshold for two stories bridges them: they are
+// merged.
 //
 // A single article decides little: the second event of an actor often
 // scores above the threshold against a young story about the first (same
@@ -99,6 +102,10 @@ type Config struct {
 	// DateGrace is the date gap that costs nothing; beyond it the score
 	// decays as exp(-(gap-DateGrace)/DateDecay).
 	DateGrace, DateDecay time.Duration
+	// EventGrace is the gap between an article's event date and the
+	// nearest event date of a story's members that costs nothing; beyond
+	// it the score decays like a publication gap beyond DateGrace.
+	EventGrace time.Duration
 	// Window evicts stories whose newest article is older than the newest
 	// article seen minus Window.
 	Window time.Duration
@@ -134,6 +141,7 @@ func DefaultConfig() Config {
 		TitleWeight:    0.1,
 		DateGrace:      48 * time.Hour,
 		DateDecay:      72 * time.Hour,
+		EventGrace:     30 * 24 * time.Hour,
 		Window:         7 * 24 * time.Hour,
 		QueryTerms:     32,
 		StoryKeys:      256,
@@ -162,6 +170,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.DateDecay <= 0 {
 		c.DateDecay = d.DateDecay
+	}
+	if c.EventGrace <= 0 {
+		c.EventGrace = d.EventGrace
 	}
 	if c.Window <= 0 {
 		c.Window = d.Window

@@ -187,6 +187,64 @@ func (s *story) eventDate() string {
 	return best
 }
 
+// minDatedMembers is how many members must carry an event date before an
+// article's event date can count against the story: one extracted date
+// may be wrong, two agreeing with each other rarely are.
+const minDatedMembers = 2
+
+// eventGap is the gap between an event date and the nearest event date of
+// the story's members; ok is false when either side is unknown or fewer
+// than minDatedMembers members are dated. The nearest date, not the most
+// frequent, is used so that a story whose reports date the event over a
+// few days does not push away its own follow-ups.
+func (s *story) eventGap(day string) (gap time.Duration, ok bool) {
+	if day == "" {
+		return 0, false
+	}
+	x, ok := dayNumber(day)
+	if !ok {
+		return 0, false
+	}
+	dated, nearest := 0, int64(-1)
+	for d, n := range s.eventDates {
+		y, ok := dayNumber(d)
+		if !ok {
+			continue
+		}
+		if g := max(x-y, y-x); nearest < 0 || g < nearest {
+			nearest = g
+		}
+		dated += n
+	}
+	return time.Duration(nearest) * 24 * time.Hour, dated >= minDatedMembers
+}
+
+// dayNumber numbers a "YYYY-MM-DD" day (days since 1970-01-01). It runs
+// for every dated member of every candidate story, so it reads the digits
+// itself rather than through time.Parse.
+func dayNumber(day string) (int64, bool) {
+	if len(day) != 10 || day[4] != '-' || day[7] != '-' {
+		return 0, false
+	}
+	num := func(s string) (int, bool) {
+		n := 0
+		for i := 0; i < len(s); i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return 0, false
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n, true
+	}
+	y, ok1 := num(day[:4])
+	m, ok2 := num(day[5:7])
+	d, ok3 := num(day[8:])
+	if !ok1 || !ok2 || !ok3 || m < 1 || m > 12 || d < 1 || d > 31 {
+		return 0, false
+	}
+	return time.Date(y, time.Month(m), d, 0, 0, 0, 0, time.UTC).Unix() / 86400, true
+}
+
 // seen widens the story's time span with an article's times.
 func (s *story) seen(published, at time.Time) {
 	if !published.IsZero() {
