@@ -147,8 +147,37 @@ func (d *doc) tokenAfter(b int) int {
 }
 
 // attribute builds what cue c introduces: content after it ("X said
-// that ..."), before it ("..., X said") or both (split quotations).
+// that ..."), before it ("..., X said") or both (split quotations). A
+// relative pronoun subject ("Smith, who said") is the source mention, as
+// a personal pronoun is; speakerFor resolves it to its antecedent.
 func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution {
+	out := d.cueAttributions(u, c, floor, inherit)
+	if c.class == participle || c.lemma == ":" || c.lemma == "according to" {
+		return out
+	}
+	m := d.skipModifiersLeft(c.from, floor)
+	if m-1 < floor || !relativePronouns[d.toks[m-1].lower] {
+		return out
+	}
+	// The source runs from the antecedent to the pronoun, which head
+	// picks as the mention.
+	a0, a1 := d.npLeft(m, floor)
+	from := m - 1
+	if r0, r1 := d.antecedent(m - 1); r1 > r0 && r0 >= floor {
+		from = r0
+	}
+	for i := range out {
+		if out[i].srcFrom == out[i].srcTo || out[i].srcFrom == a0 && out[i].srcTo == a1 {
+			out[i].srcFrom, out[i].srcTo = from, m
+		}
+	}
+	return out
+}
+
+// relativePronouns open a relative clause whose subject they are.
+var relativePronouns = map[string]bool{"who": true, "which": true}
+
+func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attribution {
 	if c.class == topic {
 		return d.topicAttribution(u, c, floor)
 	}

@@ -133,6 +133,10 @@ func (d *doc) head(from, to int) (news.Span, *news.Entity) {
 	if to <= from {
 		return news.Span{}, nil
 	}
+	if last := d.toks[to-1]; relativePronouns[last.lower] {
+		// "Mr. Kerry, who": the relative pronoun is the mention.
+		return news.Span{Start: last.Start, End: last.End}, nil
+	}
 	if o0, o1, ok := d.appositionOwner(from, to); ok {
 		from, to = o0, o1
 	}
@@ -277,6 +281,13 @@ func (d *doc) speakerFor(span news.Span, ent *news.Entity, names [2][]nameRef) *
 		return &news.Speaker{EntityID: ent.ID, Name: ent.Name}
 	}
 	text := d.text[span.Start:span.End]
+	if relativePronouns[strings.ToLower(text)] {
+		if a0, a1 := d.antecedent(d.tokenAfter(span.Start)); a1 > a0 {
+			head, ent := d.head(a0, a1)
+			return d.speakerFor(head, ent, names)
+		}
+		return nil
+	}
 	if pronouns[strings.ToLower(text)] {
 		for _, list := range names {
 			for i := len(list) - 1; i >= 0; i-- {
@@ -294,4 +305,18 @@ func (d *doc) speakerFor(span news.Span, ent *news.Entity, names [2][]nameRef) *
 type nameRef struct {
 	name string
 	end  int
+}
+
+// antecedent returns the noun phrase a relative pronoun at token k stands
+// for: "Mr. Kerry and Mr. Obama, who sent", "the agency, which said".
+func (d *doc) antecedent(k int) (int, int) {
+	w := k
+	if w-1 >= 0 && d.toks[w-1].Text == "," {
+		w--
+	}
+	a0, a1 := d.npLeft(w, max(0, w-12))
+	if a1 > a0 && relativePronouns[d.toks[a0].lower] {
+		return 0, 0
+	}
+	return a0, a1
 }

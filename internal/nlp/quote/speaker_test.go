@@ -1,0 +1,45 @@
+package quote
+
+import "testing"
+
+// TestSpeakerMention checks which words are the speaker mention of a quote
+// and whom the mention names when no entities are given.
+func TestSpeakerMention(t *testing.T) {
+	tests := []struct {
+		name, text, mention, speaker string
+	}{
+		{
+			name:    "relative pronoun stands for its antecedent",
+			text:    "Reporters met Mr. Kerry, who said that the talks would resume.",
+			mention: "who",
+			speaker: "Mr. Kerry",
+		},
+		{
+			name:    "relative pronoun without a comma",
+			text:    "The guards stopped the delegates who said that the vote was rigged.",
+			mention: "who",
+			speaker: "delegates",
+		},
+		{
+			name:    "which for an organisation",
+			text:    "Reporters reached the Pentagon, which said that troops would stay.",
+			mention: "which",
+			speaker: "Pentagon",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Find(tt.text, nil, nil)
+			if len(res.Quotes) != 1 {
+				t.Fatalf("got %d quotes, want 1: %+v", len(res.Quotes), res.Quotes)
+			}
+			q := res.Quotes[0]
+			if got := tt.text[q.SpeakerStart:q.SpeakerEnd]; got != tt.mention {
+				t.Errorf("mention = %q, want %q", got, tt.mention)
+			}
+			if q.Speaker == nil || q.Speaker.Name != tt.speaker {
+				t.Errorf("speaker = %+v, want %q", q.Speaker, tt.speaker)
+			}
+		})
+	}
+}
