@@ -1,6 +1,10 @@
 package quote
 
-import "strings"
+import (
+	"strings"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
 
 // unitAttributions reads the attributions of one unit. prev holds the
 // previous unit's, for quotations that continue a speaker's turn.
@@ -50,8 +54,102 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 			floor = max(floor, c.to, a.srcTo, d.tokenAfter(a.content.End))
 		}
 	}
-	return append(out, d.standaloneQuotes(u, out, prev)...)
+	out = append(out, d.standaloneQuotes(u, out, prev)...)
+	for i := range out {
+		if a := &out[i]; a.direct && a.cueFrom < 0 && a.srcTo <= a.srcFrom {
+			a.srcFrom, a.srcTo = d.introducer(a.content)
+		}
+	}
+	return out
 }
+
+// introducer returns the subject of the clause that a colon opens a
+// quotation with when no cue verb claims it ("Isaiah 45:1 reads: “...”",
+// "As Tom Ridge put it: ”...”", "He said:\n\n“...”"), or an empty
+// range. The clause may close the previous paragraph.
+func (d *doc) introducer(content news.Span) (int, int) {
+	k := d.tokenAfter(content.Start)
+	for k > 0 && d.toks[k-1].isQuoteMark() && d.toks[k-1].quoteID < 0 {
+		k--
+	}
+	colon := k - 1
+	if colon < 1 || d.toks[colon].Text != ":" || d.toks[colon].quoteID >= 0 {
+		return 0, 0
+	}
+	from := colon
+	for from > 0 && from > colon-30 {
+		p := d.toks[from-1]
+		if p.quoteID >= 0 || p.isQuoteMark() || clauseEnds[p.Text] || strings.Contains(d.text[p.End:d.toks[from].Start], "\n") {
+			break
+		}
+		from--
+	}
+	from = d.skipClauseOpeners(from, colon)
+	s0, s1 := from, d.introducerEnd(from, colon)
+	if s1 <= s0 || s1-s0 == 1 && determiners[d.toks[s0].lower] {
+		return 0, 0
+	}
+	return s0, s1
+}
+
+// introducerEnd returns the end of the noun phrase starting at token k
+// that a colon introducer opens with: a pronoun, or words up to a
+// preposition, a relative or a verb ("Isaiah 45:1 reads", "Trump issued",
+// "A footnote in the report makes").
+func (d *doc) introducerEnd(k, limit int) int {
+	if k < limit && pronouns[d.toks[k].lower] {
+		return k + 1
+	}
+	end := k
+	for end < limit && end < k+8 {
+		t := d.toks[end]
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "'s" && t.Text != "’s" {
+			break
+		}
+		if end > k && (npStop[t.lower] || t.isLower() && !determiners[t.lower] && !d.toks[end-1].isLower()) {
+			break
+		}
+		end++
+	}
+	return end
+}
+
+// clauseEnds close the clause before an introducer.
+var clauseEnds = map[string]bool{".": true, "!": true, "?": true, ";": true, "-": true, "—": true, "–": true, "--": true, ":": true}
+
+// clauseOpeners are conjunctions and adverbs before a clause's subject.
+var clauseOpeners = map[string]bool{
+	"but": true, "and": true, "or": true, "so": true, "as": true, "yet": true, "still": true,
+	"then": true, "now": true, "here": true, "likewise": true, "similarly": true, "indeed": true,
+	"meanwhile": true, "however": true, "later": true, "also": true, "again": true, "instead": true,
+}
+
+// skipClauseOpeners moves past conjunctions, connectives and an opening
+// adverbial phrase closed by a comma ("But after the debate, Goldberg
+// wrote:"), and a bare preposition ("From the report:").
+func (d *doc) skipClauseOpeners(k, limit int) int {
+	for k < limit {
+		t := d.toks[k]
+		switch {
+		case clauseOpeners[t.lower] || t.Text == ",":
+			k++
+			continue
+		case npStop[t.lower] && !pronouns[t.lower] || determiners[t.lower] && !articles[t.lower] && !possessive(t.lower):
+			// An opening prepositional phrase runs to its comma.
+			for j := k + 1; j < limit && j < k+12; j++ {
+				if d.toks[j].Text == "," {
+					return d.skipClauseOpeners(j+1, limit)
+				}
+			}
+			return k + 1
+		}
+		return k
+	}
+	return k
+}
+
+// articles open a noun phrase.
+var articles = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true, "those": true}
 
 // truncate ends the content of out[i] before token boundary, dropping the
 // attribution when nothing is left.
@@ -156,7 +254,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		return out
 	}
 	m := d.skipModifiersLeft(c.from, floor)
-	if m-1 < floor || !relativePronouns[d.toks[m-1].lower] {
+	if m-1 < floor || !relativePronouns[d.toks[m-1].Text] {
 		return out
 	}
 	// The source runs from the antecedent to the pronoun, which head

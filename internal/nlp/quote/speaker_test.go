@@ -1,6 +1,17 @@
 package quote
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/parallax-news/parallax/internal/news"
+)
+
+func speakerName(s *news.Speaker) string {
+	if s == nil {
+		return ""
+	}
+	return s.Name
+}
 
 // TestSpeakerMention checks which words are the speaker mention of a quote
 // and whom the mention names when no entities are given.
@@ -26,6 +37,24 @@ func TestSpeakerMention(t *testing.T) {
 			mention: "which",
 			speaker: "Pentagon",
 		},
+		{
+			name:    "a colon introduces a quotation without a cue verb",
+			text:    "Or, as Tom Ridge, a former secretary of homeland security, put it: “The barbarians are no longer at the gate.”",
+			mention: "Tom Ridge",
+			speaker: "Tom Ridge",
+		},
+		{
+			name:    "the introducing clause closes the previous paragraph",
+			text:    "In a 1963 speech, he declared:\n\n“It is very appropriate that we sound the drum for freedom today.”",
+			mention: "he",
+			speaker: "",
+		},
+		{
+			name:    "an opening preposition is not the source",
+			text:    "From the report: “Samples with more elaborate weighting produced more accurate results.”",
+			mention: "report",
+			speaker: "report",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -37,7 +66,7 @@ func TestSpeakerMention(t *testing.T) {
 			if got := tt.text[q.SpeakerStart:q.SpeakerEnd]; got != tt.mention {
 				t.Errorf("mention = %q, want %q", got, tt.mention)
 			}
-			if q.Speaker == nil || q.Speaker.Name != tt.speaker {
+			if name := speakerName(q.Speaker); name != tt.speaker {
 				t.Errorf("speaker = %+v, want %q", q.Speaker, tt.speaker)
 			}
 		})
