@@ -56,7 +56,14 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 	}
 	out = append(out, d.standaloneQuotes(u, out, prev)...)
 	for i := range out {
-		if a := &out[i]; a.direct && a.cueFrom < 0 && a.srcTo <= a.srcFrom {
+		a := &out[i]
+		if !a.direct || a.cueFrom >= u.from && a.cueFrom < u.to {
+			continue
+		}
+		// A signature outweighs the previous paragraph's speaker.
+		if s0, s1 := d.signature(a.content); s1 > s0 {
+			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.via = s0, s1, -1, 0, nil
+		} else if a.srcTo <= a.srcFrom {
 			a.srcFrom, a.srcTo = d.introducer(a.content)
 		}
 	}
@@ -91,6 +98,40 @@ func (d *doc) introducer(content news.Span) (int, int) {
 	}
 	return s0, s1
 }
+
+// signature returns the name a dash signs a quotation with, on its line
+// or the next ("“...” ― Beck Pimentel", "\"...\"\n\n- Hillary Clinton."),
+// or an empty range.
+func (d *doc) signature(content news.Span) (int, int) {
+	k := d.tokenAfter(content.End)
+	for k < len(d.toks) && d.toks[k].isQuoteMark() && d.toks[k].quoteID < 0 {
+		k++
+	}
+	if k+1 >= len(d.toks) || !signatureDashes[d.toks[k].Text] || d.toks[k].Start-content.End > 8 {
+		return 0, 0
+	}
+	if strings.Count(d.text[content.End:d.toks[k].Start], "\n") > 2 {
+		return 0, 0
+	}
+	from := k + 1
+	end := from
+	for end < len(d.toks) && end < from+6 && (d.toks[end].isCapitalised() || end > from && d.toks[end].Text == ".") {
+		if strings.Contains(d.text[d.toks[end-1].End:d.toks[end].Start], "\n") {
+			break
+		}
+		end++
+	}
+	if end > from && d.toks[end-1].Text == "." {
+		end--
+	}
+	if end == from {
+		return 0, 0
+	}
+	return from, end
+}
+
+// signatureDashes open a signature line.
+var signatureDashes = map[string]bool{"―": true, "—": true, "–": true, "-": true, "--": true}
 
 // introducerEnd returns the end of the noun phrase starting at token k
 // that a colon introducer opens with: a pronoun, or words up to a

@@ -55,6 +55,18 @@ func TestSpeakerMention(t *testing.T) {
 			mention: "report",
 			speaker: "report",
 		},
+		{
+			name:    "a dash signs a quotation",
+			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
+			mention: "Steve Quinlan",
+			speaker: "Steve Quinlan",
+		},
+		{
+			name:    "a signature on the next line",
+			text:    "\"I will look into it. I don't know the status, but I will certainly look into it.\"\n\n- Hillary Clinton.\n",
+			mention: "Hillary Clinton",
+			speaker: "Hillary Clinton",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -70,5 +82,20 @@ func TestSpeakerMention(t *testing.T) {
 				t.Errorf("speaker = %+v, want %q", q.Speaker, tt.speaker)
 			}
 		})
+	}
+}
+
+// TestSignatureOutweighsPreviousSpeaker checks that each signed quotation
+// in a list keeps its own signature rather than continuing the previous
+// paragraph's speaker.
+func TestSignatureOutweighsPreviousSpeaker(t *testing.T) {
+	text := "“The first answer was long enough to count as speech.” ― Ana Ruiz\n“The second answer was also long enough to count.” ― Bo Lee\n"
+	res := Find(text, nil, nil)
+	var got []string
+	for _, q := range res.Quotes {
+		got = append(got, text[q.SpeakerStart:q.SpeakerEnd])
+	}
+	if len(got) != 2 || got[0] != "Ana Ruiz" || got[1] != "Bo Lee" {
+		t.Errorf("speakers = %q, want [Ana Ruiz Bo Lee]", got)
 	}
 }
