@@ -361,6 +361,10 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		if before := sFrom - 2; before > floor && d.endsClause(before) {
 			return withContent(base, d.clauseStart(floor, before), before)
 		}
+		if rightQuote {
+			// "... as she angrily said, “I am so sick of it”".
+			return withContent(base, r, end)
+		}
 		return nil
 	}
 	if sTo > sFrom && evidentialVerbs[c.lemma] && d.inanimateSubject(sFrom, sTo, floor) {
@@ -401,13 +405,24 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		}
 	case m-1 >= floor && d.endsClause(m-1):
 		s0, s1 := d.npRight(d.skipModifiersRight(c.to, u.to), u.to)
+		if s1 > s0 && (!d.mayInvert(s0) || addresseeVerbs[c.lemma]) {
+			// "..., Smith, an aide, said on Twitter", "..., told me".
+			s1 = s0
+		}
 		inverted := s1 > s0 && !(s1-s0 == 1 && determiners[d.toks[s0].lower]) &&
 			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(")
-		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to {
+		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to && d.mayInvert(c.to) {
 			s0, s1, inverted = c.to, i1, true
 		}
-		_, appositive := d.appositionHead(m-1, u.from)
+		h0, appositive := d.appositionHead(m-1, u.from)
 		appositive = appositive && d.toks[m-1].Text == "," && s1 < d.contentEnd(c.to, u.to)
+		if appositive && !inverted && !introduced && !rightQuote && (!hasRight || adjunctStart[d.toks[r].lower] || end-r <= 3) &&
+			h0-1 > floor && d.endsClause(h0-1) && h0-1-d.clauseStart(floor, h0-1) >= 4 {
+			// "“...,” Ryan, the convention chair, told the delegates before
+			// the vote": the content is before the subject.
+			base.srcFrom, base.srcTo = h0, m-1
+			return withContent(base, d.clauseStart(floor, h0-1), h0)
+		}
 		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0 || appositive) {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
@@ -445,6 +460,21 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 // clause's: "by saying", "while insisting".
 var participleLead = map[string]bool{
 	"by": true, "in": true, "while": true, "after": true, "before": true, "when": true, "without": true,
+	"upon": true,
+}
+
+// addresseeVerbs take an object, never an inverted subject: "..., told me".
+var addresseeVerbs = map[string]bool{"tell": true, "inform": true, "assure": true, "remind": true, "advise": true}
+
+// objectPronouns are never subjects.
+var objectPronouns = map[string]bool{"me": true, "him": true, "us": true, "them": true, "her": true}
+
+// mayInvert reports whether the word at token k can open an inverted
+// subject ("..., said Smith"): not a setting ("said on Twitter", "said
+// Monday") or an object pronoun.
+func (d *doc) mayInvert(k int) bool {
+	w := d.toks[k].lower
+	return !adjunctStart[w] && !weekday(w) && !timeNoun(w) && !objectPronouns[w] && w != "that" && w != "to"
 }
 
 // commaThat returns the index after ", that" when a short parenthetical
@@ -609,11 +639,29 @@ func (d *doc) objectRight(r, limit int) (int, int) {
 	case determiners[t.lower] && r+1 < limit && d.toks[r+1].isCapitalised():
 		return d.objectRight(r+1, limit)
 	case determiners[t.lower] && r+1 < limit && d.toks[r+1].isLower():
-		return r, r + 2
+		// "told a news conference", "told a plenary session of".
+		k := r + 2
+		for k < limit && k < r+4 && d.objectNoun(k) {
+			k++
+		}
+		return r, k
 	case t.isLower() && !npStop[t.lower]:
 		return r, r + 1
 	}
 	return r, r
+}
+
+// objectNoun reports whether token k can continue a common noun phrase
+// after a tell-type verb: a lower-case word that does not open a clause.
+func (d *doc) objectNoun(k int) bool {
+	t := d.toks[k]
+	if !t.isLower() || t.quoteID >= 0 || npStop[t.lower] || determiners[t.lower] || pronouns[t.lower] || adjunctStart[t.lower] {
+		return false
+	}
+	if _, c := cueLemma(t.lower); c != 0 {
+		return false
+	}
+	return !strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing")
 }
 
 // endsClause reports whether token k closes the clause before a source:

@@ -3,6 +3,8 @@ package quote
 import (
 	"testing"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -97,5 +99,53 @@ func TestSignatureOutweighsPreviousSpeaker(t *testing.T) {
 	}
 	if len(got) != 2 || got[0] != "Ana Ruiz" || got[1] != "Bo Lee" {
 		t.Errorf("speakers = %q, want [Ana Ruiz Bo Lee]", got)
+	}
+}
+
+// TestSourceAfterQuotation checks sources that follow the quotation they
+// claim: a subject with an apposition, a cue with a setting or an
+// addressee after it.
+func TestSourceAfterQuotation(t *testing.T) {
+	tests := []struct {
+		name string
+		text string
+		want []want
+	}{
+		{
+			name: "apposition then a setting",
+			text: `"Absolutely hate this framing of the vote," Vann R. Newkirk II, a writer for The Atlantic, said on Twitter.`,
+			want: []want{{"Absolutely hate this framing of the vote,", "Vann R. Newkirk II", "said", true}},
+		},
+		{
+			name: "apposition then an addressee and an adjunct",
+			text: "“Maintaining order for the roll call is extremely important,” House Speaker Paul Ryan, the convention chair, told the delegates before the vote.",
+			want: []want{{"Maintaining order for the roll call is extremely important,", "House Speaker Paul Ryan", "told", true}},
+		},
+		{
+			name: "an object pronoun is not an inverted subject",
+			text: "''I have never been edited or had a show of mine not run,'' Mr. King, 82, told me.",
+			want: []want{{"I have never been edited or had a show of mine not run,", "Mr. King", "told", true}},
+		},
+		{
+			name: "addressee of several words",
+			text: "“Prices will fall next year and wages will rise,” Smith told a news conference on Monday.",
+			want: []want{{"Prices will fall next year and wages will rise,", "Smith", "told", true}},
+		},
+		{
+			name: "as clause with a quotation after the cue",
+			text: "Clinton jabbed her finger at an activist as she angrily said, “I am so sick of the campaign lying.”",
+			want: []want{{"I am so sick of the campaign lying.", "she", "said", true}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []want
+			for _, q := range Find(tt.text, nil, nil).Quotes {
+				got = append(got, want{q.Text, tt.text[q.SpeakerStart:q.SpeakerEnd], q.Cue, q.Direct})
+			}
+			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(want{})); diff != "" {
+				t.Errorf("quotes (-want +got):\n%s", diff)
+			}
+		})
 	}
 }
