@@ -343,6 +343,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 	// A quotation right after the cue (a comma or colon apart) is its
 	// content; one after a setting ("on the podcast “...”") is not.
 	rightQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) && r <= c.to+2
+	settingQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) && !rightQuote
 	withContent := func(a attribution, from, to int) []attribution {
 		if s, direct := d.span(from, to); s.End > s.Start {
 			a.content, a.direct = s, direct
@@ -380,7 +381,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 			parenthetical = cls == 0 && !strings.HasSuffix(d.toks[k+1].lower, "ing")
 		}
 		if before > floor && d.endsClause(before) && !introduced &&
-			(parenthetical || (!hasRight || rightQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
+			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
 			// "..., X said (during a speech ...)": the content is before,
 			// or around when it goes on: "The plan, X said, was aimed at".
 			contentTo := before + 1

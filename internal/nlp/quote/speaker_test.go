@@ -132,6 +132,11 @@ func TestSourceAfterQuotation(t *testing.T) {
 			want: []want{{"Prices will fall next year and wages will rise,", "Smith", "told", true}},
 		},
 		{
+			name: "a quoted title after a setting is not the content",
+			text: "“She just made it up,” he said of the claim during a call to ABC’s “This Week.”",
+			want: []want{{"She just made it up,", "he", "said", true}},
+		},
+		{
 			name: "as clause with a quotation after the cue",
 			text: "Clinton jabbed her finger at an activist as she angrily said, “I am so sick of the campaign lying.”",
 			want: []want{{"I am so sick of the campaign lying.", "she", "said", true}},
