@@ -102,9 +102,9 @@ func TestSignatureOutweighsPreviousSpeaker(t *testing.T) {
 	}
 }
 
-// TestSourceAfterQuotation checks sources that follow the quotation they
-// claim: a subject with an apposition, a cue with a setting or an
-// addressee after it.
+// TestSourceAfterQuotation checks the direct quotations claimed by a
+// source after them: a subject with an apposition, a cue with a setting or
+// an addressee after it.
 func TestSourceAfterQuotation(t *testing.T) {
 	tests := []struct {
 		name string
@@ -146,7 +146,9 @@ func TestSourceAfterQuotation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			var got []want
 			for _, q := range Find(tt.text, nil, nil).Quotes {
-				got = append(got, want{q.Text, tt.text[q.SpeakerStart:q.SpeakerEnd], q.Cue, q.Direct})
+				if q.Direct {
+					got = append(got, want{q.Text, tt.text[q.SpeakerStart:q.SpeakerEnd], q.Cue, q.Direct})
+				}
 			}
 			if diff := cmp.Diff(tt.want, got, cmp.AllowUnexported(want{})); diff != "" {
 				t.Errorf("quotes (-want +got):\n%s", diff)
