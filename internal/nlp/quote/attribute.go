@@ -318,7 +318,7 @@ var relativePronouns = map[string]bool{"who": true, "which": true}
 
 func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attribution {
 	if c.class == topic {
-		return d.topicAttribution(u, c, floor)
+		return d.topicAttribution(u, c, floor, inherit)
 	}
 	switch c.lemma {
 	case "according to":
