@@ -175,6 +175,15 @@ func (d *doc) skipClauseOpeners(k, limit int) int {
 		case clauseOpeners[t.lower] || t.Text == ",":
 			k++
 			continue
+		case d.openingParticiple(k, limit):
+			// "Speaking in his real voice again, he", "Asked which county
+			// was his favorite, he".
+			for j := k + 1; j < limit && j < k+12; j++ {
+				if d.toks[j].Text == "," {
+					return d.skipClauseOpeners(j+1, limit)
+				}
+			}
+			return k
 		case npStop[t.lower] && !pronouns[t.lower] || determiners[t.lower] && !articles[t.lower] && !possessive(t.lower):
 			// An opening prepositional phrase runs to its comma.
 			for j := k + 1; j < limit && j < k+12; j++ {
@@ -187,6 +196,14 @@ func (d *doc) skipClauseOpeners(k, limit int) int {
 		return k
 	}
 	return k
+}
+
+// openingParticiple reports whether token k opens a participial phrase
+// ("Speaking in", "Asked about"): a long -ing or -ed form followed by a
+// lower-case word.
+func (d *doc) openingParticiple(k, limit int) bool {
+	w := d.toks[k].lower
+	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && k+1 < limit && d.toks[k+1].isLower()
 }
 
 // articles open a noun phrase.
@@ -399,7 +416,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 	case m-1 >= floor && c.class == participle && (d.toks[m-1].Text == "," || participleLead[d.toks[m-1].lower]) || m-1 >= u.from && c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but"):
 		base.srcFrom, base.srcTo = inherit[0], inherit[1]
 		if base.srcFrom == base.srcTo {
-			base.srcFrom, base.srcTo = d.unitSubject(u)
+			base.srcFrom, base.srcTo = d.clauseSubject(u)
 		}
 		if hasRight {
 			out = append(out, withContent(base, r, end)...)

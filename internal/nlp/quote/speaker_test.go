@@ -67,6 +67,18 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "Shoigu",
 		},
 		{
+			name:    "a participle cue takes the clause subject after an opening phrase",
+			text:    "At Sunday night’s debate, Sanders compared himself to Clinton, saying, “I don’t get personal speaking fees from Goldman Sachs.”",
+			mention: "Sanders",
+			speaker: "Sanders",
+		},
+		{
+			name:    "an opening participial phrase is not the subject",
+			text:    "Speaking in his real voice again, he recited a passage from the Bible, saying: “This know also, that in those days perilous times shall come.”",
+			mention: "he",
+			speaker: "",
+		},
+		{
 			name:    "a dash signs a quotation",
 			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
 			mention: "Steve Quinlan",
