@@ -60,9 +60,12 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 		if !a.direct || a.cueFrom >= u.from && a.cueFrom < u.to {
 			continue
 		}
-		// A signature outweighs the previous paragraph's speaker.
+		// A signature or a tag after the quotation outweighs the previous
+		// paragraph's speaker.
 		if s0, s1 := d.signature(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.via = s0, s1, -1, 0, nil
+		} else if s0, s1, c := d.speechTag(a.content); s1 > s0 {
+			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
 		} else if a.srcTo <= a.srcFrom {
 			a.srcFrom, a.srcTo = d.introducer(a.content)
 		}
@@ -128,6 +131,76 @@ func (d *doc) signature(content news.Span) (int, int) {
 		return 0, 0
 	}
 	return from, end
+}
+
+// speechTag reads the short clause right after a quotation that names
+// its speaker when no cue of the unit did: "“...,” he continued.",
+// "“...?” Trump said." (a sentence of its own), "“...,” Hannity started.".
+// It returns the speaker's tokens and the verb's index.
+func (d *doc) speechTag(content news.Span) (int, int, int) {
+	k := d.tokenAfter(content.End)
+	for k < len(d.toks) && d.toks[k].isQuoteMark() && d.toks[k].quoteID < 0 {
+		k++
+	}
+	if k >= len(d.toks) || k > 0 && strings.Contains(d.text[content.End:d.toks[k].Start], "\n") {
+		return 0, 0, 0
+	}
+	end := k
+	for end < len(d.toks) && end < k+10 {
+		t := d.toks[end]
+		if t.quoteID >= 0 || t.isQuoteMark() || end > k && strings.Contains(d.text[d.toks[end-1].End:t.Start], "\n") {
+			break
+		}
+		if t.isPunct() && t.Text != "." || t.Text == "." && (end+1 >= len(d.toks) || !d.toks[end+1].isLower()) {
+			break
+		}
+		end++
+	}
+	if end == k || end < len(d.toks) && d.toks[end].Text != "." && d.toks[end].Text != "," && !d.toks[end].isQuoteMark() {
+		return 0, 0, 0
+	}
+	comma := strings.HasSuffix(strings.TrimSpace(d.text[content.Start:content.End]), ",")
+	for v := k; v < end; v++ {
+		t := d.toks[v]
+		if !t.isLower() {
+			continue
+		}
+		_, cls := cueLemma(t.lower)
+		if cls != speech && !(comma && v > k && v == end-1 && !npStop[t.lower] && !determiners[t.lower] && !pronouns[t.lower]) {
+			continue
+		}
+		if v > k && d.speakerWords(k, v) {
+			return k, d.skipModifiersLeft(v, k), v
+		}
+		if v == k && v+1 < end && d.speakerWords(v+1, end) {
+			// "“...,” added Rep. Cathy McMorris Rodgers."
+			return v + 1, end, v
+		}
+		return 0, 0, 0
+	}
+	return 0, 0, 0
+}
+
+// speakerWords reports whether tokens [from, to) read as a short speaker
+// phrase: a name, a pronoun or a determiner phrase of a few words.
+func (d *doc) speakerWords(from, to int) bool {
+	to = d.skipModifiersLeft(to, from)
+	if to <= from || to-from > 7 {
+		return false
+	}
+	first := d.toks[from]
+	if !first.isCapitalised() && !pronouns[first.lower] && !articles[first.lower] && !possessive(first.lower) || objectPronouns[first.lower] {
+		return false
+	}
+	for _, t := range d.toks[from:to] {
+		if t.quoteID >= 0 || npStop[t.lower] && t.lower != "of" {
+			return false
+		}
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			return false
+		}
+	}
+	return true
 }
 
 // signatureDashes open a signature line.

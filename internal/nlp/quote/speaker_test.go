@@ -167,6 +167,16 @@ func TestSourceAfterQuotation(t *testing.T) {
 			text: "Clinton jabbed her finger at an activist as she angrily said, “I am so sick of the campaign lying.”",
 			want: []want{{"I am so sick of the campaign lying.", "she", "said", true}},
 		},
+		{
+			name: "a tag sentence after a quotation that ends its own sentence",
+			text: "“Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.” Trump said.",
+			want: []want{{"Russia, if you’re listening, I hope you’re able to find the 30,000 emails that are missing.", "Trump", "said", true}},
+		},
+		{
+			name: "a tag verb after the comma of a quotation",
+			text: "Hannity asked about the meeting.\n\n“The New York Times is claiming today that they had an off-the-record conversation with you,” Hannity started.",
+			want: []want{{"The New York Times is claiming today that they had an off-the-record conversation with you,", "Hannity", "started", true}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
