@@ -83,7 +83,16 @@ func (d *doc) introducer(content news.Span) (int, int) {
 		k--
 	}
 	colon := k - 1
-	if colon < 1 || d.toks[colon].Text != ":" || d.toks[colon].quoteID >= 0 {
+	if colon < 1 || d.toks[colon].quoteID >= 0 {
+		return 0, 0
+	}
+	comma := d.toks[colon].Text == ","
+	if comma {
+		// "Billy Joel sings, “...”": a comma after a verb-like word.
+		if p := d.toks[colon-1]; !p.isLower() || npStop[p.lower] || determiners[p.lower] || pronouns[p.lower] {
+			return 0, 0
+		}
+	} else if d.toks[colon].Text != ":" {
 		return 0, 0
 	}
 	from := colon
@@ -97,6 +106,9 @@ func (d *doc) introducer(content news.Span) (int, int) {
 	from = d.skipClauseOpeners(from, colon)
 	s0, s1 := from, d.introducerEnd(from, colon)
 	if s1 <= s0 || s1-s0 == 1 && determiners[d.toks[s0].lower] {
+		return 0, 0
+	}
+	if comma && (s1 >= colon || !d.toks[s0].isCapitalised() && !pronouns[d.toks[s0].lower] || !d.toks[s1].isLower()) {
 		return 0, 0
 	}
 	return s0, s1
@@ -221,6 +233,12 @@ func (d *doc) introducerEnd(k, limit int) int {
 			break
 		}
 		if end > k && (npStop[t.lower] || t.isLower() && !determiners[t.lower] && !d.toks[end-1].isLower()) {
+			// "Former Obama speechwriter Jon Favreau": a title noun
+			// before a name continues the phrase.
+			if d.objectNoun(end) && end+1 < limit && d.toks[end+1].isCapitalised() && d.toks[end+1].quoteID < 0 {
+				end++
+				continue
+			}
 			break
 		}
 		end++

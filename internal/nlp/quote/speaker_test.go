@@ -54,6 +54,12 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "",
 		},
 		{
+			name:    "a comma after a verb introduces a quotation without a cue",
+			text:    "In Just the Way You Are, Billy Joel sings, \"Don't go changing to try and please me.\"",
+			mention: "Billy Joel",
+			speaker: "Billy Joel",
+		},
+		{
 			name:    "an opening preposition is not the source",
 			text:    "From the report: “Samples with more elaborate weighting produced more accurate results.”",
 			mention: "report",
