@@ -178,7 +178,7 @@ func (d *doc) speechTag(content news.Span) (int, int, int) {
 			continue
 		}
 		_, cls := cueLemma(t.lower)
-		if cls != speech && !(comma && v > k && v == end-1 && !npStop[t.lower] && !determiners[t.lower] && !pronouns[t.lower]) {
+		if cls != speech && !(comma && v > k && d.verbLike(v, v == end-1)) {
 			continue
 		}
 		if v > k && d.speakerWords(k, v) {
@@ -204,8 +204,8 @@ func (d *doc) speakerWords(from, to int) bool {
 	if !first.isCapitalised() && !pronouns[first.lower] && !articles[first.lower] && !possessive(first.lower) || objectPronouns[first.lower] {
 		return false
 	}
-	for _, t := range d.toks[from:to] {
-		if t.quoteID >= 0 || npStop[t.lower] && t.lower != "of" {
+	for i, t := range d.toks[from:to] {
+		if t.quoteID >= 0 || npStop[t.lower] && (i == 0 || !nounPrepositions[t.lower]) {
 			return false
 		}
 		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
@@ -213,6 +213,26 @@ func (d *doc) speakerWords(from, to int) bool {
 		}
 	}
 	return true
+}
+
+// nounPrepositions attach a complement inside a speaker phrase: "a
+// narrator in the Clinton ad".
+var nounPrepositions = map[string]bool{"of": true, "in": true, "at": true, "for": true, "from": true, "with": true, "on": true}
+
+// verbLike reports whether token v, after a speaker phrase, reads as its
+// verb: the last word of the tag ("the editorial read"), a past form
+// ("Hannity started"), or a present one after a name or a pronoun
+// ("Blige sings").
+func (d *doc) verbLike(v int, last bool) bool {
+	t := d.toks[v]
+	if npStop[t.lower] || determiners[t.lower] || pronouns[t.lower] {
+		return false
+	}
+	if last || len(t.lower) >= 4 && strings.HasSuffix(t.lower, "ed") {
+		return true
+	}
+	p := d.toks[v-1]
+	return len(t.lower) >= 4 && strings.HasSuffix(t.lower, "s") && !strings.HasSuffix(t.lower, "ss") && (p.isCapitalised() || pronouns[p.lower])
 }
 
 // signatureDashes open a signature line.

@@ -183,6 +183,11 @@ func TestSourceAfterQuotation(t *testing.T) {
 			text: "Hannity asked about the meeting.\n\n“The New York Times is claiming today that they had an off-the-record conversation with you,” Hannity started.",
 			want: []want{{"The New York Times is claiming today that they had an off-the-record conversation with you,", "Hannity", "started", true}},
 		},
+		{
+			name: "a tag verb with a setting after it",
+			text: "Blige performed at the event.\n\n“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before the chorus.",
+			want: []want{{"Promise mama you’ll keep your hands in sight,", "Blige", "sings", true}},
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
