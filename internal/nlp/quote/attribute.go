@@ -422,7 +422,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	if c.class == participle || c.lemma == ":" || c.lemma == "according to" {
 		return out
 	}
-	m := d.skipModifiersLeft(c.from, floor)
+	m := d.subjectEnd(c.from, floor)
 	if m-1 < floor || !relativePronouns[d.toks[m-1].Text] {
 		return out
 	}
@@ -440,6 +440,27 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	}
 	return out
 }
+
+// subjectEnd moves left from a cue at token k over auxiliaries and adverbs
+// to where its subject ends, also over negated auxiliaries and adverbs the
+// cue lexicon leaves out ("his aides haven't said", "World leaders almost
+// universally expressed").
+func (d *doc) subjectEnd(k, limit int) int {
+	for {
+		k = d.skipModifiersLeft(k, limit)
+		if k <= limit {
+			return k
+		}
+		w := d.toks[k-1].lower
+		if !subjectAdverbs[w] && !(len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"))) {
+			return k
+		}
+		k--
+	}
+}
+
+// subjectAdverbs sit between a subject and its cue.
+var subjectAdverbs = map[string]bool{"now": true, "almost": true, "perhaps": true, "quite": true, "soon": true, "nearly": true}
 
 // relativePronouns open a relative clause whose subject they are.
 var relativePronouns = map[string]bool{"who": true, "which": true}
@@ -460,7 +481,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		return nil
 	}
 	base := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
-	m := d.skipModifiersLeft(c.from, floor)
+	m := d.subjectEnd(c.from, floor)
 	sFrom, sTo := d.npLeft(m, floor)
 	if sFrom == sTo && m-1 > floor && d.toks[m-1].lower == "as" {
 		sFrom, sTo = d.npLeft(m-1, floor)

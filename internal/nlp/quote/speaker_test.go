@@ -85,6 +85,18 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "",
 		},
 		{
+			name:    "a negated auxiliary sits between subject and cue",
+			text:    "The Republican nominee and his aides haven't said that they are preparing.",
+			mention: "aides",
+			speaker: "aides",
+		},
+		{
+			name:    "a degree adverb sits between subject and cue",
+			text:    "World leaders almost universally expressed outrage over the test.",
+			mention: "World leaders",
+			speaker: "World leaders",
+		},
+		{
 			name:    "a dash signs a quotation",
 			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
 			mention: "Steve Quinlan",

@@ -39,7 +39,7 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 // inherit is the source of the unit's previous attribution.
 func (d *doc) topicAttribution(u unit, c cue, floor int, inherit [2]int) []attribution {
 	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
-	m := d.skipModifiersLeft(c.from, floor)
+	m := d.subjectEnd(c.from, floor)
 	if m-1 >= floor && possessive(d.toks[m-1].lower) {
 		a.srcFrom, a.srcTo = m-1, m
 	} else {
