@@ -452,11 +452,21 @@ func (d *doc) subjectEnd(k, limit int) int {
 			return k
 		}
 		w := d.toks[k-1].lower
+		if contractions[w] && k-2 >= limit && pronouns[d.toks[k-2].lower] {
+			// "He’s hoping": the pronoun ends the subject.
+			return k - 1
+		}
 		if !subjectAdverbs[w] && !(len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"))) {
 			return k
 		}
 		k--
 	}
+}
+
+// contractions are auxiliaries cliticised to a pronoun: "he’s", "she'll".
+var contractions = map[string]bool{
+	"'s": true, "’s": true, "'ll": true, "’ll": true, "'re": true, "’re": true,
+	"'ve": true, "’ve": true, "'d": true, "’d": true, "'m": true, "’m": true,
 }
 
 // subjectAdverbs sit between a subject and its cue.
@@ -483,6 +493,10 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 	base := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
 	m := d.subjectEnd(c.from, floor)
 	sFrom, sTo := d.npLeft(m, floor)
+	if sFrom == sTo && m-1 >= floor && pronouns[d.toks[m-1].lower] {
+		// "''...,'' it said": npLeft stops at "it".
+		sFrom, sTo = m-1, m
+	}
 	if sFrom == sTo && m-1 > floor && d.toks[m-1].lower == "as" {
 		sFrom, sTo = d.npLeft(m-1, floor)
 	}

@@ -133,6 +133,14 @@ func (d *doc) head(from, to int) (news.Span, *news.Entity) {
 	if to <= from {
 		return news.Span{}, nil
 	}
+	if t := d.toks[to-1]; to-from == 1 {
+		// "He’s hoping": the pronoun without its auxiliary.
+		for c := range contractions {
+			if stem := strings.TrimSuffix(t.lower, c); stem != t.lower && pronouns[stem] {
+				return news.Span{Start: t.Start, End: t.Start + len(stem)}, nil
+			}
+		}
+	}
 	if last := d.toks[to-1]; relativePronouns[last.lower] {
 		// "Mr. Kerry, who": the relative pronoun is the mention.
 		return news.Span{Start: last.Start, End: last.End}, nil

@@ -97,6 +97,18 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "World leaders",
 		},
 		{
+			name:    "a pronoun with a cliticised auxiliary",
+			text:    "He’s arguing that the endorsement will be a big boost.",
+			mention: "He",
+			speaker: "",
+		},
+		{
+			name:    "it as the subject of a cue after a quotation",
+			text:    "The council issued a statement.\n\n''Keep the carbon tax in place at the current level over the decade,'' it recommended.",
+			mention: "it",
+			speaker: "",
+		},
+		{
 			name:    "a dash signs a quotation",
 			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
 			mention: "Steve Quinlan",
