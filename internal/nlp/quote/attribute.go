@@ -57,17 +57,21 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 	out = append(out, d.standaloneQuotes(u, out, prev)...)
 	for i := range out {
 		a := &out[i]
-		if !a.direct || a.cueFrom >= u.from && a.cueFrom < u.to {
+		inUnit := a.cueFrom >= u.from && a.cueFrom < u.to
+		if !a.direct || inUnit && a.srcTo > a.srcFrom {
 			continue
 		}
-		// A signature or a tag after the quotation outweighs the previous
-		// paragraph's speaker.
+		// A signature, a tag after the quotation or a clause introducing
+		// it outweighs the previous paragraph's speaker.
 		if s0, s1 := d.signature(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.via = s0, s1, -1, 0, nil
 		} else if s0, s1, c := d.speechTag(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
-		} else if a.srcTo <= a.srcFrom {
-			a.srcFrom, a.srcTo = d.introducer(a.content)
+		} else if s0, s1 := d.introducer(a.content); s1 > s0 {
+			a.srcFrom, a.srcTo = s0, s1
+			if !inUnit {
+				a.cueFrom, a.cueTo, a.via = -1, 0, nil
+			}
 		}
 	}
 	return out
@@ -525,8 +529,9 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		if before := sFrom - 2; before > floor && d.endsClause(before) {
 			return withContent(base, d.clauseStart(floor, before), before)
 		}
-		if rightQuote {
-			// "... as she angrily said, “I am so sick of it”".
+		if rightQuote || introduced {
+			// "... as she angrily said, “I am so sick of it”", "as Trump
+			// claimed on Tuesday that ...".
 			return withContent(base, r, end)
 		}
 		return nil

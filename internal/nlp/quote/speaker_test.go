@@ -208,6 +208,19 @@ func TestSourceAfterQuotation(t *testing.T) {
 			want: []want{{"The New York Times is claiming today that they had an off-the-record conversation with you,", "Hannity", "started", true}},
 		},
 		{
+			name: "an introducing clause outweighs the previous paragraph's speaker",
+			text: "“Would you have told her it’s not a good idea?” Smith asked.\n\nHe answered, “I have no idea. We’re old friends, and friends get caught up in politics.”",
+			want: []want{
+				{"Would you have told her it’s not a good idea?", "Smith", "asked", true},
+				{"I have no idea. We’re old friends, and friends get caught up in politics.", "He", "", true},
+			},
+		},
+		{
+			name: "as clause with that and a quotation",
+			text: "Prosecutors disagreed, even as Trump claimed on Tuesday that “General Petraeus got in trouble for far less.”",
+			want: []want{{"General Petraeus got in trouble for far less.", "Trump", "claimed", true}},
+		},
+		{
 			name: "a tag verb with a setting after it",
 			text: "Blige performed at the event.\n\n“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before the chorus.",
 			want: []want{{"Promise mama you’ll keep your hands in sight,", "Blige", "sings", true}},
