@@ -349,8 +349,40 @@ func (d *doc) unclaimedSpeakers(u unit, out []attribution) {
 			if !inUnit {
 				a.cueFrom, a.cueTo, a.via = -1, 0, nil
 			}
+		} else if s0, s1, c := d.previousTag(a.content); s1 > s0 && a.srcTo <= a.srcFrom {
+			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
 		}
 	}
+}
+
+// previousTag returns the speaker tagged after the quotation just before
+// this one when only the tag sentence stands between them: "“It's
+// heartbreaking,” Ryan said. “And this country has to heal.”".
+func (d *doc) previousTag(content news.Span) (int, int, int) {
+	open := d.tokenAfter(content.Start)
+	for open > 0 && d.toks[open-1].isQuoteMark() && d.toks[open-1].quoteID < 0 {
+		open--
+	}
+	if open < 1 || d.toks[open-1].Text != "." || strings.Contains(d.text[d.toks[open-1].End:content.Start], "\n") {
+		return 0, 0, 0
+	}
+	for i := len(d.quotes) - 1; i >= 0; i-- {
+		q := d.quotes[i]
+		if q.outer.End > d.toks[open].Start {
+			continue
+		}
+		s0, s1, c := d.speechTag(q.content)
+		if s1 <= s0 {
+			return 0, 0, 0
+		}
+		for k := max(s1, c+1); k < open-1; k++ {
+			if t := d.toks[k]; t.isPunct() || k > max(s1, c+1)+4 {
+				return 0, 0, 0
+			}
+		}
+		return s0, s1, c
+	}
+	return 0, 0, 0
 }
 
 // introducer returns the subject of the clause that a colon opens a

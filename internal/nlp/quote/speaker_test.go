@@ -221,6 +221,11 @@ func TestSourceAfterQuotation(t *testing.T) {
 			want: []want{{"General Petraeus got in trouble for far less.", "Trump", "claimed", true}},
 		},
 		{
+			name: "the tag of a short quotation before names the next one",
+			text: "Ryan spoke on Sunday.\n\n\"It's heartbreaking,\" Ryan said. \"And this country has to find new ways of learning how to heal.\"",
+			want: []want{{"And this country has to find new ways of learning how to heal.", "Ryan", "said", true}},
+		},
+		{
 			name: "a tag verb with a setting after it",
 			text: "Blige performed at the event.\n\n“Promise mama you’ll keep your hands in sight,” Blige sings to Clinton before the chorus.",
 			want: []want{{"Promise mama you’ll keep your hands in sight,", "Blige", "sings", true}},
