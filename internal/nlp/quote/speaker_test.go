@@ -109,6 +109,13 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "",
 		},
 		{
+			name:    "it as the subject of a topic cue",
+			text:    "The paper praised Clinton. Meanwhile, it attacked Trump over his insults.",
+			cue:     "attacked",
+			mention: "it",
+			speaker: "",
+		},
+		{
 			name:    "a dash signs a quotation",
 			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
 			mention: "Steve Quinlan",

@@ -44,6 +44,10 @@ func (d *doc) topicAttribution(u unit, c cue, floor int, inherit [2]int) []attri
 		a.srcFrom, a.srcTo = m-1, m
 	} else {
 		a.srcFrom, a.srcTo = d.npLeft(m, floor)
+		if a.srcFrom == a.srcTo && m-1 >= floor && pronouns[d.toks[m-1].lower] {
+			// "Meanwhile, it attacked Trump": npLeft stops at "it".
+			a.srcFrom, a.srcTo = m-1, m
+		}
 		if a.srcFrom == a.srcTo && m-1 > floor && d.toks[m-1].Text == "," {
 			if strings.HasSuffix(d.toks[c.from].lower, "ing") {
 				// "said Hodges, a Clinton backer, referring to": the previous
