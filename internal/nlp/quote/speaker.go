@@ -601,7 +601,7 @@ func (d *doc) skipClauseOpeners(k, limit int) int {
 		case d.openingParticiple(k, limit):
 			// "Speaking in his real voice again, he", "Asked which county
 			// was his favorite, he".
-			for j := k + 1; j < limit && j < k+12; j++ {
+			for j := k + 1; j < limit && j < k+20; j++ {
 				if d.toks[j].Text == "," {
 					return d.skipClauseOpeners(j+1, limit)
 				}
@@ -609,7 +609,7 @@ func (d *doc) skipClauseOpeners(k, limit int) int {
 			return k
 		case npStop[t.lower] && !pronouns[t.lower] || determiners[t.lower] && !articles[t.lower] && !possessive(t.lower):
 			// An opening prepositional phrase runs to its comma.
-			for j := k + 1; j < limit && j < k+12; j++ {
+			for j := k + 1; j < limit && j < k+20; j++ {
 				if d.toks[j].Text == "," {
 					return d.skipClauseOpeners(j+1, limit)
 				}
@@ -626,7 +626,7 @@ func (d *doc) skipClauseOpeners(k, limit int) int {
 // lower-case word.
 func (d *doc) openingParticiple(k, limit int) bool {
 	w := d.toks[k].lower
-	return len(w) > 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && k+1 < limit && d.toks[k+1].isLower()
+	return len(w) >= 5 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ed")) && k+1 < limit && d.toks[k+1].isLower()
 }
 
 // articles open a noun phrase.

@@ -116,6 +116,13 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "",
 		},
 		{
+			name:    "a short opening participle and a long opening phrase",
+			text:    "Asked on Monday whether Mr. Clinton would hold a cabinet position, Mrs. Clinton shook her head and said, ''No, he will not hold any post.''",
+			cue:     "said",
+			mention: "Mrs. Clinton",
+			speaker: "Mrs. Clinton",
+		},
+		{
 			name:    "a dash signs a quotation",
 			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
 			mention: "Steve Quinlan",
