@@ -1,6 +1,7 @@
 package quote
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -366,23 +367,21 @@ func (d *doc) previousTag(content news.Span) (int, int, int) {
 	if open < 1 || d.toks[open-1].Text != "." || strings.Contains(d.text[d.toks[open-1].End:content.Start], "\n") {
 		return 0, 0, 0
 	}
-	for i := len(d.quotes) - 1; i >= 0; i-- {
-		q := d.quotes[i]
-		if q.outer.End > d.toks[open].Start {
-			continue
-		}
-		s0, s1, c := d.speechTag(q.content)
-		if s1 <= s0 {
+	// The quotations are in text order: take the last one closing before.
+	i := sort.Search(len(d.quotes), func(i int) bool { return d.quotes[i].outer.End > d.toks[open].Start }) - 1
+	if i < 0 {
+		return 0, 0, 0
+	}
+	s0, s1, c := d.speechTag(d.quotes[i].content)
+	if s1 <= s0 {
+		return 0, 0, 0
+	}
+	for k := max(s1, c+1); k < open-1; k++ {
+		if t := d.toks[k]; t.isPunct() || k > max(s1, c+1)+4 {
 			return 0, 0, 0
 		}
-		for k := max(s1, c+1); k < open-1; k++ {
-			if t := d.toks[k]; t.isPunct() || k > max(s1, c+1)+4 {
-				return 0, 0, 0
-			}
-		}
-		return s0, s1, c
 	}
-	return 0, 0, 0
+	return s0, s1, c
 }
 
 // introducer returns the subject of the clause that a colon opens a
