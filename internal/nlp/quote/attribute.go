@@ -210,6 +210,8 @@ var subjectAdverbs = map[string]bool{"now": true, "almost": true, "perhaps": tru
 // relativePronouns open a relative clause whose subject they are.
 var relativePronouns = map[string]bool{"who": true, "which": true}
 
+// cueAttributions reads cue c's content and source phrase; attribute then
+// narrows a relative pronoun subject to its mention.
 func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attribution {
 	if c.class == topic {
 		return d.topicAttribution(u, c, floor, inherit)
