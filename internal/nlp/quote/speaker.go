@@ -397,10 +397,15 @@ func (d *doc) introducer(content news.Span) (int, int) {
 	if colon < 1 || d.toks[colon].quoteID >= 0 {
 		return 0, 0
 	}
-	comma := d.toks[colon].Text == ","
+	comma, cueEnd := d.toks[colon].Text == ",", false
 	if comma {
 		// "Billy Joel sings, “...”": a comma after a verb-like word.
-		if p := d.toks[colon-1]; !p.isLower() || npStop[p.lower] || determiners[p.lower] || pronouns[p.lower] {
+		// "Culpepper, who runs the effort, said,\n\n“...”" and "as
+		// Rosenthal recently put it, ''...''" end in a cue or an idiom.
+		p := d.toks[colon-1]
+		_, cls := cueLemma(p.lower)
+		cueEnd = cls == speech || p.lower == "it" && colon > 1 && d.toks[colon-2].lower == "put"
+		if !p.isLower() || !cueEnd && (npStop[p.lower] || determiners[p.lower] || pronouns[p.lower]) {
 			return 0, 0
 		}
 	} else if d.toks[colon].Text != ":" {
@@ -419,7 +424,7 @@ func (d *doc) introducer(content news.Span) (int, int) {
 	if s1 <= s0 || s1-s0 == 1 && determiners[d.toks[s0].lower] {
 		return 0, 0
 	}
-	if comma && (s1 >= colon || !d.toks[s0].isCapitalised() && !pronouns[d.toks[s0].lower] || !d.toks[s1].isLower()) {
+	if comma && (s1 >= colon || !d.toks[s0].isCapitalised() && !pronouns[d.toks[s0].lower] || !cueEnd && !d.toks[s1].isLower()) {
 		return 0, 0
 	}
 	return s0, s1

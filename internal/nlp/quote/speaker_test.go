@@ -60,6 +60,13 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "Billy Joel",
 		},
 		{
+			name:    "a cue closing the paragraph before a quotation",
+			text:    "Rucker Culpepper, who runs the effort for veterans, said,\n\n“I am proud of what we have built across the state this year.”",
+			cue:     "",
+			mention: "Rucker Culpepper",
+			speaker: "Rucker Culpepper",
+		},
+		{
 			name:    "an opening preposition is not the source",
 			text:    "From the report: “Samples with more elaborate weighting produced more accurate results.”",
 			mention: "report",
