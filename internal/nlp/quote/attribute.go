@@ -50,7 +50,9 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 			floor = max(floor, c.to, a.srcTo, d.tokenAfter(a.content.End))
 		}
 	}
-	return append(out, d.standaloneQuotes(u, out, prev)...)
+	out = append(out, d.standaloneQuotes(u, out, prev)...)
+	d.unclaimedSpeakers(u, out)
+	return out
 }
 
 // truncate ends the content of out[i] before token boundary, dropping the
@@ -147,10 +149,72 @@ func (d *doc) tokenAfter(b int) int {
 }
 
 // attribute builds what cue c introduces: content after it ("X said
-// that ..."), before it ("..., X said") or both (split quotations).
+// that ..."), before it ("..., X said") or both (split quotations). A
+// relative pronoun subject ("Smith, who said") is the source mention, as
+// a personal pronoun is; speakerFor resolves it to its antecedent.
 func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution {
+	out := d.cueAttributions(u, c, floor, inherit)
+	if c.class == participle || c.lemma == ":" || c.lemma == "according to" {
+		return out
+	}
+	m := d.subjectEnd(c.from, floor)
+	if m-1 < floor || !relativePronouns[d.toks[m-1].Text] {
+		return out
+	}
+	// The source runs from the antecedent to the pronoun, which head
+	// picks as the mention.
+	a0, a1 := d.npLeft(m, floor)
+	from := m - 1
+	if r0, r1 := d.antecedent(m - 1); r1 > r0 && r0 >= floor {
+		from = r0
+	}
+	for i := range out {
+		if out[i].srcFrom == out[i].srcTo || out[i].srcFrom == a0 && out[i].srcTo == a1 {
+			out[i].srcFrom, out[i].srcTo = from, m
+		}
+	}
+	return out
+}
+
+// subjectEnd moves left from a cue at token k over auxiliaries and adverbs
+// to where its subject ends, also over negated auxiliaries and adverbs the
+// cue lexicon leaves out ("his aides haven't said", "World leaders almost
+// universally expressed").
+func (d *doc) subjectEnd(k, limit int) int {
+	for {
+		k = d.skipModifiersLeft(k, limit)
+		if k <= limit {
+			return k
+		}
+		w := d.toks[k-1].lower
+		if contractions[w] && k-2 >= limit && pronouns[d.toks[k-2].lower] {
+			// "He’s hoping": the pronoun ends the subject.
+			return k - 1
+		}
+		if !subjectAdverbs[w] && !(len(w) > 3 && (strings.HasSuffix(w, "n't") || strings.HasSuffix(w, "n’t"))) {
+			return k
+		}
+		k--
+	}
+}
+
+// contractions are auxiliaries cliticised to a pronoun: "he’s", "she'll".
+var contractions = map[string]bool{
+	"'s": true, "’s": true, "'ll": true, "’ll": true, "'re": true, "’re": true,
+	"'ve": true, "’ve": true, "'d": true, "’d": true, "'m": true, "’m": true,
+}
+
+// subjectAdverbs sit between a subject and its cue.
+var subjectAdverbs = map[string]bool{"now": true, "almost": true, "perhaps": true, "quite": true, "soon": true, "nearly": true}
+
+// relativePronouns open a relative clause whose subject they are.
+var relativePronouns = map[string]bool{"who": true, "which": true}
+
+// cueAttributions reads cue c's content and source phrase; attribute then
+// narrows a relative pronoun subject to its mention.
+func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attribution {
 	if c.class == topic {
-		return d.topicAttribution(u, c, floor)
+		return d.topicAttribution(u, c, floor, inherit)
 	}
 	switch c.lemma {
 	case "according to":
@@ -164,8 +228,12 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		return nil
 	}
 	base := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
-	m := d.skipModifiersLeft(c.from, floor)
+	m := d.subjectEnd(c.from, floor)
 	sFrom, sTo := d.npLeft(m, floor)
+	if sFrom == sTo && m-1 >= floor && pronouns[d.toks[m-1].lower] {
+		// "''...,'' it said": npLeft stops at "it".
+		sFrom, sTo = m-1, m
+	}
 	if sFrom == sTo && m-1 > floor && d.toks[m-1].lower == "as" {
 		sFrom, sTo = d.npLeft(m-1, floor)
 	}
@@ -175,6 +243,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	// A quotation right after the cue (a comma or colon apart) is its
 	// content; one after a setting ("on the podcast “...”") is not.
 	rightQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) && r <= c.to+2
+	settingQuote := hasRight && (d.toks[r].quoteID >= 0 || d.toks[r].isQuoteMark()) && !rightQuote
 	withContent := func(a attribution, from, to int) []attribution {
 		if s, direct := d.span(from, to); s.End > s.Start {
 			a.content, a.direct = s, direct
@@ -193,6 +262,11 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 		if before := sFrom - 2; before > floor && d.endsClause(before) {
 			return withContent(base, d.clauseStart(floor, before), before)
 		}
+		if rightQuote || introduced {
+			// "... as she angrily said, “I am so sick of it”", "as Trump
+			// claimed on Tuesday that ...".
+			return withContent(base, r, end)
+		}
 		return nil
 	}
 	if sTo > sFrom && evidentialVerbs[c.lemma] && d.inanimateSubject(sFrom, sTo, floor) {
@@ -208,7 +282,7 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 			parenthetical = cls == 0 && !strings.HasSuffix(d.toks[k+1].lower, "ing")
 		}
 		if before > floor && d.endsClause(before) && !introduced &&
-			(parenthetical || (!hasRight || rightQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
+			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
 			// "..., X said (during a speech ...)": the content is before,
 			// or around when it goes on: "The plan, X said, was aimed at".
 			contentTo := before + 1
@@ -226,20 +300,31 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 	case m-1 >= floor && c.class == participle && (d.toks[m-1].Text == "," || participleLead[d.toks[m-1].lower]) || m-1 >= u.from && c.class != participle && (d.toks[m-1].lower == "and" || d.toks[m-1].lower == "but"):
 		base.srcFrom, base.srcTo = inherit[0], inherit[1]
 		if base.srcFrom == base.srcTo {
-			base.srcFrom, base.srcTo = d.unitSubject(u)
+			base.srcFrom, base.srcTo = d.clauseSubject(u)
 		}
 		if hasRight {
 			out = append(out, withContent(base, r, end)...)
 		}
 	case m-1 >= floor && d.endsClause(m-1):
 		s0, s1 := d.npRight(d.skipModifiersRight(c.to, u.to), u.to)
+		if s1 > s0 && (!d.mayInvert(s0) || addresseeVerbs[c.lemma]) {
+			// "..., Smith, an aide, said on Twitter", "..., told me".
+			s1 = s0
+		}
 		inverted := s1 > s0 && !(s1-s0 == 1 && determiners[d.toks[s0].lower]) &&
 			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(")
-		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to {
+		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to && d.mayInvert(c.to) {
 			s0, s1, inverted = c.to, i1, true
 		}
-		_, appositive := d.appositionHead(m-1, u.from)
+		h0, appositive := d.appositionHead(m-1, u.from)
 		appositive = appositive && d.toks[m-1].Text == "," && s1 < d.contentEnd(c.to, u.to)
+		if appositive && !inverted && !introduced && !rightQuote && (!hasRight || adjunctStart[d.toks[r].lower] || end-r <= 3) &&
+			h0-1 > floor && d.endsClause(h0-1) && h0-1-d.clauseStart(floor, h0-1) >= 4 {
+			// "“...,” Ryan, the convention chair, told the delegates before
+			// the vote": the content is before the subject.
+			base.srcFrom, base.srcTo = h0, m-1
+			return withContent(base, d.clauseStart(floor, h0-1), h0)
+		}
 		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0 || appositive) {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
@@ -277,6 +362,21 @@ func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution 
 // clause's: "by saying", "while insisting".
 var participleLead = map[string]bool{
 	"by": true, "in": true, "while": true, "after": true, "before": true, "when": true, "without": true,
+	"upon": true,
+}
+
+// addresseeVerbs take an object, never an inverted subject: "..., told me".
+var addresseeVerbs = map[string]bool{"tell": true, "inform": true, "assure": true, "remind": true, "advise": true}
+
+// objectPronouns are never subjects.
+var objectPronouns = map[string]bool{"me": true, "him": true, "us": true, "them": true, "her": true}
+
+// mayInvert reports whether the word at token k can open an inverted
+// subject ("..., said Smith"): not a setting ("said on Twitter", "said
+// Monday") or an object pronoun.
+func (d *doc) mayInvert(k int) bool {
+	w := d.toks[k].lower
+	return !adjunctStart[w] && !weekday(w) && !timeNoun(w) && !objectPronouns[w] && w != "that" && w != "to"
 }
 
 // commaThat returns the index after ", that" when a short parenthetical
@@ -441,11 +541,29 @@ func (d *doc) objectRight(r, limit int) (int, int) {
 	case determiners[t.lower] && r+1 < limit && d.toks[r+1].isCapitalised():
 		return d.objectRight(r+1, limit)
 	case determiners[t.lower] && r+1 < limit && d.toks[r+1].isLower():
-		return r, r + 2
+		// "told a news conference", "told a plenary session of".
+		k := r + 2
+		for k < limit && k < r+4 && d.objectNoun(k) {
+			k++
+		}
+		return r, k
 	case t.isLower() && !npStop[t.lower]:
 		return r, r + 1
 	}
 	return r, r
+}
+
+// objectNoun reports whether token k can continue a common noun phrase
+// after a tell-type verb: a lower-case word that does not open a clause.
+func (d *doc) objectNoun(k int) bool {
+	t := d.toks[k]
+	if !t.isLower() || t.quoteID >= 0 || npStop[t.lower] || determiners[t.lower] || pronouns[t.lower] || adjunctStart[t.lower] {
+		return false
+	}
+	if _, c := cueLemma(t.lower); c != 0 {
+		return false
+	}
+	return !strings.HasSuffix(t.lower, "ed") && !strings.HasSuffix(t.lower, "ing")
 }
 
 // endsClause reports whether token k closes the clause before a source:

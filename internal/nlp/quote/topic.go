@@ -36,19 +36,30 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 
 // topicAttribution reads "X called for Y", "their criticism of Y": the
 // content is the phrase after the preposition up to the end of its clause.
-func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
+// inherit is the source of the unit's previous attribution.
+func (d *doc) topicAttribution(u unit, c cue, floor int, inherit [2]int) []attribution {
 	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
-	m := d.skipModifiersLeft(c.from, floor)
+	m := d.subjectEnd(c.from, floor)
 	if m-1 >= floor && possessive(d.toks[m-1].lower) {
 		a.srcFrom, a.srcTo = m-1, m
 	} else {
 		a.srcFrom, a.srcTo = d.npLeft(m, floor)
+		if a.srcFrom == a.srcTo && m-1 >= floor && pronouns[d.toks[m-1].lower] {
+			// "Meanwhile, it attacked Trump": npLeft stops at "it".
+			a.srcFrom, a.srcTo = m-1, m
+		}
 		if a.srcFrom == a.srcTo && m-1 > floor && d.toks[m-1].Text == "," {
-			if h0, ok := d.appositionHead(m-1, u.from); ok {
+			if strings.HasSuffix(d.toks[c.from].lower, "ing") {
+				// "said Hodges, a Clinton backer, referring to": the previous
+				// source; "Romney fired back, attacking Trump", "During his
+				// visit, Shoigu held talks with officials, focusing on": the
+				// clause's subject, not the phrase before the comma.
+				a.srcFrom, a.srcTo = inherit[0], inherit[1]
+				if a.srcFrom == a.srcTo {
+					a.srcFrom, a.srcTo = d.clauseSubject(u)
+				}
+			} else if h0, ok := d.appositionHead(m-1, u.from); ok {
 				a.srcFrom, a.srcTo = h0, m-1
-			} else if strings.HasSuffix(d.toks[c.from].lower, "ing") {
-				// "Romney fired back, attacking Trump": the clause's subject.
-				a.srcFrom, a.srcTo = d.unitSubject(u)
 			}
 		}
 	}
@@ -72,4 +83,15 @@ func (d *doc) topicAttribution(u unit, c cue, floor int) []attribution {
 	}
 	a.content, a.direct = s, direct
 	return []attribution{a}
+}
+
+// clauseSubject is the subject opening a unit after any opening adverbial
+// ("During his visit, Shoigu held talks"), when it is a name or a pronoun.
+func (d *doc) clauseSubject(u unit) (int, int) {
+	k := d.skipClauseOpeners(u.from, u.to)
+	s0, s1 := d.npRight(k, u.to)
+	if s1 > s0 && (d.toks[s0].isCapitalised() || pronouns[d.toks[s0].lower]) {
+		return s0, s1
+	}
+	return d.unitSubject(u)
 }
