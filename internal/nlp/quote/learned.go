@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
 // learnedModel is the embedded attribution-span tagger, decoded once; nil
@@ -21,6 +22,52 @@ var learnedModel = sync.OnceValue(func() *tagger.Model {
 	}
 	return m
 })
+
+// rules reads the rule attributions of every unit, in text order.
+func (d *doc) rules(sentences []news.Span) []attribution {
+	var atts, prev []attribution
+	for _, u := range d.units(sentences) {
+		as := d.unitAttributions(u, prev)
+		atts = append(atts, as...)
+		prev = as
+	}
+	return atts
+}
+
+// withLearned runs the tagger over the text, with the rule attributions
+// as hints, and combines its spans with them.
+func (d *doc) withLearned(atts []attribution) []attribution {
+	m := learnedModel()
+	if m == nil {
+		return atts
+	}
+	x := m.Extractor(CueClass)
+	x.SkipInert = true
+	return d.combine(m.Tag(x.ExtractHinted(d.text, d.hints(atts))), atts)
+}
+
+// hints are the contents, cues and sources of rule attributions as
+// tagger spans.
+func (d *doc) hints(atts []attribution) tagger.Spans {
+	var h tagger.Spans
+	for _, a := range atts {
+		h.Content = append(h.Content, a.content)
+		if a.cueFrom >= 0 && a.cueTo > a.cueFrom {
+			h.Cue = append(h.Cue, news.Span{Start: d.toks[a.cueFrom].Start, End: d.toks[a.cueTo-1].End})
+		}
+		if a.srcTo > a.srcFrom {
+			h.Source = append(h.Source, news.Span{Start: d.toks[a.srcFrom].Start, End: d.toks[a.srcTo-1].End})
+		}
+	}
+	return h
+}
+
+// RuleSpans returns the spans the rules alone find in text: the hints the
+// tagger is trained with (internal/nlp/quote/cmd/quotetrain).
+func RuleSpans(text string) tagger.Spans {
+	d := newDoc(text, nil)
+	return d.hints(d.rules(tokenize.Sentences(text)))
+}
 
 // combine keeps the rule attributions the tagger confirms (a direct
 // quotation, an interview turn, or a reported content that overlaps a
@@ -55,6 +102,11 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		cue := news.Span{Start: d.toks[r.cueFrom].Start, End: d.toks[r.cueTo-1].End}
 		s, ok := d.nearest(cue, spans.Source)
 		if !ok || d.overlapsAny(s, kept[i:i+1]) {
+			continue
+		}
+		// A tagged source beyond the content, on the far side from the
+		// cue, is the next attribution's ("half said X, and 4 in 10 said").
+		if c := r.content; cue.End <= c.Start && c.End <= s.Start || s.End <= c.Start && c.End <= cue.Start {
 			continue
 		}
 		// A rule subject whose relative clause is or holds the tagged

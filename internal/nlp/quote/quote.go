@@ -44,17 +44,7 @@ func Find(text string, sentences []news.Span, entities []news.Entity) Result {
 	if sentences == nil {
 		sentences = tokenize.Sentences(text)
 	}
-	var atts, prev []attribution
-	for _, u := range d.units(sentences) {
-		as := d.unitAttributions(u, prev)
-		atts = append(atts, as...)
-		prev = as
-	}
-	if m := learnedModel(); m != nil {
-		x := m.Extractor(CueClass)
-		x.SkipInert = true
-		atts = d.combine(m.Tag(x.Extract(d.text)), atts)
-	}
+	atts := d.withLearned(d.rules(sentences))
 	slices.SortStableFunc(atts, func(a, b attribution) int { return a.content.Start - b.content.Start })
 	article := articleSources(text)
 	var articleVia []string
