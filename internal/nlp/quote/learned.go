@@ -184,6 +184,9 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		if a.cueTo-a.cueFrom == 1 && lightVerbs[d.toks[a.cueFrom].lower] || d.adjectivePredicate(a.cueFrom, a.cueTo) {
 			continue
 		}
+		if relayCues[d.toks[a.cueFrom].lower] {
+			continue
+		}
 		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
 		if d.evidentialThing(a.cueFrom, a.cueTo) {
 			continue
@@ -206,8 +209,12 @@ var lightVerbs = map[string]bool{
 	"gave": true, "giving": true, "have": true, "has": true, "had": true, "having": true,
 }
 
+// relayCues name the source that follows them, never a content: "citing a
+// diplomat", "quoting officials", "according to the report".
+var relayCues = map[string]bool{"citing": true, "quoting": true, "according": true}
+
 // minLearnedTokens is the shortest tagged content kept, in tokens.
-const minLearnedTokens = 3
+const minLearnedTokens = 2
 
 // maxCueGap is how many tokens may separate a tagged content from its cue.
 const maxCueGap = 6
