@@ -71,26 +71,45 @@ func RuleSpans(text string) tagger.Spans {
 
 // combine keeps the rule attributions the tagger confirms (a direct
 // quotation, an interview turn, or a reported content that overlaps a
-// tagged CONTENT), gives reported ones the tagged SOURCE nearest their
-// cue, and adds the tagged contents the rules missed.
+// tagged CONTENT). A tagged content stands for the reported rule contents
+// it overlaps: the first keeps its cue and source and takes the tagged
+// extent (the tagger, which reads the rules' spans, learned where PolNeAR
+// ends them), the others go. Reported attributions get the tagged SOURCE
+// nearest their cue, and the tagged contents the rules missed are added.
 func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	var kept []attribution
-	for i, r := range rules {
+	for _, r := range rules {
 		if r.direct || r.lemma == ":" {
 			kept = append(kept, r)
-			continue
 		}
-		var over []news.Span
-		for _, c := range spans.Content {
-			if c.Start < r.content.End && r.content.Start < c.End {
-				over = append(over, c)
+	}
+	direct := len(kept)
+	taken := make([]bool, len(rules))
+	for _, raw := range spans.Content {
+		c := d.trimSpan(raw)
+		var over []int
+		for i, r := range rules {
+			if !r.direct && r.lemma != ":" && !taken[i] && raw.Start < r.content.End && r.content.Start < raw.End {
+				over = append(over, i)
+				taken[i] = true
 			}
 		}
-		if len(over) == 0 {
+		switch {
+		case len(over) == 0:
+			continue
+		case c.End <= c.Start || d.overlapsAny(c, kept[:direct]):
+			// A tagged content that reaches into a quotation or its
+			// speaker leaves the rules' own extents.
+			for _, i := range over {
+				kept = append(kept, rules[i])
+			}
 			continue
 		}
-		if c := d.trimSpan(over[0]); len(over) == 1 && c.Start <= r.content.Start && c.End >= r.content.End &&
-			!crossesClause(d.text[r.content.End:c.End]) && !d.overlapsAny(c, rules[:i]) && !d.overlapsAny(c, rules[i+1:]) && !d.overlapsTokens(c, r.cueFrom, r.cueTo) && !d.overlapsTokens(c, r.srcFrom, r.srcTo) {
+		r := rules[over[0]]
+		// A tagged extent that takes in the subject and cue before the
+		// rule content ("half said they were worried") leaves the rule's.
+		if r.cueFrom < 0 || r.cueTo <= r.cueFrom || c.Start >= d.toks[r.cueTo-1].End || r.content.Start < d.toks[r.cueTo-1].End {
+			r.cueTo = d.cueThrough(r, c)
 			r.content = c
 		}
 		kept = append(kept, r)
@@ -124,11 +143,27 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	return append(kept, d.learned(spans, rules)...)
 }
 
-// crossesClause reports whether s holds a clause boundary the rules
-// end contents at (", and", ", but", ";").
-func crossesClause(s string) bool {
-	return strings.Contains(s, ", and ") || strings.Contains(s, ", but ") || strings.Contains(s, ";")
+// cueThrough returns the end token of r's cue when its content becomes c:
+// a content that now starts a few words after the cue leaves them to the
+// cue ("expressed concern about | the deficit").
+func (d *doc) cueThrough(r attribution, c news.Span) int {
+	if r.cueFrom < 0 || r.cueTo <= r.cueFrom || d.toks[r.cueTo-1].End > r.content.Start || c.Start <= r.content.Start {
+		return r.cueTo
+	}
+	to := d.tokenAfter(c.Start)
+	if to-r.cueTo > maxCueWords {
+		return r.cueTo
+	}
+	for _, t := range d.toks[r.cueTo:to] {
+		if t.isPunct() || t.quoteID >= 0 {
+			return r.cueTo
+		}
+	}
+	return to
 }
+
+// maxCueWords is how many words a cue may gain from its content.
+const maxCueWords = 3
 
 // overlapsTokens reports whether s overlaps tokens [from, to).
 func (d *doc) overlapsTokens(s news.Span, from, to int) bool {

@@ -12,11 +12,11 @@
 // keeps the stage usable on its own.
 //
 // A learned attribution-span tagger (package tagger, weights embedded from
-// models/quote) then reads the same text: reported rule contents it does
-// not confirm are dropped, those it tags more widely are extended, and the
-// contents it finds that the rules missed are added with its nearest
-// SOURCE and CUE spans. Direct quotations and interview turns stay the
-// rules' own.
+// models/quote) then reads the same text, with the rules' spans as hints:
+// reported rule contents it does not confirm are dropped, those it
+// confirms take its extent, and the contents it finds that the rules
+// missed are added with its nearest SOURCE and CUE spans. Direct
+// quotations and interview turns stay the rules' own.
 package quote
 
 import (
