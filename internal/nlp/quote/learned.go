@@ -9,6 +9,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
 // learnedModel is the embedded attribution-span tagger, decoded once; nil
@@ -22,28 +23,93 @@ var learnedModel = sync.OnceValue(func() *tagger.Model {
 	return m
 })
 
+// rules reads the rule attributions of every unit, in text order.
+func (d *doc) rules(sentences []news.Span) []attribution {
+	var atts, prev []attribution
+	for _, u := range d.units(sentences) {
+		as := d.unitAttributions(u, prev)
+		atts = append(atts, as...)
+		prev = as
+	}
+	return atts
+}
+
+// withLearned runs the tagger over the text, with the rule attributions
+// as hints, and combines its spans with them.
+func (d *doc) withLearned(atts []attribution) []attribution {
+	m := learnedModel()
+	if m == nil {
+		return atts
+	}
+	x := m.Extractor(CueClass)
+	x.SkipInert = true
+	return d.combine(m.Tag(x.ExtractHinted(d.text, d.hints(atts))), atts)
+}
+
+// hints are the contents, cues and sources of rule attributions as
+// tagger spans.
+func (d *doc) hints(atts []attribution) tagger.Spans {
+	var h tagger.Spans
+	for _, a := range atts {
+		h.Content = append(h.Content, a.content)
+		if a.cueFrom >= 0 && a.cueTo > a.cueFrom {
+			h.Cue = append(h.Cue, news.Span{Start: d.toks[a.cueFrom].Start, End: d.toks[a.cueTo-1].End})
+		}
+		if a.srcTo > a.srcFrom {
+			h.Source = append(h.Source, news.Span{Start: d.toks[a.srcFrom].Start, End: d.toks[a.srcTo-1].End})
+		}
+	}
+	return h
+}
+
+// RuleSpans returns the spans the rules alone find in text: the hints the
+// tagger is trained with (internal/nlp/quote/cmd/quotetrain).
+func RuleSpans(text string) tagger.Spans {
+	d := newDoc(text, nil)
+	return d.hints(d.rules(tokenize.Sentences(text)))
+}
+
 // combine keeps the rule attributions the tagger confirms (a direct
 // quotation, an interview turn, or a reported content that overlaps a
-// tagged CONTENT), gives reported ones the tagged SOURCE nearest their
-// cue, and adds the tagged contents the rules missed.
+// tagged CONTENT). A tagged content stands for the reported rule contents
+// it overlaps: the first keeps its cue and source and takes the tagged
+// extent (the tagger, which reads the rules' spans, learned where PolNeAR
+// ends them), the others go. Reported attributions get the tagged SOURCE
+// nearest their cue, and the tagged contents the rules missed are added.
 func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	var kept []attribution
-	for i, r := range rules {
+	for _, r := range rules {
 		if r.direct || r.lemma == ":" {
 			kept = append(kept, r)
-			continue
 		}
-		var over []news.Span
-		for _, c := range spans.Content {
-			if c.Start < r.content.End && r.content.Start < c.End {
-				over = append(over, c)
+	}
+	direct := len(kept)
+	taken := make([]bool, len(rules))
+	for _, raw := range spans.Content {
+		c := d.trimSpan(raw)
+		var over []int
+		for i, r := range rules {
+			if !r.direct && r.lemma != ":" && !taken[i] && raw.Start < r.content.End && r.content.Start < raw.End {
+				over = append(over, i)
+				taken[i] = true
 			}
 		}
-		if len(over) == 0 {
+		switch {
+		case len(over) == 0:
+			continue
+		case c.End <= c.Start || d.overlapsAny(c, kept[:direct]):
+			// A tagged content that reaches into a quotation or its
+			// speaker leaves the rules' own extents.
+			for _, i := range over {
+				kept = append(kept, rules[i])
+			}
 			continue
 		}
-		if c := d.trimSpan(over[0]); len(over) == 1 && c.Start <= r.content.Start && c.End >= r.content.End &&
-			!crossesClause(d.text[r.content.End:c.End]) && !d.overlapsAny(c, rules[:i]) && !d.overlapsAny(c, rules[i+1:]) && !d.overlapsTokens(c, r.cueFrom, r.cueTo) && !d.overlapsTokens(c, r.srcFrom, r.srcTo) {
+		r := rules[over[0]]
+		// A tagged extent that takes in the subject and cue before the
+		// rule content ("half said they were worried") leaves the rule's.
+		if r.cueFrom < 0 || r.cueTo <= r.cueFrom || c.Start >= d.toks[r.cueTo-1].End || r.content.Start < d.toks[r.cueTo-1].End {
+			r.cueTo = d.cueThrough(r, c)
 			r.content = c
 		}
 		kept = append(kept, r)
@@ -55,6 +121,11 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		cue := news.Span{Start: d.toks[r.cueFrom].Start, End: d.toks[r.cueTo-1].End}
 		s, ok := d.nearest(cue, spans.Source)
 		if !ok || d.overlapsAny(s, kept[i:i+1]) {
+			continue
+		}
+		// A tagged source beyond the content, on the far side from the
+		// cue, is the next attribution's ("half said X, and 4 in 10 said").
+		if c := r.content; cue.End <= c.Start && c.End <= s.Start || s.End <= c.Start && c.End <= cue.Start {
 			continue
 		}
 		// A rule subject whose relative clause is or holds the tagged
@@ -72,11 +143,27 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	return append(kept, d.learned(spans, rules)...)
 }
 
-// crossesClause reports whether s holds a clause boundary the rules
-// end contents at (", and", ", but", ";").
-func crossesClause(s string) bool {
-	return strings.Contains(s, ", and ") || strings.Contains(s, ", but ") || strings.Contains(s, ";")
+// cueThrough returns the end token of r's cue when its content becomes c:
+// a content that now starts a few words after the cue leaves them to the
+// cue ("expressed concern about | the deficit").
+func (d *doc) cueThrough(r attribution, c news.Span) int {
+	if r.cueFrom < 0 || r.cueTo <= r.cueFrom || d.toks[r.cueTo-1].End > r.content.Start || c.Start <= r.content.Start {
+		return r.cueTo
+	}
+	to := d.tokenAfter(c.Start)
+	if to-r.cueTo > maxCueWords {
+		return r.cueTo
+	}
+	for _, t := range d.toks[r.cueTo:to] {
+		if t.isPunct() || t.quoteID >= 0 {
+			return r.cueTo
+		}
+	}
+	return to
 }
+
+// maxCueWords is how many words a cue may gain from its content.
+const maxCueWords = 3
 
 // overlapsTokens reports whether s overlaps tokens [from, to).
 func (d *doc) overlapsTokens(s news.Span, from, to int) bool {
@@ -132,6 +219,9 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		if a.cueTo-a.cueFrom == 1 && lightVerbs[d.toks[a.cueFrom].lower] || d.adjectivePredicate(a.cueFrom, a.cueTo) {
 			continue
 		}
+		if relayCues[d.toks[a.cueFrom].lower] {
+			continue
+		}
 		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
 		if d.evidentialThing(a.cueFrom, a.cueTo) {
 			continue
@@ -154,8 +244,12 @@ var lightVerbs = map[string]bool{
 	"gave": true, "giving": true, "have": true, "has": true, "had": true, "having": true,
 }
 
+// relayCues name the source that follows them, never a content: "citing a
+// diplomat", "quoting officials", "according to the report".
+var relayCues = map[string]bool{"citing": true, "quoting": true, "according": true}
+
 // minLearnedTokens is the shortest tagged content kept, in tokens.
-const minLearnedTokens = 3
+const minLearnedTokens = 2
 
 // maxCueGap is how many tokens may separate a tagged content from its cue.
 const maxCueGap = 6

@@ -12,11 +12,11 @@
 // keeps the stage usable on its own.
 //
 // A learned attribution-span tagger (package tagger, weights embedded from
-// models/quote) then reads the same text: reported rule contents it does
-// not confirm are dropped, those it tags more widely are extended, and the
-// contents it finds that the rules missed are added with its nearest
-// SOURCE and CUE spans. Direct quotations and interview turns stay the
-// rules' own.
+// models/quote) then reads the same text, with the rules' spans as hints:
+// reported rule contents it does not confirm are dropped, those it
+// confirms take its extent, and the contents it finds that the rules
+// missed are added with its nearest SOURCE and CUE spans. Direct
+// quotations and interview turns stay the rules' own.
 package quote
 
 import (
@@ -44,17 +44,7 @@ func Find(text string, sentences []news.Span, entities []news.Entity) Result {
 	if sentences == nil {
 		sentences = tokenize.Sentences(text)
 	}
-	var atts, prev []attribution
-	for _, u := range d.units(sentences) {
-		as := d.unitAttributions(u, prev)
-		atts = append(atts, as...)
-		prev = as
-	}
-	if m := learnedModel(); m != nil {
-		x := m.Extractor(CueClass)
-		x.SkipInert = true
-		atts = d.combine(m.Tag(x.Extract(d.text)), atts)
-	}
+	atts := d.withLearned(d.rules(sentences))
 	slices.SortStableFunc(atts, func(a, b attribution) int { return a.content.Start - b.content.Start })
 	article := articleSources(text)
 	var articleVia []string

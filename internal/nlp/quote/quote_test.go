@@ -164,7 +164,8 @@ func TestFindQuotes(t *testing.T) {
 		{
 			name: "object-taking cue",
 			text: "The senator expressed concern about the deficit.",
-			want: []want{{"concern about the deficit", "senator", "expressed", false}},
+			// PolNeAR takes "expressed concern" as the cue and its object as the content.
+			want: []want{{"the deficit", "senator", "expressed concern about", false}},
 		},
 		{
 			name: "a predicate conjunct ends the content",

@@ -40,7 +40,7 @@ type Extractor struct {
 // active reports whether a paragraph has a cue word or a quotation mark.
 func active(info []tokInfo) bool {
 	for _, t := range info {
-		if t.cue != 0 || t.quoteMark {
+		if t.cue != 0 || t.quoteMark || t.hint != labelO {
 			return true
 		}
 	}
@@ -57,13 +57,21 @@ type tokInfo struct {
 	sentStart bool
 	sentPos   int
 	upper     bool
+	hint      int // the label the hint spans give the token
 }
 
 // Extract cuts text into paragraphs (sequences never cross a line break)
 // and computes the features of every token.
 func (x Extractor) Extract(text string) Doc {
+	return x.ExtractHinted(text, Spans{})
+}
+
+// ExtractHinted is Extract with the spans another tagger (the rule stage)
+// found as features: the model learns where to trust their boundaries.
+func (x Extractor) ExtractHinted(text string, hints Spans) Doc {
 	toks := tokenize.Tokens(text)
 	doc := Doc{Tokens: toks}
+	hinted := Encode(toks, hints)
 	sents := tokenize.Sentences(text)
 	info := make([]tokInfo, len(toks))
 	s := 0
@@ -79,7 +87,7 @@ func (x Extractor) Extract(text string) Doc {
 		}
 		r, _ := utf8.DecodeRuneInString(t.Text)
 		lower := strings.ToLower(t.Text)
-		info[i] = tokInfo{lower: lower, shape: shape(t.Text), sentStart: start, sentPos: pos, upper: unicode.IsUpper(r), quoteMark: isQuoteMark(t.Text)}
+		info[i] = tokInfo{lower: lower, shape: shape(t.Text), sentStart: start, sentPos: pos, upper: unicode.IsUpper(r), quoteMark: isQuoteMark(t.Text), hint: hinted[i]}
 		if x.Cue != nil {
 			info[i].cue = x.Cue(lower)
 		}
@@ -193,6 +201,12 @@ func features(info []tokInfo, para int) [][]uint64 {
 		}
 		return info[i].lower
 	}
+	hintAt := func(i int) string {
+		if i < 0 || i >= n {
+			return "-"
+		}
+		return string(rune('0' + info[i].hint))
+	}
 	cueAt := func(i int) string {
 		if i < 0 || i >= n {
 			return "-"
@@ -215,6 +229,7 @@ func features(info []tokInfo, para int) [][]uint64 {
 	if para > 0 {
 		paraPos = "p+"
 	}
+	lb2, rb2 := boundaries(info)
 	out := make([][]uint64, n)
 	colon, comma := false, 0
 	for i := range n {
@@ -274,6 +289,22 @@ func features(info []tokInfo, para int) [][]uint64 {
 			key("w-1sr", word(i-1), distStr(sright[i])),
 			key("w+1sl", word(i+1), distStr(sleft[i])),
 			key("toend", bucket(min(toEnd[i], 21))),
+			key("w-3", word(i-3)),
+			key("w+3", word(i+3)),
+			key("lb", boundaryWord(info, i, lb2[i], -1), distStr(lb2[i]), q),
+			key("rb", boundaryWord(info, i, rb2[i], 1), distStr(rb2[i]), q),
+			key("lbc", boundaryWord(info, i, lb2[i], -1), boolStr(sleft[i] >= 0 && (lb2[i] < 0 || sleft[i] < lb2[i]))),
+			key("rbc", boundaryWord(info, i, rb2[i], 1), boolStr(sright[i] >= 0 && (rb2[i] < 0 || sright[i] < rb2[i]))),
+			key("slcww", cueWord(info, i, sleft[i], -1), t.lower),
+			key("h", hintAt(i)),
+			key("hq", hintAt(i), q),
+			key("hw", hintAt(i), t.lower),
+			key("h-1h", hintAt(i-1), hintAt(i)),
+			key("hh+1", hintAt(i), hintAt(i+1)),
+			key("h-2h+2", hintAt(i-2), hintAt(i+2)),
+			key("hcue", hintAt(i), lb, rb),
+			key("hw-1", hintAt(i), word(i-1)),
+			key("hw+1", hintAt(i), word(i+1)),
 		}
 		if t.sentStart {
 			f = append(f, key("start", paraPos, t.lower))
@@ -322,6 +353,56 @@ func cueDistances(info []tokInfo, sentence bool) (left, right []int) {
 		}
 	}
 	return left, right
+}
+
+// boundaryWords end or open a clause inside a sentence.
+var boundaryWords = map[string]bool{
+	",": true, ";": true, ":": true, "—": true, "–": true, "(": true, ")": true,
+	"and": true, "but": true, "or": true, "which": true, "who": true, "that": true,
+	"because": true, "while": true, "after": true, "before": true, "when": true, "if": true,
+}
+
+// boundaries returns, for each token, how many tokens back and ahead the
+// nearest clause-boundary word of its sentence is (-1 when none).
+func boundaries(info []tokInfo) (left, right []int) {
+	n := len(info)
+	left, right = make([]int, n), make([]int, n)
+	last := -1
+	for i := range n {
+		if info[i].sentStart {
+			last = -1
+		}
+		left[i] = -1
+		if last >= 0 {
+			left[i] = i - last
+		}
+		if boundaryWords[info[i].lower] {
+			last = i
+		}
+	}
+	last = -1
+	for i := n - 1; i >= 0; i-- {
+		right[i] = -1
+		if last >= 0 {
+			right[i] = last - i
+		}
+		if boundaryWords[info[i].lower] {
+			last = i
+		}
+		if info[i].sentStart {
+			last = -1
+		}
+	}
+	return left, right
+}
+
+// boundaryWord is the boundary word dist tokens away in direction dir
+// ("-" when none).
+func boundaryWord(info []tokInfo, i, dist, dir int) string {
+	if dist < 0 {
+		return "-"
+	}
+	return info[i+dir*dist].lower
 }
 
 func distStr(d int) string {

@@ -137,3 +137,28 @@ func TestSkipInert(t *testing.T) {
 		}
 	}
 }
+
+// TestExtractHinted checks that hint spans reach the features of the
+// tokens they cover only, and make a paragraph without cue words or
+// quotation marks worth tagging.
+func TestExtractHinted(t *testing.T) {
+	text := "The weather was fine.\nIt rained, the forecast held."
+	at := strings.Index(text, "It rained")
+	hints := Spans{Content: []news.Span{{Start: at, End: at + len("It rained")}}}
+	x := Extractor{Cue: lexicon, SkipInert: true}
+	plain, hinted := x.Extract(text), x.ExtractHinted(text, hints)
+	if plain.Seqs[1].Feats != nil {
+		t.Fatal("paragraph without cue or quotation mark has features")
+	}
+	if hinted.Seqs[0].Feats != nil || hinted.Seqs[1].Feats == nil {
+		t.Fatalf("only the hinted paragraph should have features: %v, %v", hinted.Seqs[0].Feats != nil, hinted.Seqs[1].Feats != nil)
+	}
+	full := Extractor{Cue: lexicon}.Extract(text)
+	s := hinted.Seqs[1]
+	for i := range s.To - s.From {
+		// Tokens 2 and 3 follow the hint closely enough to see it.
+		if same := slices.Equal(full.Seqs[1].Feats[i], s.Feats[i]); same == (i <= 3) {
+			t.Errorf("token %d %q: features unchanged by the hint = %v", i, hinted.Tokens[s.From+i].Text, same)
+		}
+	}
+}

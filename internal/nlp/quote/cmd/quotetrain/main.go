@@ -1,8 +1,9 @@
 // Command quotetrain trains the attribution-span tagger of
 // internal/nlp/quote/tagger on a PolNeAR split (text/*.txt,
-// attributions/<article>_<annotator>.ann; the first annotator's file per
-// article) and writes models/quote/tagger.bin.gz. Training is
-// deterministic for a given seed.
+// attributions/<article>_<annotator>.ann; every annotator's file of an
+// article is one example) and writes models/quote/tagger.bin.gz. Each
+// text is read with the rule stage's spans as hints (quote.RuleSpans), as
+// quote.Find reads it. Training is deterministic for a given seed.
 package main
 
 import (
@@ -24,18 +25,19 @@ import (
 func main() {
 	data := flag.String("data", "../shared/data/polnear/train", "PolNeAR training split")
 	out := flag.String("out", "models/quote", "output folder")
-	epochs := flag.Int("epochs", 12, "training epochs")
+	epochs := flag.Int("epochs", 20, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
 	prune := flag.Float64("prune", 2, "drop feature rows with smaller weights")
+	every := flag.Bool("every-annotator", true, "train on every annotator's file of an article, not only the first")
 	flag.Parse()
-	if err := run(*data, *out, tagger.Config{Epochs: *epochs, Seed: *seed, Prune: float32(*prune)}); err != nil {
+	if err := run(*data, *out, *every, tagger.Config{Epochs: *epochs, Seed: *seed, Prune: float32(*prune)}); err != nil {
 		slog.Error("quotetrain", "err", err)
 		os.Exit(1)
 	}
 }
 
-func run(data, out string, cfg tagger.Config) error {
-	texts, gold, err := load(data)
+func run(data, out string, every bool, cfg tagger.Config) error {
+	texts, gold, err := load(data, every)
 	if err != nil {
 		return err
 	}
@@ -50,7 +52,7 @@ func run(data, out string, cfg tagger.Config) error {
 	slog.Info("quotetrain: learned cues", "words", len(cfg.Cues))
 	examples := make([]tagger.Example, len(texts))
 	for i, text := range texts {
-		d := x.Extract(text)
+		d := x.ExtractHinted(text, quote.RuleSpans(text))
 		examples[i] = tagger.Example{Doc: d, Labels: labels[i]}
 	}
 	start := time.Now()
@@ -81,8 +83,9 @@ const (
 	minCueRatio = 0.3
 )
 
-// load reads every article of the split with its first annotator's spans.
-func load(dir string) ([]string, []tagger.Spans, error) {
+// load reads every article of the split with its first annotator's spans,
+// or once per annotator when every is set.
+func load(dir string, every bool) ([]string, []tagger.Spans, error) {
 	anns, err := filepath.Glob(filepath.Join(dir, "attributions", "*.ann"))
 	if err != nil || len(anns) == 0 {
 		return nil, nil, fmt.Errorf("no .ann files under %s/attributions", dir)
@@ -94,7 +97,7 @@ func load(dir string) ([]string, []tagger.Spans, error) {
 	for _, ann := range anns {
 		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
 		article := base[:max(0, strings.LastIndexByte(base, '_'))]
-		if article == "" || seen[article] {
+		if article == "" || seen[article] && !every {
 			continue
 		}
 		seen[article] = true
