@@ -82,12 +82,14 @@ func TestSpeakerMention(t *testing.T) {
 		{
 			name:    "a participle cue takes the clause subject after an opening phrase",
 			text:    "At Sunday night’s debate, Sanders compared himself to Clinton, saying, “I don’t get personal speaking fees from Goldman Sachs.”",
+			cue:     "saying",
 			mention: "Sanders",
 			speaker: "Sanders",
 		},
 		{
 			name:    "an opening participial phrase is not the subject",
 			text:    "Speaking in his real voice again, he recited a passage from the Bible, saying: “This know also, that in those days perilous times shall come.”",
+			cue:     "saying",
 			mention: "he",
 			speaker: "",
 		},
