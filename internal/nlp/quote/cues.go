@@ -51,7 +51,7 @@ var topicCues = func() map[string][]string {
 	add("against", "railed", "warned", "argued", "campaigned", "attacks", "voted", "vote",
 		"lashed", "spoke", "testified", "protest", "protested", "protesting")
 	add("with", "agreed", "agree", "agrees", "sided", "disagreed", "disagree", "disagrees")
-	add("in", "interest", "interested", "confident", "confidence", "faith", "believe", "believes")
+	add("in", "interested", "confident", "confidence", "faith", "believe", "believes")
 	add("about", "remarks", "statement", "vocal", "mused", "musing", "clear", "upbeat",
 		"anxiety", "spoken", "lied", "lying", "boasting")
 	add("of", "favor", "views", "view", "opinion", "enamored", "denunciation", "admiration", "accusations",
