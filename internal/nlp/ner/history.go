@@ -11,16 +11,33 @@ import (
 // each lower-cased word in earlier sentences, so later mentions ("Shoigu"
 // after "Sergei Shoigu") can agree with earlier ones.
 type History struct {
-	counts map[string]*[4]int32
-	// multi counts only the words labelled inside multi-word names.
-	multi map[string]*[4]int32
-	// casing holds, per lower-cased word, how it is written where its
-	// case is informative: inside sentences that are not all capitals.
-	casing map[string]uint8
-	// contexts holds, per lower-cased capitalised word that occurs more
-	// than once, the words around its occurrences: context aggregation
-	// (Ratinov & Roth 2009) lets each mention read the others' contexts.
-	contexts map[string]*wordContexts
+	// words holds what is known of each lower-cased word, so that a
+	// token's history features cost one look-up.
+	words map[string]*wordHistory
+}
+
+// wordHistory is the document evidence about one lower-cased word.
+type wordHistory struct {
+	counts [4]int32
+	// multi counts only the labels given inside multi-word names.
+	multi [4]int32
+	// casing is how the word is written where its case is informative:
+	// inside sentences that are not all capitals.
+	casing uint8
+	// contexts, for a capitalised word that occurs more than once, are
+	// the words around its occurrences: context aggregation (Ratinov &
+	// Roth 2009) lets each mention read the others' contexts.
+	contexts *wordContexts
+}
+
+// word returns the entry of lower, creating it.
+func (h *History) word(lower string) *wordHistory {
+	w := h.words[lower]
+	if w == nil {
+		w = &wordHistory{}
+		h.words[lower] = w
+	}
+	return w
 }
 
 // wordContexts are the distinct neighbours of a word's occurrences in a
@@ -59,14 +76,13 @@ func NewHistory(sentences [][]string) *History {
 // newHistory is NewHistory over sentences whose tokens are already
 // normalised and lower-cased.
 func newHistory(sents []*Sentence) *History {
-	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{},
-		contexts: map[string]*wordContexts{}}
+	h := &History{words: map[string]*wordHistory{}}
 	for _, s := range sents {
 		h.addContexts(s.toks)
 	}
-	for k, c := range h.contexts {
-		if c.n < 2 {
-			delete(h.contexts, k)
+	for _, w := range h.words {
+		if w.contexts != nil && w.contexts.n < 2 {
+			w.contexts = nil
 		}
 	}
 	for _, s := range sents {
@@ -86,7 +102,7 @@ func newHistory(sents []*Sentence) *History {
 			default:
 				c = caseUpper
 			}
-			h.casing[t.lower] |= c
+			h.word(t.lower).casing |= c
 		}
 	}
 	return h
@@ -106,10 +122,11 @@ func (h *History) addContexts(toks []token) {
 		if !unicode.IsUpper(r) {
 			continue
 		}
-		c := h.contexts[toks[i].lower]
+		w := h.word(toks[i].lower)
+		c := w.contexts
 		if c == nil {
 			c = &wordContexts{}
-			h.contexts[toks[i].lower] = c
+			w.contexts = c
 		}
 		c.n++
 		for _, ctx := range [2]string{"p" + lower(i-1), "n" + lower(i+1)} {
@@ -139,32 +156,24 @@ func (h *History) Add(words []string, labels []string) {
 		if ti < 0 {
 			continue
 		}
-		key := strings.ToLower(NormalizeWord(words[i]))
-		count(h.counts, key, ti)
+		w := h.word(strings.ToLower(NormalizeWord(words[i])))
+		w.counts[ti]++
 		// A word inside a longer name ("Sergei Shoigu") is stronger
 		// evidence for its type than the word alone.
-		if l[0] == 'I' || (i+1 < len(labels) && labels[i+1] == "I-"+l[2:]) {
-			count(h.multi, key, ti)
+		if l[0] == 'I' || (i+1 < len(labels) && isInside(labels[i+1], l[2:])) {
+			w.multi[ti]++
 		}
 	}
 }
 
-func count(m map[string]*[4]int32, key string, ti int) {
-	c := m[key]
-	if c == nil {
-		c = new([4]int32)
-		m[key] = c
-	}
-	c[ti]++
+// isInside reports label == "I-"+typ without building the string.
+func isInside(label, typ string) bool {
+	return len(label) == 2+len(typ) && label[:2] == "I-" && label[2:] == typ
 }
 
 // majority is the type most often given to a word (-1 for none; ties go
 // to the earlier type).
-func majority(m map[string]*[4]int32, lower string) int {
-	c := m[lower]
-	if c == nil {
-		return -1
-	}
+func majority(c *[4]int32) int {
 	best, bi := int32(0), -1
 	for i, n := range c {
 		if n > best {
@@ -177,26 +186,30 @@ func majority(m map[string]*[4]int32, lower string) int {
 // historyFeatures reads the document: how the word is cased elsewhere,
 // which type it was given before and the contexts of its other mentions.
 func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History) []uint64 {
-	if hist != nil && t.shape != t.lower {
-		if c := hist.casing[t.lower]; c != 0 {
+	w := hist.words[t.lower]
+	if w == nil {
+		return buf
+	}
+	if t.shape != t.lower {
+		if c := w.casing; c != 0 {
 			buf = append(buf, keyInt(52, int(c), 0))
 			if i == 0 || headline {
 				buf = append(buf, keyInt(53, int(c), 0))
 			}
 		}
 	}
-	if ti := majority(hist.counts, t.lower); ti >= 0 {
+	if ti := majority(&w.counts); ti >= 0 {
 		buf = append(buf, keyInt(50, ti, 0))
 		if t.shape != t.lower {
 			buf = append(buf, key2(51, entityTypes[ti], t.shape))
 		}
 	}
-	if ti := majority(hist.multi, t.lower); ti >= 0 {
+	if ti := majority(&w.multi); ti >= 0 {
 		buf = append(buf, keyInt(54, ti, 0))
 	}
-	if c := hist.contexts[t.lower]; c != nil && t.shape != t.lower {
-		for _, w := range c.words {
-			buf = append(buf, key(57, w))
+	if c := w.contexts; c != nil && t.shape != t.lower {
+		for _, word := range c.words {
+			buf = append(buf, key(57, word))
 		}
 	}
 	return buf
