@@ -298,3 +298,13 @@ func TestFoldASCIIMatchesUnicodeFold(t *testing.T) {
 		}
 	}
 }
+
+func TestLookupKeySpacing(t *testing.T) {
+	for _, s := range []string{"the U.S.’s", "United  States", " Kabul ", "New\tYork", "Côte d’Ivoire", "A", "", " ", "a b", "a\u00a0b"} {
+		f := Fold(stripPossessive(strings.TrimSpace(s)))
+		f = strings.ReplaceAll(strings.TrimPrefix(f, "the "), ".", "")
+		if got, want := lookupKey(s), strings.Join(strings.Fields(f), " "); got != want {
+			t.Errorf("lookupKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
