@@ -11,9 +11,11 @@ import (
 // each lower-cased word in earlier sentences, so later mentions ("Shoigu"
 // after "Sergei Shoigu") can agree with earlier ones.
 type History struct {
-	// words holds what is known of each lower-cased word, so that a
-	// token's history features cost one look-up.
-	words map[string]*wordHistory
+	// words indexes entries by lower-cased word, so that a token's
+	// history features cost one look-up; entries live in one slice
+	// rather than one allocation per word.
+	words   map[string]int32
+	entries []wordHistory
 }
 
 // wordHistory is the document evidence about one lower-cased word.
@@ -30,14 +32,24 @@ type wordHistory struct {
 	contexts *wordContexts
 }
 
-// word returns the entry of lower, creating it.
+// word returns the entry of lower, creating it. The pointer is valid
+// until the next call, which may grow the entries.
 func (h *History) word(lower string) *wordHistory {
-	w := h.words[lower]
-	if w == nil {
-		w = &wordHistory{}
-		h.words[lower] = w
+	i, ok := h.words[lower]
+	if !ok {
+		i = int32(len(h.entries))
+		h.entries = append(h.entries, wordHistory{})
+		h.words[lower] = i
 	}
-	return w
+	return &h.entries[i]
+}
+
+// lookup returns the entry of lower, or nil.
+func (h *History) lookup(lower string) *wordHistory {
+	if i, ok := h.words[lower]; ok {
+		return &h.entries[i]
+	}
+	return nil
 }
 
 // wordContexts are the distinct neighbours of a word's occurrences in a
@@ -76,13 +88,18 @@ func NewHistory(sentences [][]string) *History {
 // newHistory is NewHistory over sentences whose tokens are already
 // normalised and lower-cased.
 func newHistory(sents []*Sentence) *History {
-	h := &History{words: map[string]*wordHistory{}}
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s.toks)
+	}
+	// About half of a news article's tokens are distinct words.
+	h := &History{words: make(map[string]int32, tokens/2), entries: make([]wordHistory, 0, tokens/2)}
 	for _, s := range sents {
 		h.addContexts(s.toks)
 	}
-	for _, w := range h.words {
-		if w.contexts != nil && w.contexts.n < 2 {
-			w.contexts = nil
+	for i := range h.entries {
+		if c := h.entries[i].contexts; c != nil && c.n < 2 {
+			h.entries[i].contexts = nil
 		}
 	}
 	for _, s := range sents {
@@ -186,7 +203,7 @@ func majority(c *[4]int32) int {
 // historyFeatures reads the document: how the word is cased elsewhere,
 // which type it was given before and the contexts of its other mentions.
 func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History) []uint64 {
-	w := hist.words[t.lower]
+	w := hist.lookup(t.lower)
 	if w == nil {
 		return buf
 	}
