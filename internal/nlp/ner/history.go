@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -146,12 +145,23 @@ func (h *History) addContexts(toks []token) {
 			w.contexts = c
 		}
 		c.n++
-		for _, ctx := range [2]string{"p" + lower(i-1), "n" + lower(i+1)} {
-			if len(ctx) > 1 && len(c.words) < maxContexts && !slices.Contains(c.words, ctx) {
-				c.words = append(c.words, ctx)
-			}
+		c.add('p', lower(i-1))
+		c.add('n', lower(i+1))
+	}
+}
+
+// add records the context word side+word unless it is empty, known or
+// over the bound; the string is built only when kept.
+func (c *wordContexts) add(side byte, word string) {
+	if word == "" || len(c.words) >= maxContexts {
+		return
+	}
+	for _, w := range c.words {
+		if w[0] == side && w[1:] == word {
+			return
 		}
 	}
+	c.words = append(c.words, string(side)+word)
 }
 
 func isHeadline(words []string) bool {

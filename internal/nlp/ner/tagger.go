@@ -164,7 +164,7 @@ func chunks(labels []string) []chunk {
 		}
 		typ := labels[i][2:]
 		j := i + 1
-		for j < len(labels) && labels[j] == "I-"+typ {
+		for j < len(labels) && isInside(labels[j], typ) {
 			j++
 		}
 		out = append(out, chunk{start: i, end: j, typ: typ})
