@@ -1,7 +1,6 @@
 package ner
 
 import (
-	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -11,16 +10,45 @@ import (
 // each lower-cased word in earlier sentences, so later mentions ("Shoigu"
 // after "Sergei Shoigu") can agree with earlier ones.
 type History struct {
-	counts map[string]*[4]int32
-	// multi counts only the words labelled inside multi-word names.
-	multi map[string]*[4]int32
-	// casing holds, per lower-cased word, how it is written where its
-	// case is informative: inside sentences that are not all capitals.
-	casing map[string]uint8
-	// contexts holds, per lower-cased capitalised word that occurs more
-	// than once, the words around its occurrences: context aggregation
-	// (Ratinov & Roth 2009) lets each mention read the others' contexts.
-	contexts map[string]*wordContexts
+	// words indexes entries by lower-cased word, so that a token's
+	// history features cost one look-up; entries live in one slice
+	// rather than one allocation per word.
+	words   map[string]int32
+	entries []wordHistory
+}
+
+// wordHistory is the document evidence about one lower-cased word.
+type wordHistory struct {
+	counts [4]int32
+	// multi counts only the labels given inside multi-word names.
+	multi [4]int32
+	// casing is how the word is written where its case is informative:
+	// inside sentences that are not all capitals.
+	casing uint8
+	// contexts, for a capitalised word that occurs more than once, are
+	// the words around its occurrences: context aggregation (Ratinov &
+	// Roth 2009) lets each mention read the others' contexts.
+	contexts *wordContexts
+}
+
+// word returns the entry of lower, creating it. The pointer is valid
+// until the next call, which may grow the entries.
+func (h *History) word(lower string) *wordHistory {
+	i, ok := h.words[lower]
+	if !ok {
+		i = int32(len(h.entries))
+		h.entries = append(h.entries, wordHistory{})
+		h.words[lower] = i
+	}
+	return &h.entries[i]
+}
+
+// lookup returns the entry of lower, or nil.
+func (h *History) lookup(lower string) *wordHistory {
+	if i, ok := h.words[lower]; ok {
+		return &h.entries[i]
+	}
+	return nil
 }
 
 // wordContexts are the distinct neighbours of a word's occurrences in a
@@ -59,14 +87,18 @@ func NewHistory(sentences [][]string) *History {
 // newHistory is NewHistory over sentences whose tokens are already
 // normalised and lower-cased.
 func newHistory(sents []*Sentence) *History {
-	h := &History{counts: map[string]*[4]int32{}, multi: map[string]*[4]int32{}, casing: map[string]uint8{},
-		contexts: map[string]*wordContexts{}}
+	tokens := 0
+	for _, s := range sents {
+		tokens += len(s.toks)
+	}
+	// About half of a news article's tokens are distinct words.
+	h := &History{words: make(map[string]int32, tokens/2), entries: make([]wordHistory, 0, tokens/2)}
 	for _, s := range sents {
 		h.addContexts(s.toks)
 	}
-	for k, c := range h.contexts {
-		if c.n < 2 {
-			delete(h.contexts, k)
+	for i := range h.entries {
+		if c := h.entries[i].contexts; c != nil && c.n < 2 {
+			h.entries[i].contexts = nil
 		}
 	}
 	for _, s := range sents {
@@ -86,7 +118,7 @@ func newHistory(sents []*Sentence) *History {
 			default:
 				c = caseUpper
 			}
-			h.casing[t.lower] |= c
+			h.word(t.lower).casing |= c
 		}
 	}
 	return h
@@ -106,18 +138,30 @@ func (h *History) addContexts(toks []token) {
 		if !unicode.IsUpper(r) {
 			continue
 		}
-		c := h.contexts[toks[i].lower]
+		w := h.word(toks[i].lower)
+		c := w.contexts
 		if c == nil {
 			c = &wordContexts{}
-			h.contexts[toks[i].lower] = c
+			w.contexts = c
 		}
 		c.n++
-		for _, ctx := range [2]string{"p" + lower(i-1), "n" + lower(i+1)} {
-			if len(ctx) > 1 && len(c.words) < maxContexts && !slices.Contains(c.words, ctx) {
-				c.words = append(c.words, ctx)
-			}
+		c.add('p', lower(i-1))
+		c.add('n', lower(i+1))
+	}
+}
+
+// add records the context word side+word unless it is empty, known or
+// over the bound; the string is built only when kept.
+func (c *wordContexts) add(side byte, word string) {
+	if word == "" || len(c.words) >= maxContexts {
+		return
+	}
+	for _, w := range c.words {
+		if w[0] == side && w[1:] == word {
+			return
 		}
 	}
+	c.words = append(c.words, string(side)+word)
 }
 
 func isHeadline(words []string) bool {
@@ -139,32 +183,24 @@ func (h *History) Add(words []string, labels []string) {
 		if ti < 0 {
 			continue
 		}
-		key := strings.ToLower(NormalizeWord(words[i]))
-		count(h.counts, key, ti)
+		w := h.word(strings.ToLower(NormalizeWord(words[i])))
+		w.counts[ti]++
 		// A word inside a longer name ("Sergei Shoigu") is stronger
 		// evidence for its type than the word alone.
-		if l[0] == 'I' || (i+1 < len(labels) && labels[i+1] == "I-"+l[2:]) {
-			count(h.multi, key, ti)
+		if l[0] == 'I' || (i+1 < len(labels) && isInside(labels[i+1], l[2:])) {
+			w.multi[ti]++
 		}
 	}
 }
 
-func count(m map[string]*[4]int32, key string, ti int) {
-	c := m[key]
-	if c == nil {
-		c = new([4]int32)
-		m[key] = c
-	}
-	c[ti]++
+// isInside reports label == "I-"+typ without building the string.
+func isInside(label, typ string) bool {
+	return len(label) == 2+len(typ) && label[:2] == "I-" && label[2:] == typ
 }
 
 // majority is the type most often given to a word (-1 for none; ties go
 // to the earlier type).
-func majority(m map[string]*[4]int32, lower string) int {
-	c := m[lower]
-	if c == nil {
-		return -1
-	}
+func majority(c *[4]int32) int {
 	best, bi := int32(0), -1
 	for i, n := range c {
 		if n > best {
@@ -177,26 +213,30 @@ func majority(m map[string]*[4]int32, lower string) int {
 // historyFeatures reads the document: how the word is cased elsewhere,
 // which type it was given before and the contexts of its other mentions.
 func historyFeatures(buf []uint64, t *token, i int, headline bool, hist *History) []uint64 {
-	if hist != nil && t.shape != t.lower {
-		if c := hist.casing[t.lower]; c != 0 {
+	w := hist.lookup(t.lower)
+	if w == nil {
+		return buf
+	}
+	if t.shape != t.lower {
+		if c := w.casing; c != 0 {
 			buf = append(buf, keyInt(52, int(c), 0))
 			if i == 0 || headline {
 				buf = append(buf, keyInt(53, int(c), 0))
 			}
 		}
 	}
-	if ti := majority(hist.counts, t.lower); ti >= 0 {
+	if ti := majority(&w.counts); ti >= 0 {
 		buf = append(buf, keyInt(50, ti, 0))
 		if t.shape != t.lower {
 			buf = append(buf, key2(51, entityTypes[ti], t.shape))
 		}
 	}
-	if ti := majority(hist.multi, t.lower); ti >= 0 {
+	if ti := majority(&w.multi); ti >= 0 {
 		buf = append(buf, keyInt(54, ti, 0))
 	}
-	if c := hist.contexts[t.lower]; c != nil && t.shape != t.lower {
-		for _, w := range c.words {
-			buf = append(buf, key(57, w))
+	if c := w.contexts; c != nil && t.shape != t.lower {
+		for _, word := range c.words {
+			buf = append(buf, key(57, word))
 		}
 	}
 	return buf

@@ -48,17 +48,30 @@ func (m *Model) Features() int { return len(m.index) }
 // Gazetteer is the gazetteer the model's features read.
 func (m *Model) Gazetteer() GazetteerMap { return m.gazetteer }
 
-// allowedPrev[cur] lists, in increasing order, the labels prev (other than
-// the sentence start) that allowed lets cur follow.
-var allowedPrev = func() (t [numLabels][]int) {
-	for c := range numLabels {
-		for p := range numLabels {
-			if allowed(p, c) {
-				t[c] = append(t[c], p)
-			}
-		}
+// Under the BILOU constraints a label either opens a token after a closed
+// one (O, B-X and U-X may follow only O, L-* or U-*) or continues a name
+// (I-X and L-X may follow only B-X or I-X). The decoder exploits the
+// first group's shared predecessors: it gathers their scores once per
+// token into a fixed-size array.
+
+// closedLabels are the labels after which a new name (or O) may start, in
+// increasing order: O, then L and U of each type.
+var closedLabels = func() (out [1 + 2*len(entityTypes)]int) {
+	out[0] = 0
+	for ti := range entityTypes {
+		out[1+2*ti], out[2+2*ti] = labelOf(ti, kindL), labelOf(ti, kindU)
 	}
-	return t
+	return out
+}()
+
+// openingLabels are the labels whose predecessors are closedLabels: O,
+// then B and U of each type.
+var openingLabels = func() (out [1 + 2*len(entityTypes)]int) {
+	out[0] = 0
+	for ti := range entityTypes {
+		out[1+2*ti], out[2+2*ti] = labelOf(ti, kindB), labelOf(ti, kindU)
+	}
+	return out
 }()
 
 // Viterbi returns the best label sequence (indices into Labels) for the
@@ -74,6 +87,8 @@ type viterbi struct {
 	back  []int8
 }
 
+// decode finds the best allowed path. Among equal scores it keeps the
+// lowest-numbered predecessor, as a scan of the labels in order would.
 func (v *viterbi) decode(em, trans []float32, n int) []int {
 	if n == 0 {
 		return nil
@@ -89,19 +104,42 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 			score[c] = em[c] + trans[L*L+c]
 		}
 	}
+	// opening[k][j] is the weight of closedLabels[j] -> openingLabels[k].
+	var opening [len(openingLabels)][len(closedLabels)]float32
+	for k, c := range openingLabels {
+		for j, p := range closedLabels {
+			opening[k][j] = trans[p*L+c]
+		}
+	}
 	for i := 1; i < n; i++ {
-		prev := score[(i-1)*L : i*L : i*L]
-		for c := range L {
-			best, arg := neg, 0
-			// A predecessor scored -Inf (a label that cannot start a
-			// sentence) never beats best, so it needs no test.
-			for _, p := range allowedPrev[c] {
-				if s := prev[p] + trans[p*L+c]; s > best {
-					best, arg = s, p
+		prev := (*[L]float32)(score[(i-1)*L : i*L])
+		cur := (*[L]float32)(score[i*L : (i+1)*L])
+		row := (*[L]float32)(em[i*L : (i+1)*L])
+		bk := (*[L]int8)(back[i*L : (i+1)*L])
+		var closed [len(closedLabels)]float32
+		for j, p := range closedLabels {
+			closed[j] = prev[p]
+		}
+		// A predecessor scored -Inf (a label that cannot start a
+		// sentence) never beats best, so it needs no test.
+		for k, c := range openingLabels {
+			best, j := bestClosed(&closed, &opening[k])
+			cur[c] = best + row[c]
+			bk[c] = int8(closedLabels[j])
+		}
+		for ti := range entityTypes {
+			b, in := labelOf(ti, kindB), labelOf(ti, kindI)
+			for _, c := range [2]int{in, labelOf(ti, kindL)} {
+				best, arg := neg, 0
+				if s := prev[b] + trans[b*L+c]; s > best {
+					best, arg = s, b
 				}
+				if s := prev[in] + trans[in*L+c]; s > best {
+					best, arg = s, in
+				}
+				cur[c] = best + row[c]
+				bk[c] = int8(arg)
 			}
-			score[i*L+c] = best + em[i*L+c]
-			back[i*L+c] = int8(arg)
 		}
 	}
 	path := make([]int, n)
@@ -115,6 +153,41 @@ func (v *viterbi) decode(em, trans []float32, n int) []int {
 		path[i-1] = int(back[i*L+path[i]])
 	}
 	return path
+}
+
+// bestClosed returns the best of score[j]+weight[j] and its j, the
+// lowest j among equals; with every sum -Inf, j is 0. It is unrolled:
+// this is the decoder's innermost loop.
+func bestClosed(score, weight *[len(closedLabels)]float32) (float32, int) {
+	best, arg := float32(math.Inf(-1)), 0
+	if s := score[0] + weight[0]; s > best {
+		best, arg = s, 0
+	}
+	if s := score[1] + weight[1]; s > best {
+		best, arg = s, 1
+	}
+	if s := score[2] + weight[2]; s > best {
+		best, arg = s, 2
+	}
+	if s := score[3] + weight[3]; s > best {
+		best, arg = s, 3
+	}
+	if s := score[4] + weight[4]; s > best {
+		best, arg = s, 4
+	}
+	if s := score[5] + weight[5]; s > best {
+		best, arg = s, 5
+	}
+	if s := score[6] + weight[6]; s > best {
+		best, arg = s, 6
+	}
+	if s := score[7] + weight[7]; s > best {
+		best, arg = s, 7
+	}
+	if s := score[8] + weight[8]; s > best {
+		best, arg = s, 8
+	}
+	return best, arg
 }
 
 const modelMagic = "PLXNER03"

@@ -284,3 +284,18 @@ func TestAverage(t *testing.T) {
 		t.Error("Average() of nothing succeeded")
 	}
 }
+
+func TestPossessiveCut(t *testing.T) {
+	tests := []struct {
+		word string
+		want int
+	}{
+		{"Russia’s", len("Russia")}, {"NATO's", 4}, {"NATO'S", 4}, {"SHOIGU’S", len("SHOIGU")},
+		{"'s", 0}, {"’s", 0}, {"a's", 1}, {"is", 0}, {"allies'", 0}, {"s", 0}, {"", 0}, {"Paris", 0},
+	}
+	for _, tt := range tests {
+		if got := possessiveCut(tt.word); got != tt.want {
+			t.Errorf("possessiveCut(%q) = %d, want %d", tt.word, got, tt.want)
+		}
+	}
+}

@@ -164,7 +164,7 @@ func chunks(labels []string) []chunk {
 		}
 		typ := labels[i][2:]
 		j := i + 1
-		for j < len(labels) && labels[j] == "I-"+typ {
+		for j < len(labels) && isInside(labels[j], typ) {
 			j++
 		}
 		out = append(out, chunk{start: i, end: j, typ: typ})
@@ -191,13 +191,16 @@ func Tokenize(text string) []tokenize.Token {
 	return out
 }
 
+// possessives are the suffixes Tokenize splits off.
+var possessives = [...]string{"'s", "'S", "’s", "’S"}
+
 func possessiveCut(w string) int {
-	for _, apos := range [...]string{"'", "’"} {
-		for _, s := range [...]string{"s", "S"} {
-			suf := apos + s
-			if len(w) > len(suf) && strings.HasSuffix(w, suf) {
-				return len(w) - len(suf)
-			}
+	if len(w) < 3 || (w[len(w)-1] != 's' && w[len(w)-1] != 'S') {
+		return 0 // most words: no look at the apostrophes
+	}
+	for _, suf := range possessives {
+		if len(w) > len(suf) && strings.HasSuffix(w, suf) {
+			return len(w) - len(suf)
 		}
 	}
 	return 0

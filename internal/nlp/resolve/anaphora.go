@@ -291,10 +291,10 @@ func (r *resolver) isSubject(c *cluster, s int) bool {
 			continue
 		}
 		for _, m := range o.mentions {
-			if m.Text != stripPossessive(m.Text) || hasPossessiveAfter(r.text, m.End) {
+			if m.Start < span.Start || m.Start >= span.End || (firstStart >= 0 && m.Start >= firstStart) {
 				continue
 			}
-			if m.Start >= span.Start && m.Start < span.End && (firstStart < 0 || m.Start < firstStart) {
+			if m.Text == stripPossessive(m.Text) && !hasPossessiveAfter(r.text, m.End) {
 				first, firstStart = o, m.Start
 			}
 		}

@@ -3,6 +3,7 @@ package resolve
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
 )
@@ -27,6 +28,14 @@ var letterFolds = map[rune]string{
 // Fold lower-cases s and removes diacritics so "Erdoğan" and "Erdogan"
 // compare equal. Curly apostrophes become straight ones.
 func Fold(s string) string {
+	if f, ok := foldASCII(s); ok {
+		return f
+	}
+	return foldUnicode(s)
+}
+
+// foldUnicode is Fold for any text.
+func foldUnicode(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	for _, r := range norm.NFD.String(s) {
@@ -40,6 +49,35 @@ func Fold(s string) string {
 		b.WriteRune(unicode.ToLower(r))
 	}
 	return b.String()
+}
+
+// foldASCII is Fold for ASCII text, which decomposition leaves alone:
+// lower case, and '`' is an apostrophe. It reports false for other text.
+// Text that is already folded comes back without a copy.
+func foldASCII(s string) (string, bool) {
+	changed := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return "", false
+		}
+		if ('A' <= c && c <= 'Z') || c == '`' {
+			changed = true
+		}
+	}
+	if !changed {
+		return s, true
+	}
+	b := []byte(s)
+	for i, c := range b {
+		switch {
+		case 'A' <= c && c <= 'Z':
+			b[i] = c + 'a' - 'A'
+		case c == '`':
+			b[i] = '\''
+		}
+	}
+	return string(b), true
 }
 
 // stripPossessive removes a trailing "'s" or "'" (straight or curly).

@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"strings"
 	"sync"
+	"unicode/utf8"
 )
 
 // Country is one row of the built-in country table.
@@ -80,7 +81,24 @@ func lookupKey(s string) string {
 	f := Fold(stripPossessive(strings.TrimSpace(s)))
 	f = strings.TrimPrefix(f, "the ")
 	f = strings.ReplaceAll(f, ".", "")
+	if singleSpaced(f) {
+		return f // what Fields and Join would rebuild
+	}
 	return strings.Join(strings.Fields(f), " ")
+}
+
+// singleSpaced reports ASCII text whose words are separated by single
+// spaces, with none at either end.
+func singleSpaced(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf, c == '\t', c == '\n', c == '\v', c == '\f', c == '\r':
+			return false
+		case c == ' ' && (i == 0 || i == len(s)-1 || s[i+1] == ' '):
+			return false
+		}
+	}
+	return true
 }
 
 // LookupCountry finds a country by its name or an alias ("U.S.", "Britain").

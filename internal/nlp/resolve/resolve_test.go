@@ -285,3 +285,26 @@ func TestResolveBadSpans(t *testing.T) {
 		t.Errorf("got %+v", ents)
 	}
 }
+
+// Fold's ASCII fast path must agree with the general fold.
+func TestFoldASCIIMatchesUnicodeFold(t *testing.T) {
+	inputs := []string{"", "Shoigu", "U.S.", "already folded", "O`Brien", "MIXED case-Words 123", "Erdoğan", "Ø"}
+	for c := range 128 {
+		inputs = append(inputs, string(rune(c)), "Ab"+string(rune(c))+"Z")
+	}
+	for _, s := range inputs {
+		if got, want := Fold(s), foldUnicode(s); got != want {
+			t.Errorf("Fold(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func TestLookupKeySpacing(t *testing.T) {
+	for _, s := range []string{"the U.S.’s", "United  States", " Kabul ", "New\tYork", "Côte d’Ivoire", "A", "", " ", "a b", "a\u00a0b"} {
+		f := Fold(stripPossessive(strings.TrimSpace(s)))
+		f = strings.ReplaceAll(strings.TrimPrefix(f, "the "), ".", "")
+		if got, want := lookupKey(s), strings.Join(strings.Fields(f), " "); got != want {
+			t.Errorf("lookupKey(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

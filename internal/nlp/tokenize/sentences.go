@@ -86,22 +86,21 @@ var sentenceOpeners = setOf("the", "a", "an", "he", "she", "it", "they", "we", "
 	"yet", "so", "for", "some", "many", "most", "one", "no", "what", "why", "how", "who")
 
 func abbreviationEnds(abbrev, next string) bool {
-	lower := strings.ToLower(abbrev)
-	if titles[lower] || isInitial(abbrev) {
+	if inLower(titles, abbrev) || isInitial(abbrev) {
 		return false
 	}
 	r, _ := utf8.DecodeRuneInString(next)
-	return unicode.IsUpper(r) && sentenceOpeners[strings.ToLower(next)]
+	return unicode.IsUpper(r) && inLower(sentenceOpeners, next)
 }
 
 // lineBreakEnds reports whether the whitespace gap between two tokens ends
 // a sentence: a blank line always does, a single line break unless the
 // next line continues in lower case.
 func lineBreakEnds(gap, next string) bool {
-	n := strings.Count(gap, "\n")
-	if n == 0 {
-		return false
+	if strings.IndexByte(gap, '\n') < 0 {
+		return false // the common case: a space
 	}
+	n := strings.Count(gap, "\n")
 	if n >= 2 {
 		return true
 	}

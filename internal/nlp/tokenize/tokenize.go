@@ -26,8 +26,15 @@ func Tokens(text string) []Token {
 	toks := make([]Token, 0, len(text)/5+1)
 	i := 0
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if unicode.IsSpace(r) {
+		// Most text is ASCII: classify its bytes by table rather than by
+		// decoding a rune and asking package unicode.
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiClass[r] == asciiSpace {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); unicode.IsSpace(r) {
 			i += size
 			continue
 		}
@@ -52,14 +59,40 @@ func Tokens(text string) []Token {
 	return toks
 }
 
+// ASCII byte classes for the tokenizer's fast path.
+const (
+	asciiOther = iota
+	asciiSpace
+	asciiWord
+)
+
+// asciiClass classifies the ASCII bytes: unicode.IsSpace and isWordRune
+// restricted to them.
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range rune(utf8.RuneSelf) {
+		switch {
+		case unicode.IsSpace(c):
+			t[c] = asciiSpace
+		case unicode.IsLetter(c) || unicode.IsDigit(c) || unicode.IsMark(c):
+			t[c] = asciiWord
+		}
+	}
+	return t
+}()
+
 func isTerminalMark(r rune) bool { return r == '!' || r == '?' }
 
 // scanWord returns the end of the word starting at i.
 func scanWord(text string, i int) int {
 	start := i
 	for i < len(text) {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		if isWordRune(r) {
+		r, size := rune(text[i]), 1
+		if r < utf8.RuneSelf {
+			if asciiClass[r] == asciiWord {
+				i++
+				continue
+			}
+		} else if r, size = utf8.DecodeRuneInString(text[i:]); isWordRune(r) {
 			i += size
 			continue
 		}
@@ -74,7 +107,7 @@ func scanWord(text string, i int) int {
 	}
 	// Abbreviations and initials keep their final period, and may go on
 	// with a hyphen ("U.S.-based").
-	if i < len(text) && text[i] == '.' && isAbbreviation(text[start:i]+".") {
+	if i < len(text) && text[i] == '.' && isAbbreviation(text[start:i+1]) {
 		i++
 		if i+1 < len(text) && text[i] == '-' {
 			if next, _ := utf8.DecodeRuneInString(text[i+1:]); isWordRune(next) {
@@ -86,8 +119,18 @@ func scanWord(text string, i int) int {
 }
 
 func isWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return asciiClass[r] == asciiWord
+	}
+	if generalPunctuation(r) {
+		return false // typographic quotes, dashes and spaces
+	}
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
+
+// generalPunctuation reports the Unicode block U+2000-U+206F, which holds
+// no letters, digits or marks.
+func generalPunctuation(r rune) bool { return r >= 0x2000 && r <= 0x206f }
 
 func isJoiner(r rune) bool {
 	switch r {
@@ -146,11 +189,30 @@ func setOf(words ...string) map[string]bool {
 }
 
 func isAbbreviation(s string) bool {
-	lower := strings.ToLower(s)
-	if titles[lower] || abbreviations[lower] {
+	if inLower(titles, s) || inLower(abbreviations, s) {
 		return true
 	}
 	return isInitial(s) || isDottedAcronym(s)
+}
+
+// inLower reports whether set holds strings.ToLower(s); short ASCII
+// words are lower-cased on the stack.
+func inLower(set map[string]bool, s string) bool {
+	var buf [16]byte
+	if len(s) > len(buf) {
+		return set[strings.ToLower(s)]
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return set[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(s)])]
 }
 
 // isInitial reports a single capital and a period: "J.".

@@ -4,6 +4,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -137,5 +138,34 @@ func BenchmarkSentences(b *testing.B) {
 	b.SetBytes(int64(len(text)))
 	for b.Loop() {
 		Sentences(text)
+	}
+}
+
+// The fast paths of isWordRune must agree with package unicode.
+func TestWordRuneFastPaths(t *testing.T) {
+	for r := rune(0); r <= 0x206f; r++ {
+		want := unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+		if got := isWordRune(r); got != want {
+			t.Errorf("isWordRune(%U) = %v, want %v", r, got, want)
+		}
+		if r < utf8.RuneSelf && (asciiClass[r] == asciiSpace) != unicode.IsSpace(r) {
+			t.Errorf("asciiClass[%U] disagrees with unicode.IsSpace", r)
+		}
+	}
+}
+
+func TestInLower(t *testing.T) {
+	set := setOf("u.s.", "straße", "mr.")
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"U.S.", true}, {"u.s.", true}, {"Mr.", true}, {"MR.", true}, {"Mrs.", false},
+		{"STRASSE", false}, {"Straße", true}, {"", false},
+		{"Averyveryverylongword.", false},
+	} {
+		if got := inLower(set, tc.in); got != tc.want || got != set[strings.ToLower(tc.in)] {
+			t.Errorf("inLower(%q) = %v, want %v", tc.in, got, tc.want)
+		}
 	}
 }
