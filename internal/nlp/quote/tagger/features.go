@@ -188,6 +188,9 @@ func bucket(n int) string {
 	return "far"
 }
 
+// featuresPerToken is how many keys features gives every token.
+const featuresPerToken = 52
+
 // features lists the feature keys of each token of one paragraph; para is
 // the paragraph's index in the text.
 func features(info []tokInfo, para int) [][]uint64 {
@@ -231,6 +234,9 @@ func features(info []tokInfo, para int) [][]uint64 {
 	}
 	lb2, rb2 := boundaries(info)
 	out := make([][]uint64, n)
+	// One backing array for the whole paragraph (featuresPerToken keys a
+	// token, one more at a sentence start) instead of one per token.
+	buf := make([]uint64, 0, n*(featuresPerToken+1))
 	colon, comma := false, 0
 	for i := range n {
 		t := info[i]
@@ -252,7 +258,8 @@ func features(info []tokInfo, para int) [][]uint64 {
 		}
 		capPrev := i > 0 && info[i-1].upper
 		sp := bucket(t.sentPos)
-		f := []uint64{
+		from := len(buf)
+		buf = append(buf,
 			key("bias"),
 			key("w", t.lower),
 			key("sh", t.shape),
@@ -305,11 +312,11 @@ func features(info []tokInfo, para int) [][]uint64 {
 			key("hcue", hintAt(i), lb, rb),
 			key("hw-1", hintAt(i), word(i-1)),
 			key("hw+1", hintAt(i), word(i+1)),
-		}
+		)
 		if t.sentStart {
-			f = append(f, key("start", paraPos, t.lower))
+			buf = append(buf, key("start", paraPos, t.lower))
 		}
-		out[i] = f
+		out[i] = buf[from:len(buf):len(buf)]
 		switch t.lower {
 		case ":":
 			colon = true

@@ -162,3 +162,20 @@ func TestExtractHinted(t *testing.T) {
 		}
 	}
 }
+
+// TestFeaturesPerToken checks that every token gets featuresPerToken keys
+// (one more at a sentence start), so the paragraph's shared backing array
+// never grows, and that a token's keys cannot be appended onto the next's.
+func TestFeaturesPerToken(t *testing.T) {
+	doc := Extractor{Cue: lexicon}.Extract("Officials said the talks went well. “We are ready,” he added.")
+	for _, s := range doc.Seqs {
+		for i, f := range s.Feats {
+			if len(f) != featuresPerToken && len(f) != featuresPerToken+1 {
+				t.Errorf("token %d: %d keys, want %d or %d", i, len(f), featuresPerToken, featuresPerToken+1)
+			}
+			if cap(f) != len(f) {
+				t.Errorf("token %d: cap %d > len %d: an append would overwrite the next token's keys", i, cap(f), len(f))
+			}
+		}
+	}
+}
