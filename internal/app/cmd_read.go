@@ -85,11 +85,12 @@ func newReprocessCmd(e *env) *cobra.Command {
 					return err
 				}
 				failed := 0
-				for _, id := range ids {
-					if err := p.Reprocess(ctx, id); err != nil {
-						failed++
-						fmt.Fprintf(e.stderr, "FAILED article %d: %v\n", id, err)
-					}
+				err = p.ReprocessAll(ctx, ids, func(id int64, err error) {
+					failed++
+					fmt.Fprintf(e.stderr, "FAILED article %d: %v\n", id, err)
+				})
+				if err != nil {
+					return err
 				}
 				fmt.Fprintf(e.stdout, "reprocessed %d, failed %d\n", len(ids)-failed, failed)
 				if failed > 0 {

@@ -155,14 +155,55 @@ func (p *Pipeline) process(ctx context.Context, a news.Article) (int64, error) {
 	return id, nil
 }
 
-// Reprocess re-reads a stored article (after a model update) and replaces
-// its annotations. Story membership is kept.
-func (p *Pipeline) Reprocess(ctx context.Context, articleID int64) error {
-	a, err := p.Store.Article(ctx, articleID)
-	if err != nil {
-		return err
+// BatchReader is a Reader that can read many articles at once across
+// cores; ReprocessAll uses it when the Reader offers it.
+type BatchReader interface {
+	ReadAll(ctx context.Context, articles []news.Article, workers int) ([]news.Annotations, error)
+}
+
+// reprocessChunk is how many articles ReprocessAll loads and reads at a
+// time: enough to keep every core busy, few enough to bound memory.
+const reprocessChunk = 64
+
+// ReprocessAll re-reads the stored articles ids, reading a chunk at a time
+// in parallel when the Reader is a BatchReader, and stores the annotations
+// in id order. An article that fails to load or store is passed to failed
+// and does not stop the others; only a cancelled ctx ends the run early.
+func (p *Pipeline) ReprocessAll(ctx context.Context, ids []int64, failed func(id int64, err error)) error {
+	batch, ok := p.Reader.(BatchReader)
+	for from := 0; from < len(ids); from += reprocessChunk {
+		if err := ctx.Err(); err != nil {
+			return context.Cause(ctx)
+		}
+		chunk := ids[from:min(from+reprocessChunk, len(ids))]
+		var loaded []int64
+		var articles []news.Article
+		for _, id := range chunk {
+			a, err := p.Store.Article(ctx, id)
+			if err != nil {
+				failed(id, err)
+				continue
+			}
+			loaded, articles = append(loaded, id), append(articles, a)
+		}
+		var anns []news.Annotations
+		if ok {
+			var err error
+			if anns, err = batch.ReadAll(ctx, articles, 0); err != nil {
+				return err
+			}
+		} else {
+			for _, a := range articles {
+				anns = append(anns, p.Reader.Read(a))
+			}
+		}
+		for i, id := range loaded {
+			if err := p.Store.PutAnnotations(ctx, id, anns[i]); err != nil {
+				failed(id, err)
+			}
+		}
 	}
-	return p.Store.PutAnnotations(ctx, articleID, p.Reader.Read(a))
+	return nil
 }
 
 func digest(b []byte) string {

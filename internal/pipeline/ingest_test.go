@@ -164,3 +164,60 @@ func TestLoadStoriesReconciles(t *testing.T) {
 		}
 	}
 }
+
+// TestReprocessAllRereadsAndReportsFailures reprocesses stored articles
+// (more than one chunk) plus an ID that does not exist: every stored
+// article gets annotations equal to a fresh read, and only the missing ID
+// is reported.
+func TestReprocessAllRereadsAndReportsFailures(t *testing.T) {
+	p, st := newPipeline(t)
+	ctx := context.Background()
+	var ids []int64
+	for i := range 70 {
+		text := fmt.Sprintf("Port %d reopens\n\nThe port of Valencia reopened on Monday after storm number %d, the harbour authority said.\n", i, i)
+		res := p.Ingest(ctx, pipeline.Input{Source: fmt.Sprintf("p%d.txt", i), Raw: []byte(text)})
+		if len(res) != 1 || res[0].Err != nil {
+			t.Fatalf("ingest %d = %+v", i, res)
+		}
+		ids = append(ids, res[0].ArticleID)
+	}
+	for _, id := range ids {
+		if err := st.PutAnnotations(ctx, id, news.Annotations{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	missing := ids[len(ids)-1] + 1000
+	var failed []int64
+	err := p.ReprocessAll(ctx, append(ids, missing), func(id int64, err error) {
+		if !errors.Is(err, news.ErrNotFound) {
+			t.Errorf("article %d: %v, want not found", id, err)
+		}
+		failed = append(failed, id)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(failed) != 1 || failed[0] != missing {
+		t.Errorf("failed = %v, want [%d]", failed, missing)
+	}
+	for _, id := range []int64{ids[0], ids[64], ids[69]} {
+		a, err := st.Article(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := st.Annotations(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := p.Reader.Read(a)
+		if len(got.Sentences) == 0 || len(got.Sentences) != len(want.Sentences) || len(got.Timexes) != len(want.Timexes) || len(got.Quotes) != len(want.Quotes) {
+			t.Errorf("article %d: reprocessed %d sentences / %d timexes / %d quotes, fresh read %d / %d / %d",
+				id, len(got.Sentences), len(got.Timexes), len(got.Quotes), len(want.Sentences), len(want.Timexes), len(want.Quotes))
+		}
+	}
+	cancelled, cancel := context.WithCancel(ctx)
+	cancel()
+	if err := p.ReprocessAll(cancelled, ids, func(int64, error) {}); !errors.Is(err, context.Canceled) {
+		t.Errorf("cancelled run = %v, want context.Canceled", err)
+	}
+}
