@@ -259,13 +259,8 @@ const maxCueGap = 6
 func (d *doc) attachedCue(s news.Span, cues []news.Span) (news.Span, bool) {
 	best, bestGap := news.Span{}, -1
 	for _, c := range cues {
-		var lo, hi int
-		switch {
-		case c.End <= s.Start:
-			lo, hi = c.End, s.Start
-		case c.Start >= s.End:
-			lo, hi = s.End, c.Start
-		default:
+		lo, hi, ok := gap(s, c)
+		if !ok {
 			continue
 		}
 		i, j := d.tokenAfter(lo), d.tokenAfter(hi)
@@ -283,6 +278,17 @@ func (d *doc) attachedCue(s news.Span, cues []news.Span) (news.Span, bool) {
 		}
 	}
 	return best, bestGap >= 0
+}
+
+// gap returns the text between two spans that do not overlap.
+func gap(s, c news.Span) (lo, hi int, ok bool) {
+	switch {
+	case c.End <= s.Start:
+		return c.End, s.Start, true
+	case c.Start >= s.End:
+		return s.End, c.Start, true
+	}
+	return 0, 0, false
 }
 
 // trimSpan drops quotation marks, punctuation and spaces at both ends
@@ -319,16 +325,8 @@ func (d *doc) overlapsAny(s news.Span, atts []attribution) bool {
 func (d *doc) nearest(s news.Span, cands []news.Span) (news.Span, bool) {
 	best, bestDist := news.Span{}, -1
 	for _, c := range cands {
-		var lo, hi int
-		switch {
-		case c.End <= s.Start:
-			lo, hi = c.End, s.Start
-		case c.Start >= s.End:
-			lo, hi = s.End, c.Start
-		default:
-			continue
-		}
-		if strings.Contains(d.text[lo:hi], "\n") {
+		lo, hi, ok := gap(s, c)
+		if !ok || strings.Contains(d.text[lo:hi], "\n") {
 			continue
 		}
 		if dist := hi - lo; bestDist < 0 || dist < bestDist {
