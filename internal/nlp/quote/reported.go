@@ -76,7 +76,7 @@ func (d *doc) cues(u unit) []cue {
 			k++
 			continue
 		}
-		if objectVerbs[t.lower] && k > u.from && !determiners[d.toks[k-1].lower] && k+1 < u.to && !d.toks[k+1].isPunct() {
+		if objectVerbs[t.lower] && k > u.from && !determiners[d.toks[k-1].lower] && k+1 < u.to && !d.toks[k+1].isPunct() && !(t.lower == "citing" && d.citesSource(k+1, u.to)) {
 			out = append(out, cue{k, k + 1, t.lower, topic})
 			continue
 		}
@@ -434,4 +434,29 @@ func (d *doc) span(from, to int) (news.Span, bool) {
 		return d.quotes[q].content, true
 	}
 	return s, false
+}
+
+// relaySources are nouns that make "citing X" name where a report comes
+// from ("citing a diplomat") rather than a reason ("citing a threat").
+var relaySources = map[string]bool{
+	"diplomat": true, "diplomats": true, "official": true, "officials": true, "source": true,
+	"sources": true, "people": true, "person": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "aide": true, "aides": true, "report": true, "reports": true,
+	"witnesses": true, "witness": true, "residents": true, "police": true, "media": true,
+}
+
+// citesSource reports whether the phrase from k names a source: a
+// capitalised name or outlet, or a person or report noun within its first
+// words.
+func (d *doc) citesSource(k, limit int) bool {
+	for i := k; i < min(k+4, limit); i++ {
+		t := d.toks[i]
+		if t.isPunct() {
+			return false
+		}
+		if relaySources[t.lower] || i == k && t.isCapitalised() {
+			return true
+		}
+	}
+	return false
 }
