@@ -210,6 +210,9 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 			return true
 		case (next.lower == "." || next.lower == "on" || next.lower == "in") && (lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "remark"):
 			return true
+		case invertible[lemma] && (prev.Text == "," || prev.isQuoteMark()) && next.isCapitalised():
+			// "..., added Rep. Smith": the subject follows the cue.
+			return true
 		}
 		return false
 	}
@@ -460,3 +463,7 @@ func (d *doc) citesSource(k, limit int) bool {
 	}
 	return false
 }
+
+// invertible lemmas need a complement except after the content they
+// report, where the cue precedes its subject: "..., added Rep. Smith".
+var invertible = map[string]bool{"add": true, "note": true, "recall": true, "remark": true, "continue": true}
