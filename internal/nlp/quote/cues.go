@@ -82,7 +82,7 @@ var objectVerbs = func() map[string]bool {
 		referenced referencing championed likened invoked documented detailing rebuked derided
 		recounted credited congratulated dubbed articulated outlined outlining unveiled labeled
 		blaming offered posted retweeted distanced rebuffed disavowed disavow
-		citing cited`) {
+		citing cited lamented mentioned`) {
 		m[w] = true
 	}
 	return m
