@@ -81,7 +81,8 @@ var objectVerbs = func() map[string]bool {
 		portray portraying portrays thanked thanking convinced persuaded approved presented quoted
 		referenced referencing championed likened invoked documented detailing rebuked derided
 		recounted credited congratulated dubbed articulated outlined outlining unveiled labeled
-		blaming offered posted retweeted distanced rebuffed disavowed disavow`) {
+		blaming offered posted retweeted distanced rebuffed disavowed disavow
+		citing cited lamented mentioned`) {
 		m[w] = true
 	}
 	return m

@@ -76,7 +76,7 @@ func (d *doc) cues(u unit) []cue {
 			k++
 			continue
 		}
-		if objectVerbs[t.lower] && k > u.from && !determiners[d.toks[k-1].lower] && k+1 < u.to && !d.toks[k+1].isPunct() {
+		if objectVerbs[t.lower] && k > u.from && !determiners[d.toks[k-1].lower] && k+1 < u.to && !d.toks[k+1].isPunct() && !(t.lower == "citing" && d.citesSource(k+1, u.to)) {
 			out = append(out, cue{k, k + 1, t.lower, topic})
 			continue
 		}
@@ -209,6 +209,9 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		case (lemma == "seem" || lemma == "appear") && (next.lower == "like" || next.lower == "as"):
 			return true
 		case (next.lower == "." || next.lower == "on" || next.lower == "in") && (lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "remark"):
+			return true
+		case invertible[lemma] && (prev.Text == "," || prev.isQuoteMark()) && next.isCapitalised():
+			// "..., added Rep. Smith": the subject follows the cue.
 			return true
 		}
 		return false
@@ -435,3 +438,32 @@ func (d *doc) span(from, to int) (news.Span, bool) {
 	}
 	return s, false
 }
+
+// relaySources are nouns that make "citing X" name where a report comes
+// from ("citing a diplomat") rather than a reason ("citing a threat").
+var relaySources = map[string]bool{
+	"diplomat": true, "diplomats": true, "official": true, "officials": true, "source": true,
+	"sources": true, "people": true, "person": true, "spokesman": true, "spokeswoman": true,
+	"spokesperson": true, "aide": true, "aides": true, "report": true, "reports": true,
+	"witnesses": true, "witness": true, "residents": true, "police": true, "media": true,
+}
+
+// citesSource reports whether the phrase from k names a source: a
+// capitalised name or outlet, or a person or report noun within its first
+// words.
+func (d *doc) citesSource(k, limit int) bool {
+	for i := k; i < min(k+4, limit); i++ {
+		t := d.toks[i]
+		if t.isPunct() {
+			return false
+		}
+		if relaySources[t.lower] || i == k && t.isCapitalised() {
+			return true
+		}
+	}
+	return false
+}
+
+// invertible lemmas need a complement except after the content they
+// report, where the cue precedes its subject: "..., added Rep. Smith".
+var invertible = map[string]bool{"add": true, "note": true, "recall": true, "remark": true, "continue": true}

@@ -1,0 +1,55 @@
+package quote
+
+import "testing"
+
+// TestCueConstructions checks the content and source found for cue
+// constructions added from PolNeAR misses: each case names the content
+// that must be reported and its speaker, or none when the cue must not fire.
+func TestCueConstructions(t *testing.T) {
+	tests := []struct {
+		name, text, content, speaker string
+	}{
+		{
+			name:    "citing takes a reason as content",
+			text:    "Mayor Lee lifted the curfew on Friday, citing a threat to public health.",
+			content: "a threat to public health",
+			speaker: "Mayor Lee",
+		},
+		{
+			name:    "cited takes its object as content",
+			text:    "Clinton cited her years as secretary of State in her speech.",
+			content: "her years as secretary of State in her speech",
+			speaker: "Clinton",
+		},
+		{
+			name: "citing a source reports no content",
+			text: "The talks stalled on Monday, citing a diplomat.",
+		},
+		{
+			name:    "inverted added before a name",
+			text:    "The bill will pass this week. “We have the votes,” added Rep. Jim Smith.",
+			content: "We have the votes,",
+			speaker: "Rep. Jim Smith",
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := Find(tt.text, nil, nil)
+			var found bool
+			for _, q := range res.Quotes {
+				if q.Text == tt.content {
+					found = true
+					if speaker := tt.text[q.SpeakerStart:q.SpeakerEnd]; speaker != tt.speaker {
+						t.Errorf("speaker of %q = %q, want %q", q.Text, speaker, tt.speaker)
+					}
+				}
+				if tt.content == "" && q.Cue == "citing" {
+					t.Errorf("citing a source reported %q", q.Text)
+				}
+			}
+			if tt.content != "" && !found {
+				t.Errorf("no quote %q in %+v", tt.content, res.Quotes)
+			}
+		})
+	}
+}
