@@ -65,6 +65,9 @@ func addLead(doc *html.Node, text, title string) string {
 		}
 	}
 	window := page[from:start]
+	if len(window) < leadMinChars {
+		return text
+	}
 	have := cleanText(text)
 	var leads []string
 	var visit func(n *html.Node) bool
