@@ -38,6 +38,19 @@ var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|
 var furnitureLine = regexp.MustCompile(`(?i)^(?:inhaltsverzeichnis|table of contents|neueste (?:artikel|beiträge)|zum newsletter anmelden|` +
 	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert))\s*[:.!]*$`)
 
+// callToAction matches a page's appeal to the reader (subscribe, follow,
+// sign up, log in to read on, comment rules) and inline "read also"
+// teasers with their label, in the languages of the outlets Parallax reads
+// most. Such a paragraph addresses the visitor, not the story's reader.
+var callToAction = regexp.MustCompile(`(?i)^(?:lesen sie (?:hier|auch|mehr)|lea(?: también| más)?|vea también|le puede interesar|mira|auch lesen|à lire aussi|dowiedz się więcej)\s*[:»]|` +
+	`\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:now|today|to (?:our|the))|(?:follow|find) us on|never miss (?:the|our)|already a subscriber|` +
+	`to (?:view|read|continue reading) the full (?:story|article)|comments are moderated|letters? to the editor|` +
+	`síguenos|siguenos en|suscríbete|abonniere unseren|zum newsletter anmelden|pour lire la suite|zapraszamy (?:też )?do subskrypcji|` +
+	`download the \w+ apps?)\b`)
+
+// maxCallToActionLen bounds the paragraphs tested against callToAction.
+const maxCallToActionLen = 250
+
 // maxCreditLen bounds the paragraphs tested against creditLine.
 const maxCreditLen = 90
 
@@ -57,15 +70,17 @@ func trimBoilerplate(text string) string {
 	kept := make([]string, 0, len(paras))
 	seen := 0
 	for _, p := range paras {
+		at := seen
+		seen += len(p) + 2
 		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) ||
-			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) {
+			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) ||
+			(len(p) <= maxCallToActionLen && callToAction.MatchString(p)) {
 			continue
 		}
-		if len(p) <= maxMarkerLen && seen > total/2 && tailMarker.MatchString(p) {
+		if len(p) <= maxMarkerLen && at > total/2 && tailMarker.MatchString(p) {
 			break
 		}
 		kept = append(kept, p)
-		seen += len(p) + 2
 	}
 	return strings.Join(kept, "\n\n")
 }

@@ -25,6 +25,11 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"recommended heading cut", body + "\n\n" + body + "\n\nEmpfohlene Beiträge\n\nTeaser", body + "\n\n" + body},
 		{"widget label dropped", "Inhaltsverzeichnis\n\n" + body + "\n\nZum Newsletter anmelden\n\n" + body, body + "\n\n" + body},
 		{"widget label in prose kept", body + "\n\nThe table of contents lists nine chapters.", body + "\n\nThe table of contents lists nine chapters."},
+		{"read-also teaser dropped", body + "\n\nLea también: Impiden ingreso a Nicaragua a un reportero\n\n" + body, body + "\n\n" + body},
+		{"subscribe appeal dropped", body + "\n\nSubscribe now to our eNATION edition for the full story.", body},
+		{"follow appeal dropped", body + "\n\nSíguenos en Telegram, Instagram y Twitter para recibir todas nuestras actualizaciones", body},
+		{"paywall notice dropped", body + "\n\nIf you are seeing this message but you are already a subscriber, you can log in.", body},
+		{"prose about newsletters kept", body + "\n\nThe firm said its newsletter reached a million readers.", body + "\n\nThe firm said its newsletter reached a million readers."},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {

@@ -70,7 +70,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}
-	text = trimBoilerplate(dropLeadingTitle(text, title))
+	text = trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title))
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
