@@ -317,7 +317,11 @@ func classify(words []word, i int) tense {
 	}
 	if prospective[w] && (next == "to" || next == "for") {
 		// "is scheduled to close", "expected to": ahead, whatever the
-		// auxiliary.
+		// auxiliary, except a plan already in the past perfect ("had
+		// been due to expire Friday").
+		if prev == "had" || prev == "been" && i > 1 && words[i-2].text == "had" {
+			return past
+		}
 		return future
 	}
 	if auxiliaries[prev] && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
