@@ -82,6 +82,14 @@ func TestResolve(t *testing.T) {
 			"They may lose the fight when the case is heard in May in the appeals court.", "May", "2000-05"},
 		{"is scheduled to points ahead", "1989-11-02",
 			"The purchase is scheduled to close Monday.", "Monday", "1989-11-06"},
+		{"a plan in the past perfect is past", "1989-10-30",
+			"The offer had been due to expire Friday evening.", "Friday evening", "1989-10-27TEV"},
+		{"a part of day before a relative day", "1989-11-02",
+			"In London at mid-afternoon yesterday, shares were up.", "mid-afternoon yesterday", "1989-11-01TAF"},
+		{"mid afternoon after a preposition", "1998-03-06",
+			"By mid afternoon, the operation was over.", "mid afternoon", "1998-03-06TAF"},
+		{"an aside in brackets takes the tense of the clause it glosses", "2000-04-05",
+			"This father will leave at 4 in the morning (4 a.m. EDT Thursday), Castro said.", "4 a.m. EDT Thursday", "2000-04-06T04:00"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,7 +14,7 @@ func clockRules() []rule {
 		{compile(`(?P<h>[01]?\d|2[0-3]):(?P<mi>[0-5]\d)(?::[0-5]\d)?(?:\s*(?P<tz>[ecmp][sd]t|gmt|utc)\b)?`), clock},
 		{compile(`(?P<h>[01]?\d|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?:\s+o'clock)?\s+in\s+the\s+(?P<part>morning|afternoon|evening)`), clock},
 		{compile(`(?P<noon>noon|midnight|midday)`), clock},
-		{compile(`(?:the\s+)?(?:mid-?|late\s+|early\s+)?{part}`), bareDayPart},
+		{compile(`(?:the\s+)?(?:mid[- ]?|late\s+|early\s+)?{part}`), bareDayPart},
 	}
 }
 

@@ -12,6 +12,7 @@ func relativeRules() []rule {
 	return []rule{
 		{compile(`(?P<rd>today|yesterday|tomorrow|tonight)(?:\s+{part})?`), relativeDay},
 		{compile(`the\s+day\s+(?P<rd2>before yesterday|after tomorrow)`), relativeDay},
+		{compile(`(?:mid[- ]?|early\s+|late\s+)?{part}\s+(?P<rd>yesterday|today|tomorrow)`), relativeDay},
 		{compile(`(?:(?P<rel>last|next|this|this past|this coming|the previous|the following|coming|past)\s+)?{wd}(?:\s+{part})?`), weekday},
 		{compile(`(?P<rel>this|last|tomorrow|yesterday)\s+{part}`), dayPart},
 		{compile(`(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s`), weekdaySet},

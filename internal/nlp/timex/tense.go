@@ -154,6 +154,12 @@ func isWordByte(b byte) bool {
 // no tense of its own; one in a phrase without a verb ("On Monday, ...")
 // takes the tense of the sentence.
 func tenseAt(text string, start, end int) tense {
+	if open, closed, ok := bracketed(text, start, end); ok {
+		// "will leave at 4 in the morning (4 a.m. EDT Thursday)": an
+		// aside takes the tense of the clause it glosses, not of the
+		// sentence around both.
+		start, end = open, closed
+	}
 	words := clauseWords(text, start, end)
 	from, to := clauseSpan(text, words, start, end)
 	if t, i := nearestTense(words, from, to, start, end); t != unknownTense {
@@ -169,6 +175,32 @@ func tenseAt(text string, start, end int) tense {
 	}
 	t, _ := nearestTense(words, 0, len(words), start, end)
 	return t
+}
+
+// bracketed returns the span of the brackets around [start, end), when
+// they hold it within a short reach and on one line.
+func bracketed(text string, start, end int) (open, closed int, ok bool) {
+	const reach = 40
+	open = -1
+	for i := start - 1; i >= 0 && start-i <= reach; i-- {
+		if c := text[i]; c == '(' {
+			open = i
+			break
+		} else if c == ')' || c == '\n' {
+			return 0, 0, false
+		}
+	}
+	if open < 0 {
+		return 0, 0, false
+	}
+	for i := end; i < len(text) && i-end <= reach; i++ {
+		if c := text[i]; c == ')' {
+			return open, i + 1, true
+		} else if c == '(' || c == '\n' {
+			return 0, 0, false
+		}
+	}
+	return 0, 0, false
 }
 
 // intentions are past verbs of intending or agreeing whose infinitive
@@ -285,7 +317,11 @@ func classify(words []word, i int) tense {
 	}
 	if prospective[w] && (next == "to" || next == "for") {
 		// "is scheduled to close", "expected to": ahead, whatever the
-		// auxiliary.
+		// auxiliary, except a plan already in the past perfect ("had
+		// been due to expire Friday").
+		if prev == "had" || prev == "been" && i > 1 && words[i-2].text == "had" {
+			return past
+		}
 		return future
 	}
 	if auxiliaries[prev] && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {
