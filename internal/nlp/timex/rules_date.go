@@ -83,7 +83,7 @@ func slashDate(m *match) (string, string, bool) {
 func monthDay(m *match) (string, string, bool) {
 	mon, ok := m.month()
 	d := m.day()
-	if !ok || d < 1 || d > 31 {
+	if !ok || d < 1 || d > 31 || m.dayOfNextDate() {
 		return "", "", false
 	}
 	if !m.anchor.Known {
@@ -351,4 +351,20 @@ func holiday(m *match) (string, string, bool) {
 		d = at(a.Year() + 1)
 	}
 	return Date, dayValue(d), true
+}
+
+// dayOfNextDate says a day-month match ("19 Sept.") is followed by a day
+// number, so the month begins the next date instead ("the 19 Sept. 11
+// hijackers" is "Sept. 11").
+func (m *match) dayOfNextDate() bool {
+	di, mi := m.re.SubexpIndex("day"), m.re.SubexpIndex("month")
+	if di < 0 || mi < 0 || m.loc[2*di] < 0 || m.loc[2*mi] < 0 || m.loc[2*di] > m.loc[2*mi] {
+		return false
+	}
+	next := m.nextWord()
+	if len(next) == 0 || len(next) > 2 {
+		return false
+	}
+	n, err := strconv.Atoi(next)
+	return err == nil && n >= 1 && n <= 31
 }
