@@ -111,7 +111,7 @@ func (d *doc) npRight(start, limit int) (int, int) {
 		if t.quoteID >= 0 || t.isPunct() {
 			break
 		}
-		if k > start && (npStop[t.lower] || t.isLower() && !determiners[t.lower] && d.toks[k-1].isCapitalised()) {
+		if k > start && (npStop[t.lower] || t.isLower() && !determiners[t.lower] && d.toks[k-1].isCapitalised() && !determiners[d.toks[k-1].lower]) {
 			break
 		}
 		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {

@@ -132,6 +132,13 @@ func TestSpeakerMention(t *testing.T) {
 			speaker: "Mrs. Clinton",
 		},
 		{
+			name:    "a capitalised determiner does not end the subject",
+			text:    "The mayor lifted the curfew on Monday, citing a threat to public health.",
+			cue:     "citing",
+			mention: "mayor",
+			speaker: "mayor",
+		},
+		{
 			name:    "a dash signs a quotation",
 			text:    "“Maybe we can build a wall around the whole campaign.” ― Steve Quinlan.",
 			mention: "Steve Quinlan",
