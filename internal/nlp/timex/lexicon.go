@@ -19,7 +19,7 @@ const (
 	unitWord    = `(?:one|two|three|four|five|six|seven|eight|nine)`
 	wdPattern   = `(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon\.|tues?\.|wed\.|thur?s?\.|fri\.|sat\.|sun\.)`
 	numWord     = `(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)`
-	numPattern  = `(?P<num>` + numWord + `(?:[- ](?:and )?` + numWord + `)*|\d+(?:\.\d+)?(?: 1/2| and a half)?|a couple of|a couple|a few|a dozen|a half|an|a|several|few|some|many|dozens of|hundreds of|thousands of)`
+	numPattern  = `(?P<num>` + numWord + `(?:[- ](?:and )?` + numWord + `)*|\d+(?:\.\d+)?(?: 1/2| and a half)?|a couple of|a couple|couple of|a few|a dozen|a half|an|a|several|few|some|many|dozens of|hundreds of|thousands of)`
 	unitPattern = `(?:(?:trading|business|working|calendar|fiscal|school|academic)[- ])?(?P<unit>seconds?|minutes?|hours?|days?|nights?|weekends?|weeks?|months?|quarters?|years?|decades?|century|centuries|millennium|millennia|fortnights?)`
 	ordPattern  = `(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)`
 	seasonWords = `(?P<season>spring|summer|fall|autumn|winter)`
@@ -66,7 +66,7 @@ var numberWords = map[string]int{
 	"thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
 	"eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40,
 	"fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
-	"a couple": 2, "a couple of": 2, "a dozen": 12,
+	"a couple": 2, "a couple of": 2, "couple of": 2, "a dozen": 12,
 }
 
 // vagueNumbers are quantities that make a value unspecified ("PXY").
