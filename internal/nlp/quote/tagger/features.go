@@ -327,10 +327,10 @@ func features(info []tokInfo, para int) [][]uint64 {
 	return out
 }
 
-// cueDistances returns, for each token, how many tokens back and ahead
-// the nearest cue word is (-1 when none), within the sentence when
-// sentence is set.
-func cueDistances(info []tokInfo, sentence bool) (left, right []int) {
+// distances returns, for each token, how many tokens back and ahead the
+// nearest token marked by is lies (-1 when none), within the sentence
+// when sentence is set.
+func distances(info []tokInfo, sentence bool, is func(tokInfo) bool) (left, right []int) {
 	n := len(info)
 	left, right = make([]int, n), make([]int, n)
 	last := -1
@@ -342,7 +342,7 @@ func cueDistances(info []tokInfo, sentence bool) (left, right []int) {
 		if last >= 0 {
 			left[i] = i - last
 		}
-		if info[i].cue != 0 {
+		if is(info[i]) {
 			last = i
 		}
 	}
@@ -352,7 +352,7 @@ func cueDistances(info []tokInfo, sentence bool) (left, right []int) {
 		if last >= 0 {
 			right[i] = last - i
 		}
-		if info[i].cue != 0 {
+		if is(info[i]) {
 			last = i
 		}
 		if sentence && info[i].sentStart {
@@ -360,6 +360,12 @@ func cueDistances(info []tokInfo, sentence bool) (left, right []int) {
 		}
 	}
 	return left, right
+}
+
+// cueDistances gives the distances to the nearest cue word, within the
+// sentence when sentence is set.
+func cueDistances(info []tokInfo, sentence bool) (left, right []int) {
+	return distances(info, sentence, func(t tokInfo) bool { return t.cue != 0 })
 }
 
 // boundaryWords end or open a clause inside a sentence.
@@ -369,38 +375,10 @@ var boundaryWords = map[string]bool{
 	"because": true, "while": true, "after": true, "before": true, "when": true, "if": true,
 }
 
-// boundaries returns, for each token, how many tokens back and ahead the
-// nearest clause-boundary word of its sentence is (-1 when none).
+// boundaries gives the distances to the nearest clause-boundary word of
+// each token's sentence.
 func boundaries(info []tokInfo) (left, right []int) {
-	n := len(info)
-	left, right = make([]int, n), make([]int, n)
-	last := -1
-	for i := range n {
-		if info[i].sentStart {
-			last = -1
-		}
-		left[i] = -1
-		if last >= 0 {
-			left[i] = i - last
-		}
-		if boundaryWords[info[i].lower] {
-			last = i
-		}
-	}
-	last = -1
-	for i := n - 1; i >= 0; i-- {
-		right[i] = -1
-		if last >= 0 {
-			right[i] = last - i
-		}
-		if boundaryWords[info[i].lower] {
-			last = i
-		}
-		if info[i].sentStart {
-			last = -1
-		}
-	}
-	return left, right
+	return distances(info, true, func(t tokInfo) bool { return boundaryWords[t.lower] })
 }
 
 // boundaryWord is the boundary word dist tokens away in direction dir
