@@ -5,6 +5,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/parallax-news/parallax/internal/news"
 )
 
 // pairConflicts compares the numbers, dates and places of sentences aligned
@@ -63,12 +65,30 @@ func (s *story) numberConflicts(a, b *unit) []Conflict {
 	return out
 }
 
-// quantities returns the numbers of a sentence, found once.
+// quantities returns the numbers of a sentence, found once. Numbers inside
+// a calendar expression the reader resolved (a DATE, TIME or SET timex:
+// "Sept. 11", "at 3 p.m.", "every 2 weeks") are parts of a date, compared
+// as dates, not as counts; durations ("three days") stay quantities.
 func (s *story) quantities(u *unit) []quantity {
 	if !u.qtyDone {
-		u.qty, u.qtyDone = quantities(s.in.Articles[u.art].Text, u.span.Start, u.span.End), true
+		a := s.in.Articles[u.art]
+		for _, q := range quantities(a.Text, u.span.Start, u.span.End) {
+			if !inCalendarTimex(a.Annotations.Timexes, q) {
+				u.qty = append(u.qty, q)
+			}
+		}
+		u.qtyDone = true
 	}
 	return u.qty
+}
+
+func inCalendarTimex(ts []news.Timex, q quantity) bool {
+	for _, t := range ts {
+		if t.Type != "DURATION" && t.Start < q.end && q.start < t.End {
+			return true
+		}
+	}
+	return false
 }
 
 func anyAgree(a, b []quantity) bool {

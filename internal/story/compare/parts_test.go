@@ -255,3 +255,29 @@ func TestPartOfDay(t *testing.T) {
 		}
 	}
 }
+
+// Numbers inside a resolved date or time are compared as that date, never
+// again as a count: "3 p.m." against "9 p.m." is one time-of-day conflict,
+// while a duration ("for three days") stays a number.
+func TestNumbersInsideTimexes(t *testing.T) {
+	dated := func(id int64, text, phrase, typ, value string) Article {
+		i := indexOf(text, phrase)
+		return Article{ID: id, Text: text, Annotations: news.Annotations{Timexes: []news.Timex{{Text: phrase, Start: i, End: i + len(phrase), Type: typ, Value: value}}}}
+	}
+	x := "The two delegations began the ceasefire talks at 3 p.m. in the capital, officials said."
+	y := "The two delegations began the ceasefire talks at 9 p.m. in the capital, diplomats said."
+	c := Compare(Input{Articles: []Article{
+		dated(1, x, "3 p.m.", "TIME", "2015-06-30T15:00"),
+		dated(2, y, "9 p.m.", "TIME", "2015-06-30T21:00")}})
+	if len(c.Conflicts) != 1 || c.Conflicts[0].Attribute != AttrDate {
+		t.Errorf("want one time conflict, got %+v", c.Conflicts)
+	}
+	x = "Rebels held the airport for three days before the army retook it, officials said."
+	y = "Rebels held the airport for five days before the army retook it, diplomats said."
+	c = Compare(Input{Articles: []Article{
+		dated(1, x, "three days", "DURATION", "P3D"),
+		dated(2, y, "five days", "DURATION", "P5D")}})
+	if len(c.Conflicts) != 1 || c.Conflicts[0].Attribute != AttrNumber {
+		t.Errorf("want one number conflict for the durations, got %+v", c.Conflicts)
+	}
+}
