@@ -33,7 +33,7 @@ func Sentences(text string) []news.Span {
 			for k+1 < len(toks) && isCloser(toks[k+1].Text) && toks[k+1].Start == toks[k].End {
 				k++
 			}
-			end = k+1 == len(toks) || opensSentence(toks[k+1].Text)
+			end = k+1 == len(toks) || opensSentence(toks[k+1].Text) && !glued(toks, k)
 		case strings.HasSuffix(t.Text, ".") && len(t.Text) > 1:
 			for k+1 < len(toks) && isCloser(toks[k+1].Text) && toks[k+1].Start == toks[k].End {
 				k++
@@ -49,6 +49,18 @@ func Sentences(text string) []news.Span {
 		}
 	}
 	return spans
+}
+
+// glued reports a full stop squeezed between a word and an abbreviation
+// with no space on either side ("N." + "C." in "(D-N.C.)", split by the
+// tokenizer after the hyphen): inside a name, not a sentence end.
+func glued(toks []Token, k int) bool {
+	if k == 0 || toks[k].Text != "." || toks[k-1].End != toks[k].Start || toks[k+1].Start != toks[k].End {
+		return false
+	}
+	next := toks[k+1].Text
+	r, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLetter(r) && (strings.HasSuffix(next, ".") || utf8.RuneCountInString(next) == 1)
 }
 
 // isTerminal reports a token made only of sentence-final marks.

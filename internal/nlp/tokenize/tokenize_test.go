@@ -81,6 +81,8 @@ func TestSentences(t *testing.T) {
 		{"paragraph always ends", "Talks in\n\nmoscow", []string{"Talks in", "moscow"}},
 		{"no final stop", "Breaking news", []string{"Breaking news"}},
 		{"company abbreviation", "Acme Inc. said profits rose.", []string{"Acme Inc. said profits rose."}},
+		{"hyphenated state abbreviation", "Rep. Ann Lee (D-N.C.) disagreed. He left.", []string{"Rep. Ann Lee (D-N.C.) disagreed.", "He left."}},
+		{"missing space is still an end", "He left.Then she spoke.", []string{"He left.", "Then she spoke."}},
 		{"whitespace only", " \n\t ", nil},
 	}
 	for _, tt := range tests {
