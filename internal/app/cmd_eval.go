@@ -28,6 +28,7 @@ func evalCommands(e *env) []*cobra.Command {
 		newEvalTimeCmd(e),
 		newEvalQuotesCmd(e),
 		newEvalCompareCmd(e),
+		newEvalEventsCmd(e),
 		newEvalTextCmd(e),
 	}
 }

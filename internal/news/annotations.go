@@ -85,15 +85,24 @@ type Citation struct {
 }
 
 // Event is a who-did-what-to-whom proposition read from one sentence.
+// Start and End are the cue ("agreed", "held talks"); the actor and target
+// spans are the mentions they were read from, and their IDs the entities'
+// (empty for an unnamed agent such as "police").
 type Event struct {
-	Sentence Span   `json:"sentence"`
-	Actor    string `json:"actor"`
-	Action   string `json:"action"` // PLOVER category
-	Target   string `json:"target"`
-	Date     string `json:"date"`
-	Location string `json:"location"`
-	Start    int    `json:"start"`
-	End      int    `json:"end"`
+	Sentence   Span   `json:"sentence"`
+	Actor      string `json:"actor"`
+	ActorID    string `json:"actor_id,omitempty"`
+	ActorSpan  *Span  `json:"actor_span,omitempty"`
+	Action     string `json:"action"` // PLOVER category
+	Cue        string `json:"cue"`
+	Negated    bool   `json:"negated,omitempty"`
+	Target     string `json:"target"`
+	TargetID   string `json:"target_id,omitempty"`
+	TargetSpan *Span  `json:"target_span,omitempty"`
+	Date       string `json:"date"`
+	Location   string `json:"location"`
+	Start      int    `json:"start"`
+	End        int    `json:"end"`
 }
 
 // Annotations is everything the read stage derives from an article's text.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/events"
 	"github.com/parallax-news/parallax/internal/nlp/ner"
 	"github.com/parallax-news/parallax/internal/nlp/quote"
 	"github.com/parallax-news/parallax/internal/nlp/resolve"
@@ -45,7 +46,7 @@ func (r *Reader) Read(a news.Article) news.Annotations {
 	entities := roles.Attach(text, sentences, resolve.Resolve(text, sentences, names))
 	timexes := timex.Find(text, timex.AnchorFor(text, a.PublishedAt))
 	quotes := quote.Find(text, sentences, entities)
-	return news.Annotations{
+	ann := news.Annotations{
 		Sentences: sentences,
 		Entities:  entities,
 		Timexes:   timexes,
@@ -53,6 +54,8 @@ func (r *Reader) Read(a news.Article) news.Annotations {
 		Citations: quotes.Citations,
 		EventDate: EventDate(text, sentences, timexes, a.PublishedAt),
 	}
+	ann.Events = events.Code(text, ann)
+	return ann
 }
 
 var dayValue = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)
