@@ -64,6 +64,9 @@ var Tables = []Table{
 	{Name: "timexes", About: "one row per temporal expression, normalised (TIMEX3 value)", Columns: []string{
 		"article_id", "type", "value", "text", "start", "end"},
 		rows: timexRows},
+	{Name: "events", About: "one row per who-did-what-to-whom event (PLOVER category), with actor, target and cue spans", Columns: []string{
+		"article_id", "action", "negated", "actor_id", "actor", "target_id", "target", "cue", "date", "location", "start", "end", "actor_start", "actor_end", "target_start", "target_end"},
+		rows: eventRows},
 	{Name: "citations", About: "one row per cited source (agencies, other outlets)", Columns: []string{
 		"article_id", "source", "text", "start", "end"},
 		rows: citationRows},
@@ -204,6 +207,32 @@ func timexRows(ctx context.Context, src Source, f Filter, emit func([]any) error
 		}
 		return nil
 	})
+}
+
+func eventRows(ctx context.Context, src Source, f Filter, emit func([]any) error) error {
+	return eachArticle(ctx, src, f, func(a news.Article, ann news.Annotations) error {
+		for _, e := range ann.Events {
+			if e.Start < 0 || e.End > len(a.Text) || e.Start > e.End {
+				continue
+			}
+			as, ae := spanEnds(e.ActorSpan)
+			ts, te := spanEnds(e.TargetSpan)
+			row := []any{a.ID, e.Action, e.Negated, optional(e.ActorID), optional(e.Actor), optional(e.TargetID), optional(e.Target),
+				a.Text[e.Start:e.End], optional(e.Date), optional(e.Location), e.Start, e.End, as, ae, ts, te}
+			if err := emit(row); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// spanEnds gives a span's offsets, null when there is none.
+func spanEnds(s *news.Span) (any, any) {
+	if s == nil {
+		return nil, nil
+	}
+	return s.Start, s.End
 }
 
 func citationRows(ctx context.Context, src Source, f Filter, emit func([]any) error) error {

@@ -108,6 +108,8 @@ func fixture() *fakeSource {
 	cs, ce := span(textA, "TASS")
 	ms, me := span(textA, "on Monday")
 	bs, be := span(textB, "Ivan Petrov")
+	vs, ve := span(textB, "visited")
+	ks, ke := span(textB, "Kabul")
 	petrov := news.Entity{ID: "per:ivan_petrov", Name: "Ivan Petrov", Type: news.PER, Aliases: []string{"Ivan Petrov"},
 		Mentions: []news.Mention{{Start: ps, End: pe, Text: "Ivan Petrov", Kind: "name"}},
 		Roles:    []news.Role{{Title: "Deputy Minister", Normalized: "deputy minister", Start: ts, End: te}}}
@@ -124,7 +126,12 @@ func fixture() *fakeSource {
 				Timexes:   []news.Timex{{Text: "on Monday", Start: ms, End: me, Type: "DATE", Value: "2024-11-25"}},
 				Quotes:    []news.Quote{{Text: textA[qs:qe], Start: qs, End: qe, Direct: true, Speaker: &news.Speaker{EntityID: petrov.ID, Name: petrov.Name}, SpeakerStart: ps, SpeakerEnd: pe, Cue: "said", Via: []string{"TASS"}}, {Text: "went well", Start: 0, End: 9}},
 				Citations: []news.Citation{{Source: "TASS", Start: cs, End: ce}}},
-			2: {Entities: []news.Entity{{ID: petrov.ID, Name: petrov.Name, Type: news.PER, Mentions: []news.Mention{{Start: bs, End: be, Text: "Ivan Petrov", Kind: "name"}}}}},
+			2: {Entities: []news.Entity{{ID: petrov.ID, Name: petrov.Name, Type: news.PER, Mentions: []news.Mention{{Start: bs, End: be, Text: "Ivan Petrov", Kind: "name"}}}},
+				Events: []news.Event{
+					{Action: "CONSULT", Cue: "visited", Start: vs, End: ve, Actor: petrov.Name, ActorID: petrov.ID, ActorSpan: &news.Span{Start: bs, End: be},
+						Target: "Kabul", TargetID: "loc:kabul", TargetSpan: &news.Span{Start: ks, End: ke}, Date: "2024-11-26"},
+					{Action: "REJECT", Negated: true, Cue: "went", Start: 9000, End: 9004}, // outside the text: left out
+				}},
 		},
 		stories: []news.Story{{ID: 7, Title: "Petrov in Kabul", EventDate: "2024-11-25", FirstSeen: pub.Time, LastSeen: day.Time, ArticleIDs: []int64{1, 2}, Sources: 2}},
 	}
