@@ -25,7 +25,7 @@ func newExportCmd(e *env) *cobra.Command {
 	}
 	cmd := &cobra.Command{
 		Use:   "export TABLE",
-		Short: "Write a stored table (articles, mentions, roles, quotes, timexes, citations, stories, claims) as JSON Lines or CSV",
+		Short: "Write a stored table (articles, mentions, roles, quotes, timexes, events, citations, stories, claims) as JSON Lines or CSV",
 		Long: "export streams one table of the store to standard output or --out, as JSON Lines (one object per row,\n" +
 			"null for unknown values) or CSV (a header row, empty cells for unknown values, lists joined by \"; \").\n" +
 			"Rows from text carry the article ID and byte span. Tables:\n\n" + help.String(),
