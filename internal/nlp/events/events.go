@@ -306,7 +306,8 @@ var pronouns = map[string]bool{"it": true, "they": true, "he": true, "she": true
 func pickTarget(text string, words []word, cueEnd int, ments []mention, actor *mention) (mention, bool) {
 	until := reportTail(words, cueEnd)
 	after := words[cueEnd].tok.End
-	for _, m := range ments {
+	var place *mention
+	for k, m := range ments {
 		if m.start < after || m.start >= until {
 			continue
 		}
@@ -316,6 +317,14 @@ func pickTarget(text string, words []word, cueEnd int, ments []mention, actor *m
 		if !afterPlacePreposition(text, m.start) {
 			return m, true
 		}
+		if place == nil {
+			place = &ments[k]
+		}
+	}
+	// With no participant after the cue, the place it happens in is what
+	// the action is directed at ("arrived in Amman", "a force in Liberia").
+	if place != nil {
+		return *place, true
 	}
 	return mention{}, false
 }
