@@ -36,11 +36,11 @@ const (
 type Model struct {
 	// Cues are the words learned as cues from the training data; they
 	// extend the rule lexicon in the features.
-	Cues    []string
-	cueSet  map[string]bool
-	rows    rowTable
-	keys    []uint64 // in the order Encode writes them
-	trans   []float32
+	Cues   []string
+	cueSet map[string]bool
+	rows   rowTable
+	keys   []uint64 // in the order Encode writes them
+	trans  []float32
 }
 
 // NewModel builds a model from sorted keys, their weight rows, the
