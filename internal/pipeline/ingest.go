@@ -13,7 +13,9 @@ import (
 )
 
 // Reader derives annotations from an article; internal/nlp/reader is the
-// implementation. It must be safe for concurrent use.
+// implementation. It must be safe for concurrent use, and the annotations
+// must depend on the article's content only, not on its storage IDs: a
+// batch may be read before its articles are stored.
 type Reader interface {
 	Read(a news.Article) news.Annotations
 }
@@ -73,7 +75,18 @@ func (p *Pipeline) Ingest(ctx context.Context, in Input) []Outcome {
 }
 
 func (p *Pipeline) ingestOne(ctx context.Context, in Input) Outcome {
-	out := Outcome{Source: in.Source, Status: Failed}
+	out, article, read := p.prepare(ctx, in)
+	if !read {
+		return out
+	}
+	return p.finish(ctx, out, in, article, nil)
+}
+
+// prepare stores the raw input and returns the article still to be read
+// and stored (read true), or the input's final outcome (read false): a
+// failure, or a document every stage already ran for.
+func (p *Pipeline) prepare(ctx context.Context, in Input) (out Outcome, article news.Article, read bool) {
+	out = Outcome{Source: in.Source, Status: Failed}
 	if in.FetchedAt.IsZero() {
 		in.FetchedAt = time.Now().UTC()
 	}
@@ -81,31 +94,39 @@ func (p *Pipeline) ingestOne(ctx context.Context, in Input) Outcome {
 	docID, created, err := p.Store.PutDocument(ctx, doc)
 	if err != nil {
 		out.Err = fmt.Errorf("%s: store raw input: %w", in.Source, err)
-		return out
+		return out, article, false
 	}
 	if !created {
 		done, id, err := p.complete(ctx, docID)
 		if err != nil {
 			out.Err = fmt.Errorf("%s: %w", in.Source, err)
-			return out
+			return out, article, false
 		}
 		if done {
 			out.Status, out.ArticleID = Unchanged, id
-			return out
+			return out, article, false
 		}
 	}
-	var article news.Article
 	if in.Article != nil {
 		article = *in.Article
 	} else {
 		article, err = p.Extract.Extract(in.Source, in.Raw, in.ContentType)
 		if err != nil {
 			out.Err = err
-			return out
+			return out, article, false
 		}
 	}
 	article.DocumentID = docID
-	id, err := p.process(ctx, article)
+	if article.TextSHA256 == "" {
+		article.TextSHA256 = digest([]byte(article.Text))
+	}
+	return out, article, true
+}
+
+// finish stores a prepared article with its annotations (read now when
+// ann is nil) and assigns its story.
+func (p *Pipeline) finish(ctx context.Context, out Outcome, in Input, article news.Article, ann *news.Annotations) Outcome {
+	id, err := p.processRead(ctx, article, ann)
 	if err != nil {
 		out.Err = fmt.Errorf("%s: %w", in.Source, err)
 		return out
@@ -135,6 +156,12 @@ func (p *Pipeline) complete(ctx context.Context, docID int64) (bool, int64, erro
 
 // process stores the article, reads it and assigns its story.
 func (p *Pipeline) process(ctx context.Context, a news.Article) (int64, error) {
+	return p.processRead(ctx, a, nil)
+}
+
+// processRead is process with the article's annotations already read,
+// unless ann is nil.
+func (p *Pipeline) processRead(ctx context.Context, a news.Article, ann *news.Annotations) (int64, error) {
 	if a.TextSHA256 == "" {
 		a.TextSHA256 = digest([]byte(a.Text))
 	}
@@ -143,12 +170,15 @@ func (p *Pipeline) process(ctx context.Context, a news.Article) (int64, error) {
 		return 0, fmt.Errorf("store article: %w", err)
 	}
 	a.ID = id
-	ann := p.Reader.Read(a)
-	if err := p.Store.PutAnnotations(ctx, id, ann); err != nil {
+	if ann == nil {
+		read := p.Reader.Read(a)
+		ann = &read
+	}
+	if err := p.Store.PutAnnotations(ctx, id, *ann); err != nil {
 		return id, fmt.Errorf("store annotations: %w", err)
 	}
 	if p.Assigner != nil {
-		if err := p.Assigner.Assign(ctx, a, ann); err != nil {
+		if err := p.Assigner.Assign(ctx, a, *ann); err != nil {
 			return id, fmt.Errorf("assign story: %w", err)
 		}
 	}

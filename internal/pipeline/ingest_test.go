@@ -1,9 +1,11 @@
 package pipeline_test
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"path/filepath"
@@ -219,5 +221,51 @@ func TestReprocessAllRereadsAndReportsFailures(t *testing.T) {
 	cancel()
 	if err := p.ReprocessAll(cancelled, ids, func(int64, error) {}); !errors.Is(err, context.Canceled) {
 		t.Errorf("cancelled run = %v, want context.Canceled", err)
+	}
+}
+
+// readOnly hides the Reader's ReadAll, so the pipeline reads one article
+// at a time.
+type readOnly struct{ pipeline.Reader }
+
+// TestIngestJSONLBatchMatchesOneByOne ingests a JSONL file whose records
+// outnumber a read chunk, with a repeated record, once through the batch
+// reader and once reading article by article, and checks that the
+// outcomes and the stored annotations are the same.
+func TestIngestJSONLBatchMatchesOneByOne(t *testing.T) {
+	ctx := context.Background()
+	var lines []byte
+	for i := range 40 {
+		port := benchPorts[i%len(benchPorts)]
+		lines = fmt.Appendf(lines, `{"id":"%d","title":"%s port","text":"The %s port authority said on Monday that ship %d arrived, a spokeswoman told reporters."}`+"\n", i, port, port, i)
+		if i == 3 {
+			lines = fmt.Appendf(lines, `{"id":"%d","title":"%s port","text":"The %s port authority said on Monday that ship %d arrived, a spokeswoman told reporters."}`+"\n", i, port, port, i)
+		}
+	}
+	in := pipeline.Input{Source: "batch.jsonl", Raw: lines}
+	batched, bst := newPipeline(t)
+	single, sst := newPipeline(t)
+	single.Reader = readOnly{single.Reader}
+	got, want := batched.Ingest(ctx, in), single.Ingest(ctx, in)
+	if len(got) != 41 || len(got) != len(want) {
+		t.Fatalf("%d and %d outcomes, want 41", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Status != want[i].Status || got[i].ArticleID != want[i].ArticleID || got[i].Source != want[i].Source {
+			t.Fatalf("outcome %d = %+v, one by one %+v", i, got[i], want[i])
+		}
+		if got[i].Status != pipeline.Ingested {
+			continue
+		}
+		a, errA := bst.Annotations(ctx, got[i].ArticleID)
+		b, errB := sst.Annotations(ctx, want[i].ArticleID)
+		ja, _ := json.Marshal(a)
+		jb, _ := json.Marshal(b)
+		if errA != nil || errB != nil || !bytes.Equal(ja, jb) {
+			t.Fatalf("article %d: annotations differ (%v, %v)\n%s\n%s", got[i].ArticleID, errA, errB, ja, jb)
+		}
+	}
+	if got[4].Status != pipeline.Unchanged {
+		t.Errorf("repeated record = %+v, want unchanged", got[4])
 	}
 }
