@@ -125,6 +125,22 @@ func parsePublished(s string) time.Time {
 // every document is dated, else in file order, and scores the stories
 // against the gold labels. Entities come from ProxyEntities.
 func EvalCluster(docs []ClusterDoc, cfg cluster.Config) ClusterMetrics {
+	pred, elapsed := predictClusters(docs, cfg)
+	gold := make([]string, len(docs))
+	for i, d := range docs {
+		gold[i] = d.Gold
+	}
+	m := ScoreClusters(pred, gold)
+	if elapsed > 0 {
+		m.DocsPerSecond = float64(len(docs)) / elapsed.Seconds()
+	}
+	return m
+}
+
+// predictClusters runs the clusterer over docs as EvalCluster does and
+// returns each document's final story (after merges and splits) and the
+// time spent clustering.
+func predictClusters(docs []ClusterDoc, cfg cluster.Config) ([]string, time.Duration) {
 	order := make([]int, len(docs))
 	published := make([]time.Time, len(docs))
 	dated := true
@@ -162,7 +178,6 @@ func EvalCluster(docs []ClusterDoc, cfg cluster.Config) ClusterMetrics {
 	}
 	elapsed := time.Since(start)
 	pred := make([]string, len(docs))
-	gold := make([]string, len(docs))
 	for i := range docs {
 		s := storyOf[i]
 		for {
@@ -173,13 +188,73 @@ func EvalCluster(docs []ClusterDoc, cfg cluster.Config) ClusterMetrics {
 			s = next
 		}
 		pred[i] = fmt.Sprint(s)
-		gold[i] = docs[i].Gold
 	}
-	m := ScoreClusters(pred, gold)
-	if elapsed > 0 {
-		m.DocsPerSecond = float64(len(docs)) / elapsed.Seconds()
+	return pred, elapsed
+}
+
+// ClusterError is one disagreement between the predicted stories and the
+// gold clusters: a story holding documents of several gold clusters
+// ("merged"), or a gold cluster spread over several stories ("split").
+type ClusterError struct {
+	Kind string `json:"kind"`
+	// Key is the story (merged) or the gold label (split) in question.
+	Key string `json:"key"`
+	// Parts counts its documents by gold label (merged) or by story
+	// (split), largest first; Docs lists the document IDs of each part.
+	Parts []ClusterPart `json:"parts"`
+}
+
+// ClusterPart is one share of a ClusterError.
+type ClusterPart struct {
+	Label string   `json:"label"`
+	Docs  []string `json:"docs"`
+}
+
+// ClusterErrors runs the clusterer as EvalCluster does and lists where its
+// stories and the gold clusters disagree: merges first, then splits, each
+// sorted by key. It is for reading errors, not for scoring.
+func ClusterErrors(docs []ClusterDoc, cfg cluster.Config) []ClusterError {
+	pred, _ := predictClusters(docs, cfg)
+	gold := make([]string, len(docs))
+	ids := make([]string, len(docs))
+	for i, d := range docs {
+		gold[i], ids[i] = d.Gold, d.ID
 	}
-	return m
+	return disagreements(pred, gold, ids)
+}
+
+// disagreements lists the predicted labels holding several gold labels and
+// the gold labels spread over several predicted labels.
+func disagreements(pred, gold, ids []string) []ClusterError {
+	group := func(kind string, key, part []string) []ClusterError {
+		parts := make(map[string]map[string][]string)
+		for i := range key {
+			if parts[key[i]] == nil {
+				parts[key[i]] = make(map[string][]string)
+			}
+			parts[key[i]][part[i]] = append(parts[key[i]][part[i]], ids[i])
+		}
+		var out []ClusterError
+		for k, byPart := range parts {
+			if len(byPart) < 2 {
+				continue
+			}
+			e := ClusterError{Kind: kind, Key: k}
+			for label, docs := range byPart {
+				e.Parts = append(e.Parts, ClusterPart{Label: label, Docs: docs})
+			}
+			slices.SortFunc(e.Parts, func(a, b ClusterPart) int {
+				if len(a.Docs) != len(b.Docs) {
+					return len(b.Docs) - len(a.Docs)
+				}
+				return strings.Compare(a.Label, b.Label)
+			})
+			out = append(out, e)
+		}
+		slices.SortFunc(out, func(a, b ClusterError) int { return strings.Compare(a.Key, b.Key) })
+		return out
+	}
+	return append(group("merged", pred, gold), group("split", gold, pred)...)
 }
 
 // ScoreClusters computes B-cubed and pairwise precision, recall and F1 of

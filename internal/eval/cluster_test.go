@@ -105,3 +105,21 @@ func FuzzProxyEntities(f *testing.F) {
 		}
 	})
 }
+
+func TestDisagreements(t *testing.T) {
+	// Story 1 holds gold a and one document of b; gold b spans stories 1 and 2.
+	pred := []string{"1", "1", "1", "2", "2"}
+	gold := []string{"a", "a", "b", "b", "b"}
+	ids := []string{"d1", "d2", "d3", "d4", "d5"}
+	got := disagreements(pred, gold, ids)
+	want := []ClusterError{
+		{Kind: "merged", Key: "1", Parts: []ClusterPart{{"a", []string{"d1", "d2"}}, {"b", []string{"d3"}}}},
+		{Kind: "split", Key: "b", Parts: []ClusterPart{{"2", []string{"d4", "d5"}}, {"1", []string{"d3"}}}},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got %+v\nwant %+v", got, want)
+	}
+	if got := disagreements([]string{"1", "2"}, []string{"a", "b"}, []string{"x", "y"}); len(got) != 0 {
+		t.Errorf("perfect clustering: got %+v, want none", got)
+	}
+}

@@ -17,6 +17,10 @@ const maxPostings = 512
 // adds to its story's index keys.
 const keysPerArticle = 8
 
+// smallStory is the largest story that an article bridges at
+// SmallMergeThreshold rather than MergeThreshold.
+const smallStory = 2
+
 // explainTop is how many shared terms and entities an assignment reports.
 const explainTop = 5
 
@@ -125,7 +129,7 @@ func (c *Clusterer) Add(doc Doc) Assignment {
 	target := best.s
 	var bridged []*story
 	for _, r := range ranked[1:] {
-		if r.score >= c.cfg.MergeThreshold {
+		if r.score >= c.cfg.MergeThreshold || len(r.s.members) <= smallStory && r.score >= c.cfg.SmallMergeThreshold {
 			bridged = append(bridged, r.s)
 			if r.s.id < target.id {
 				target = r.s

@@ -207,6 +207,50 @@ func TestBridgeMerges(t *testing.T) {
 	}
 }
 
+func TestSmallStoryMergesAtLowerScore(t *testing.T) {
+	// The bridging article scores between SmallMergeThreshold and
+	// MergeThreshold against the flood story: it is merged only while that
+	// story is small.
+	bridgeText := rateDecision2 + " " + floodReport2
+	floods := []string{
+		floodReport,
+		`Thousands of families fled flooded villages of the river delta after heavy rain, and rescue boats searched rooftops for stranded people.`,
+		`Floods after days of heavy rain drove families from villages in the delta; boats rescued people stranded on roofs.`,
+	}
+	tests := []struct {
+		name       string
+		floodDocs  int
+		wantMerged bool
+	}{
+		{"one article", 1, true},
+		{"two articles", 2, true},
+		{"three articles", 3, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := DefaultConfig()
+			cfg.MergeThreshold = 0.9
+			cfg.SmallMergeThreshold = 0.2
+			c := New(cfg)
+			rates := c.Add(Doc{ID: 1, Text: rateDecision})
+			var flood Assignment
+			for i := range tt.floodDocs {
+				flood = c.Add(Doc{ID: int64(10 + i), Text: floods[i]})
+			}
+			if flood.StoryID == rates.StoryID {
+				t.Fatal("unrelated articles share a story")
+			}
+			bridge := c.Add(Doc{ID: 2, Text: bridgeText})
+			if bridge.CopyOf != 0 {
+				t.Fatalf("bridge taken for a copy of %d", bridge.CopyOf)
+			}
+			if merged := len(bridge.Merged) > 0; merged != tt.wantMerged {
+				t.Errorf("bridge = %+v, want merged %v", bridge, tt.wantMerged)
+			}
+		})
+	}
+}
+
 func TestWindowBoundsMemory(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.Window = 3 * 24 * time.Hour

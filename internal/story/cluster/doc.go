@@ -19,7 +19,9 @@
 // nearest member's date beyond a month's grace. Copies found by the dedup
 // stage join their original's story without adding weight to it. An
 // article above the threshold for two stories bridges them: they are
-// merged.
+// merged; a story of one or two articles is merged at a lower score
+// (SmallMergeThreshold), since it is most often a report of the same event
+// that missed the threshold on arrival.
 //
 // A single article decides little: the second event of an actor often
 // scores above the threshold against a young story about the first (same
@@ -97,6 +99,14 @@ type Config struct {
 	// MergeThreshold is the minimum score to a second story for the article
 	// to bridge (merge) it into the first.
 	MergeThreshold float64
+	// SmallMergeThreshold is the lower bar for bridging a second story of
+	// one or two articles. Such a story is usually a report of a running
+	// event that missed the threshold on arrival (it led with background,
+	// or came before the vocabulary knew its words), and a later report
+	// that joins the event and also scores well against the splinter
+	// shows it; a large story keeps MergeThreshold, because merging it on
+	// one article's say moves many articles.
+	SmallMergeThreshold float64
 	// TermWeight, EntityWeight and TitleWeight weigh the similarity components.
 	TermWeight, EntityWeight, TitleWeight float64
 	// DateGrace is the date gap that costs nothing; beyond it the score
@@ -134,23 +144,24 @@ type Config struct {
 // events have in common.
 func DefaultConfig() Config {
 	return Config{
-		Threshold:      0.16,
-		MergeThreshold: 0.5,
-		TermWeight:     0.8,
-		EntityWeight:   0.1,
-		TitleWeight:    0.1,
-		DateGrace:      48 * time.Hour,
-		DateDecay:      72 * time.Hour,
-		EventGrace:     30 * 24 * time.Hour,
-		Window:         7 * 24 * time.Hour,
-		QueryTerms:     32,
-		StoryKeys:      256,
-		MaxCandidates:  12,
-		MaxStoryTerms:  500,
-		SplitRatio:     0.8,
-		SplitMaxLink:   0.25,
-		SplitMinGroup:  5,
-		Dedup:          dedup.DefaultConfig(),
+		Threshold:           0.16,
+		MergeThreshold:      0.5,
+		SmallMergeThreshold: 0.3,
+		TermWeight:          0.8,
+		EntityWeight:        0.1,
+		TitleWeight:         0.1,
+		DateGrace:           48 * time.Hour,
+		DateDecay:           72 * time.Hour,
+		EventGrace:          30 * 24 * time.Hour,
+		Window:              7 * 24 * time.Hour,
+		QueryTerms:          32,
+		StoryKeys:           256,
+		MaxCandidates:       12,
+		MaxStoryTerms:       500,
+		SplitRatio:          0.8,
+		SplitMaxLink:        0.25,
+		SplitMinGroup:       5,
+		Dedup:               dedup.DefaultConfig(),
 	}
 }
 
@@ -161,6 +172,9 @@ func (c Config) withDefaults() Config {
 	}
 	if c.MergeThreshold <= 0 {
 		c.MergeThreshold = d.MergeThreshold
+	}
+	if c.SmallMergeThreshold <= 0 {
+		c.SmallMergeThreshold = d.SmallMergeThreshold
 	}
 	if c.TermWeight <= 0 && c.EntityWeight <= 0 && c.TitleWeight <= 0 {
 		c.TermWeight, c.EntityWeight, c.TitleWeight = d.TermWeight, d.EntityWeight, d.TitleWeight

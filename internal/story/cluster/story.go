@@ -7,10 +7,14 @@ import (
 	"time"
 )
 
-// centroid sums the idf-free unit term vectors of a story's members; IDF
-// weights apply at comparison time, so early members are re-weighted as the
-// vocabulary learns. Terms are kept sorted so that every sum runs in the
-// same order: scores are bit-for-bit reproducible.
+// centroid sums the IDF weighted unit term vectors of a story's members
+// (weighted with the IDF of their arrival), and the current IDF weighs it
+// again at comparison time, so the story side counts rare terms about
+// IDF squared and early members are re-weighted as the vocabulary learns.
+// (Summing the unweighted vectors instead, with one IDF at comparison,
+// scored worse on ECB+: 0.930 against 0.941 B-cubed F1.) Terms are kept
+// sorted so that every sum runs in the same order: scores are bit-for-bit
+// reproducible.
 type centroid struct {
 	w     []tw
 	norm  float64 // L2 norm of the IDF weighted centroid
