@@ -105,3 +105,39 @@ func cleanByline(names ...string) string {
 	}
 	return strings.Join(clean, "; ")
 }
+
+// textBylineLead matches the label that opens a byline paragraph in the
+// article text: "By Jane Doe", "von Max Muster", "Text: Anna Beispiel".
+var textBylineLead = regexp.MustCompile(`(?i)^(?:by|von|text(?: von)?\s*:?|autor(?:in)?\s*:|author\s*:|par|por|door|przez)\s+`)
+
+// personName matches one or two people's names: two to four capitalised
+// words each, joined by "and"-words.
+var personName = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:\s+(?:and|und|et|y|e|i|en|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})?$`)
+
+const (
+	// textBylineMaxChars bounds a byline paragraph.
+	textBylineMaxChars = 80
+	// textBylineEdge is how many paragraphs at each end of the text are
+	// searched for a byline.
+	textBylineEdge = 4
+)
+
+// textByline finds a byline paragraph ("By Jane Doe") among the first and
+// last paragraphs of an article text, for pages whose markup and
+// metadata name no author.
+func textByline(text string) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		if i >= textBylineEdge && i < len(paras)-textBylineEdge {
+			continue
+		}
+		if len(p) > textBylineMaxChars || !textBylineLead.MatchString(p) {
+			continue
+		}
+		name := strings.Trim(cleanText(bylineTail.ReplaceAllString(textBylineLead.ReplaceAllString(p, ""), "")), ` |,;:-–—·"'“”„`)
+		if personName.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}

@@ -47,3 +47,18 @@ func TestBylinePrefersPerson(t *testing.T) {
 		}
 	}
 }
+
+func TestTextByline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"von Daniela Obers\n\nGrenzen setzen ist schwer.", "Daniela Obers"},
+		{"Body text.\n\nText: Klaus Friedrich", "Klaus Friedrich"},
+		{"By Jane Doe and John Roe\n\nBody.", "Jane Doe and John Roe"},
+		{"by the river we sat\n\nBody.", ""},
+		{"Body text only.", ""},
+	}
+	for _, tt := range tests {
+		if got := textByline(tt.text); got != tt.want {
+			t.Errorf("textByline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
