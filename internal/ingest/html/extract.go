@@ -74,6 +74,9 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = textByline(text)
 	}
+	if byline == "" {
+		byline = pageByline(doc)
+	}
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
