@@ -4,6 +4,10 @@ import (
 	"html"
 	"regexp"
 	"strings"
+
+	nethtml "golang.org/x/net/html"
+
+	"github.com/parallax-news/parallax/internal/ingest/html/htmltext"
 )
 
 // bylinePrefix matches the words that introduce a name in a byline, in the
@@ -17,6 +21,7 @@ var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|text|
 // a separator before more page furniture.
 var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•»]|\s[-–—]\s|,?\s+(?:am|on|le|el|il|den|vor|at)\s+\d|\s*,?\s+\d|` +
 	`,?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|` +
+	`,?\s+(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?,?\s+\d|` +
 	`\s+(?:alle artikel|alles von|stand|publiziert|aktualisiert|updated|at|@\w+)\b).*$`)
 
 // notByline matches byline-element texts that are date labels or comment
@@ -47,6 +52,7 @@ func (m *pageMeta) byline(site string) string {
 		candidates = append(candidates, m.ldAuthor)
 	}
 	for _, v := range []string{
+		m.labelledMeta(),
 		m.first("author", "article:author", "byl", "dc.creator", "dcterms.creator", "parsely-author", "sailthru.author", "twitter:creator", "citation_author"),
 		m.itemprop["author"],
 	} {
@@ -58,7 +64,7 @@ func (m *pageMeta) byline(site string) string {
 		candidates = append(candidates, []string{b})
 	}
 	fallback := ""
-	for _, names := range candidates {
+	for i, names := range candidates {
 		clean := cleanByline(names...)
 		switch {
 		case clean == "":
@@ -67,10 +73,42 @@ func (m *pageMeta) byline(site string) string {
 				fallback = clean
 			}
 		default:
-			return clean
+			return fullerName(clean, candidates[i+1:])
 		}
 	}
 	return fallback
+}
+
+// fullerName returns a later candidate that completes a one-word byline
+// ("Anna" -> "Anna Beispiel"): author fields often hold a login or first
+// name where the byline element has the full name.
+func fullerName(byline string, later [][]string) string {
+	if strings.Contains(byline, " ") {
+		return byline
+	}
+	for _, names := range later {
+		clean := cleanByline(names...)
+		first, _, _ := strings.Cut(clean, " ")
+		if strings.EqualFold(first, byline) && personName.MatchString(clean) {
+			return clean
+		}
+	}
+	return byline
+}
+
+// authorLabel matches the label of an author field: Yoast's twitter:label1
+// ("Written by", "Verfasst von") and page bylines ("Autor:").
+var authorLabel = regexp.MustCompile(`(?i)^(?:written by|geschrieben von|verfasst von|écrit par|escrito por|scritto da|autor(?:in|en)?|authors?|auteur|verfasser(?:in)?)\s*:?$`)
+
+// labelledMeta returns the value of a twitter:dataN meta whose
+// twitter:labelN names an author.
+func (m *pageMeta) labelledMeta() string {
+	for _, n := range []string{"1", "2", "3"} {
+		if authorLabel.MatchString(strings.TrimSpace(m.meta["twitter:label"+n])) {
+			return m.meta["twitter:data"+n]
+		}
+	}
+	return ""
 }
 
 // isOutletName reports whether a byline names the outlet or a web address
@@ -104,4 +142,73 @@ func cleanByline(names ...string) string {
 		clean = append(clean, n)
 	}
 	return strings.Join(clean, "; ")
+}
+
+// textBylineLead matches the label that opens a byline paragraph in the
+// article text: "By Jane Doe", "von Max Muster", "Text: Anna Beispiel".
+var textBylineLead = regexp.MustCompile(`(?i)^(?:by|von|text(?: von)?\s*:?|autor(?:in)?\s*:|author\s*:|par|por|door|przez)\s+`)
+
+// personName matches one or two people's names: two to four capitalised
+// words each, joined by "and"-words.
+var personName = regexp.MustCompile(`^\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3}(?:\s+(?:and|und|et|y|e|i|en|&)\s+\p{Lu}[\p{L}.'’-]*(?:\s+\p{Lu}[\p{L}.'’-]*){1,3})?$`)
+
+const (
+	// textBylineMaxChars bounds a byline paragraph.
+	textBylineMaxChars = 80
+	// textBylineEdge is how many paragraphs at each end of the text are
+	// searched for a byline.
+	textBylineEdge = 4
+)
+
+// textByline finds a byline paragraph ("By Jane Doe") among the first and
+// last paragraphs of an article text, for pages whose markup and
+// metadata name no author.
+func textByline(text string) string {
+	paras := strings.Split(text, "\n\n")
+	for i, p := range paras {
+		if i >= textBylineEdge && i < len(paras)-textBylineEdge {
+			continue
+		}
+		if len(p) > textBylineMaxChars || !textBylineLead.MatchString(p) {
+			continue
+		}
+		name := strings.Trim(cleanText(bylineTail.ReplaceAllString(textBylineLead.ReplaceAllString(p, ""), "")), ` |,;:-–—·"'“”„`)
+		if personName.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// pageBylineLabel matches a labelled author line anywhere on a page:
+// "Autor: Fritz Imhof", "Authors Jane Doe and John Roe".
+var pageBylineLabel = regexp.MustCompile(`(?i)^(?:(?:autor(?:in|en)?|authors?|auteur|verfasser(?:in)?|redaktion|text)\s*:|autoren|authors)\s*`)
+
+// trailingNote matches a parenthesised note after a name: "(Pressesprecher)".
+var trailingNote = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
+
+// pageByline finds a labelled author line in the page text, for pages
+// whose byline has neither markup nor metadata. A label alone on its line
+// ("Autor:" in its own element) names the next line.
+func pageByline(doc *nethtml.Node) string {
+	paras := strings.Split(htmltext.Node(doc), "\n\n")
+	for i, p := range paras {
+		if len(p) > textBylineMaxChars {
+			continue
+		}
+		var name string
+		switch {
+		case authorLabel.MatchString(p) && i+1 < len(paras):
+			name = paras[i+1]
+		case pageBylineLabel.MatchString(p):
+			name = pageBylineLabel.ReplaceAllString(p, "")
+		default:
+			continue
+		}
+		name = strings.Trim(cleanText(trailingNote.ReplaceAllString(bylineTail.ReplaceAllString(name, ""), "")), ` |,;:-–—·"'“”„`)
+		if personName.MatchString(name) {
+			return name
+		}
+	}
+	return ""
 }

@@ -1,6 +1,11 @@
 package html
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	nethtml "golang.org/x/net/html"
+)
 
 func TestCleanByline(t *testing.T) {
 	tests := []struct {
@@ -14,6 +19,7 @@ func TestCleanByline(t *testing.T) {
 		{[]string{"Nicole Collignon 22. Februar 2020"}, "Nicole Collignon"},
 		{[]string{"Limespacer · 22. Oktober 2019"}, "Limespacer"},
 		{[]string{"Alex Bozarjian Thursday, November 7"}, "Alex Bozarjian"},
+		{[]string{"Heiko Sauer Do, 12.05.2022"}, "Heiko Sauer"},
 		{[]string{"'Luana Patriolino, Raphael Felice'"}, "Luana Patriolino, Raphael Felice"},
 		{[]string{"Anna Smith", "anna smith", "Bo Li"}, "Anna Smith; Bo Li"},
 		{[]string{"Kersti Wolnow sagt"}, ""},
@@ -39,11 +45,47 @@ func TestBylinePrefersPerson(t *testing.T) {
 		{"outlet then person", pageMeta{meta: map[string]string{"author": "Example News"}, bylines: []string{"By Jane Doe"}}, "Example News", "Jane Doe"},
 		{"domain then person", pageMeta{meta: map[string]string{"author": "example.com"}, itemprop: map[string]string{"author": "Jane Doe"}}, "", "Jane Doe"},
 		{"only outlet", pageMeta{meta: map[string]string{"author": "Example News"}}, "Example News", "Example News"},
+		{"first name completed", pageMeta{meta: map[string]string{"author": "Anna"}, bylines: []string{"Anna Beispiel"}}, "", "Anna Beispiel"},
+		{"yoast written-by label", pageMeta{meta: map[string]string{"twitter:label1": "Verfasst von", "twitter:data1": "Karo Herr", "author": "admin2"}}, "", "Karo Herr"},
 		{"json-ld of any object", pageMeta{ldAuthor: []string{"Kathrin"}, bylines: []string{"Someone Else"}}, "", "Kathrin"},
 	}
 	for _, tt := range tests {
 		if got := tt.meta.byline(tt.site); got != tt.want {
 			t.Errorf("%s: byline = %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}
+
+func TestTextByline(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"von Daniela Obers\n\nGrenzen setzen ist schwer.", "Daniela Obers"},
+		{"Body text.\n\nText: Klaus Friedrich", "Klaus Friedrich"},
+		{"By Jane Doe and John Roe\n\nBody.", "Jane Doe and John Roe"},
+		{"by the river we sat\n\nBody.", ""},
+		{"Body text only.", ""},
+	}
+	for _, tt := range tests {
+		if got := textByline(tt.text); got != tt.want {
+			t.Errorf("textByline(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestPageByline(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{`<p>Datum: 19.11.2021<br><span>Autor:</span> Fritz Imhof<br>Lesezeit</p>`, "Fritz Imhof"},
+		{`<div><h5>Autor:</h5>Peter Maahn</div>`, "Peter Maahn"},
+		{`<p>Autoren Jelko Djuren und Jutta Klaukien</p>`, "Jelko Djuren und Jutta Klaukien"},
+		{`<div>Redaktion: Eberhard Fuhr (Pressesprecher)</div>`, "Eberhard Fuhr"},
+		{`<p>Autor: unbekannt</p>`, ""},
+	}
+	for _, tt := range tests {
+		doc, err := nethtml.Parse(strings.NewReader(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pageByline(doc); got != tt.want {
+			t.Errorf("pageByline(%q) = %q, want %q", tt.page, got, tt.want)
 		}
 	}
 }

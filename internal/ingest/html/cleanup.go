@@ -19,6 +19,8 @@ var tailMarker = regexp.MustCompile(`(?i)^(?:` +
 	`weitere (?:themen|artikel|nachrichten|beiträge)|neueste (?:artikel|beiträge)|lesen sie (?:auch|mehr)|mehr zum thema.*|auch interessant|ähnliche (?:artikel|beiträge)|` +
 	`empfohlene (?:beiträge|artikel)|mehr themen|weitere beiträge.*|entdecke weitere.*|videos zum thema|zum weiterlesen|vorschau auf den nächsten artikel|` +
 	`(?:à )?lire aussi|sur le même sujet|leer más|te puede interesar|noticias relacionadas|leggi anche|czytaj (?:też|także)|zobacz (?:też|także)` +
+	`|weitere informationen|zusatzinformationen|(?:presse|medien)?kontakt|kontakt für rückfragen|contact(?: us)?|(?:more|further) information|` +
+	`quellen(?:angaben)?|sources|originalpublikation|über (?:den autor|die autorin)|about the author` +
 	`)\s*[:?!.…]*$`)
 
 // copyrightLine matches a rights notice, which closes a page rather than
@@ -29,6 +31,7 @@ var copyrightLine = regexp.MustCompile(`(?i)©|\(c\) ?(?:19|20)\d\d|^copyright\b
 // label, a colon and a short tail. Such a line names another page or the
 // picture's owner, never article prose.
 var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|fotos?|photos?|crédits? photos?|credits?|` +
+	`quellen?|sources?|fuentes?|fontes?|źródło|bildnachweis|fotonachweis|` +
 	`czytaj (?:też|także)|zobacz (?:też|także)|lesen sie auch|read (?:more|also)|see also|lire aussi|leggi anche|lee también)\s*:\s*\S|^\(credits?: [^()]*\)$`)
 
 // furnitureLine matches a whole paragraph that is a page widget's label

@@ -30,6 +30,10 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"follow appeal dropped", body + "\n\nSíguenos en Telegram, Instagram y Twitter para recibir todas nuestras actualizaciones", body},
 		{"paywall notice dropped", body + "\n\nIf you are seeing this message but you are already a subscriber, you can log in.", body},
 		{"prose about newsletters kept", body + "\n\nThe firm said its newsletter reached a million readers.", body + "\n\nThe firm said its newsletter reached a million readers."},
+		{"source line dropped", body + "\n\nQuelle: Deutscher Jagdverband (DJV)\n\n" + body, body + "\n\n" + body},
+		{"contact block cut", body + "\n\n" + body + "\n\nWeitere Informationen:\n\nDr. Jane Doe, phone 123", body + "\n\n" + body},
+		{"references heading cut", body + "\n\n" + body + "\n\nQuellenangaben:\n\nSmith 2019", body + "\n\n" + body},
+		{"punctuation paragraph kept", body + "\n\n" + body + "\n\n…\n\n" + body, body + "\n\n" + body + "\n\n…\n\n" + body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {

@@ -71,6 +71,12 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 		byline = cleanByline(res.author)
 	}
 	text = trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title))
+	if byline == "" {
+		byline = textByline(text)
+	}
+	if byline == "" {
+		byline = pageByline(doc)
+	}
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
@@ -95,16 +101,24 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	return art, nil
 }
 
-// dropLeadingTitle removes the headline when the extractor kept it as the
-// first paragraph: the title is metadata, and repeating it in the text
+// dropLeadingTitle removes the headline, with its kicker if any, when the
+// extractor kept it as the first paragraph: the title is metadata, and repeating it in the text
 // would duplicate it in every downstream stage.
 func dropLeadingTitle(text, title string) string {
 	first, rest, found := strings.Cut(text, "\n\n")
-	if found && title != "" && strings.EqualFold(cleanText(first), cleanText(title)) {
+	if !found || title == "" {
+		return text
+	}
+	first, title = strings.ToLower(cleanText(first)), strings.ToLower(cleanText(title))
+	if first == title || (strings.HasSuffix(first, title) && len(first)-len(title) <= maxKickerChars) {
 		return rest
 	}
 	return text
 }
+
+// maxKickerChars bounds the kicker that may stand before the headline in
+// the text's first paragraph (see headingText).
+const maxKickerChars = 80
 
 var metaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_.:-]+)`)
 
