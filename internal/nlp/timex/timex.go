@@ -96,7 +96,7 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 // appendMatches adds the readings of rule r at its matches locs.
 func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
 	for _, loc := range locs {
-		if !wordEdges(text, loc[0], loc[1]) {
+		if !wordEdges(text, loc[0], loc[1]) || falseHit(text, loc[0], loc[1]) {
 			continue
 		}
 		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
