@@ -10,18 +10,17 @@ import "strings"
 // falseHit reports whether the match text[start:end] is not a timex.
 func falseHit(text string, start, end int) bool {
 	own := text[start:end]
-	lower := strings.ToLower(own)
 	switch {
 	case titled(text, start, end):
 		return true
-	case lower == "a second" || lower == "one second":
+	case strings.EqualFold(own, "a second") || strings.EqualFold(own, "one second"):
 		// "a second group", "a second betrayal": a count of seconds
 		// is followed by what it measures out, not by a noun.
 		next := wordAfter(text, end)
 		return next != "" && !afterCount[next] && next[0] >= 'a' && next[0] <= 'z'
-	case lower == "noon" && wordBefore(text, start) == "high":
-		return true
-	case lower == "march":
+	case strings.EqualFold(own, "noon"):
+		return wordBefore(text, start) == "high"
+	case strings.EqualFold(own, "march"):
 		// "the March for Life", "the March of the Combatant Mothers".
 		rest := text[end:]
 		for _, p := range []string{" for ", " of the ", " on "} {
@@ -48,14 +47,32 @@ daily weekly monthly annually`)
 // a sentence does not begin, in text that is not all capitals.
 func titled(text string, start, end int) bool {
 	own := text[start:end]
-	if strings.ToUpper(own) == own {
+	if !hasLower(own) {
 		return false
 	}
-	for k, w := range strings.FieldsFunc(own, func(r rune) bool { return r == ' ' || r == '-' || r == '\n' }) {
-		if w[0] < 'A' || w[0] > 'Z' || !titleWords[strings.ToLower(strings.TrimRight(w, ".,'s"))] {
+	first := true
+	for i := 0; i < len(own); {
+		if own[i] == ' ' || own[i] == '-' || own[i] == '\n' {
+			i++
 			continue
 		}
-		if k > 0 || !sentenceStart(text, start) {
+		j := i
+		for j < len(own) && own[j] != ' ' && own[j] != '-' && own[j] != '\n' {
+			j++
+		}
+		w := own[i:j]
+		if w[0] >= 'A' && w[0] <= 'Z' && titleWords[asciiLower(strings.TrimSuffix(strings.TrimRight(w, ".,"), "'s"))] &&
+			(!first || !sentenceStart(text, start)) {
+			return true
+		}
+		first, i = false, j
+	}
+	return false
+}
+
+func hasLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
 			return true
 		}
 	}
