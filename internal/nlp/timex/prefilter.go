@@ -179,7 +179,11 @@ func (x *literalIndex) occurrences(lit string) []int {
 // spans appends to dst the merged sub-windows, at word boundaries, within
 // literalReach of an occurrence of one of lits: every match of a rule
 // lies inside one of them. Without literals the whole window is the span.
-func (x *literalIndex) spans(dst [][2]int, lits []string) [][2]int {
+// When the rule's matches are at most maxLen bytes long (-1: unknown), a
+// match holding a literal at q starts no earlier than q+len-maxLen and
+// ends by q+maxLen, which narrows the sub-window to that (and one byte
+// more, for a \b at the end).
+func (x *literalIndex) spans(dst [][2]int, lits []string, maxLen int) [][2]int {
 	if lits == nil {
 		return append(dst, [2]int{x.from, x.to})
 	}
@@ -192,24 +196,29 @@ func (x *literalIndex) spans(dst [][2]int, lits []string) [][2]int {
 	if len(starts) == 0 {
 		return dst
 	}
-	// Pairs of (start, end) sorted by start.
-	pairs := make([][2]int, 0, len(starts)/2)
+	// The sub-window of each occurrence, sorted by start.
+	windows := make([][2]int, 0, len(starts)/2)
 	for i := 0; i < len(starts); i += 2 {
-		pairs = append(pairs, [2]int{starts[i], starts[i+1]})
-	}
-	slices.SortFunc(pairs, func(a, b [2]int) int { return a[0] - b[0] })
-	for _, p := range pairs {
-		from, to := max(x.from, p[0]-literalReach), min(x.to, p[1]+literalReach)
+		before, after := literalReach, literalReach
+		if maxLen >= 0 {
+			rest := max(0, maxLen-(starts[i+1]-starts[i]))
+			before, after = min(before, rest), min(after, rest+1)
+		}
+		from, to := max(x.from, starts[i]-before), min(x.to, starts[i+1]+after)
 		for from > x.from && isAlnum(x.lower[from-1]) {
 			from--
 		}
 		for to < x.to && isAlnum(x.lower[to]) {
 			to++
 		}
-		if n := len(dst); n > 0 && from <= dst[n-1][1] {
-			dst[n-1][1] = max(dst[n-1][1], to)
+		windows = append(windows, [2]int{from, to})
+	}
+	slices.SortFunc(windows, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, w := range windows {
+		if n := len(dst); n > 0 && w[0] <= dst[n-1][1] {
+			dst[n-1][1] = max(dst[n-1][1], w[1])
 		} else {
-			dst = append(dst, [2]int{from, to})
+			dst = append(dst, w)
 		}
 	}
 	return dst

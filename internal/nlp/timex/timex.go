@@ -81,12 +81,13 @@ func asciiLower(s string) string {
 // window near their occurrences (see prefilter.go).
 func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
 	lits := literalIndex{lower: lower, from: from, to: to}
+	runs := newRunLengths(lower[from:to])
 	var spans [][2]int
 	var locs [][]int
 	for i, r := range rules {
-		spans = lits.spans(spans[:0], ruleNeeds[i])
+		spans = lits.spans(spans[:0], ruleNeeds[i], ruleScanners[i].maxLen(runs))
 		for _, span := range spans {
-			locs = ruleScanners[i].appendAll(locs[:0], lower, span[0], span[1])
+			locs = ruleScanners[i].appendAllWithin(locs[:0], lower, span[0], span[1], runs)
 			cands = appendMatches(cands, text, locs, anchor, i, r)
 		}
 	}
