@@ -269,3 +269,21 @@ func BenchmarkFind(b *testing.B) {
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "timexes/s")
 }
+
+// TestModifierGate checks that the cheap test before the modifier
+// expressions never turns away a text one of them would match.
+func TestModifierGate(t *testing.T) {
+	texts := append([]string{
+		"in early ", "the mid-", "Late\t", "some ", "the better part of  ", "AT LEAST ", "caf\u00e9 ",
+		"\u017fome ", "up to\n", "more than", "earlier ", "x-", "the end of ",
+	}, scannerTexts...)
+	for _, text := range texts {
+		for i := range len(text) + 1 {
+			before := text[:i]
+			matches := dateModifier.MatchString(before) || sequenceModifier.MatchString(before) || approximation.MatchString(before)
+			if matches && !mayEndModifier(before) {
+				t.Errorf("mayEndModifier(%q) = false, but a modifier expression matches", before)
+			}
+		}
+	}
+}
