@@ -153,10 +153,51 @@ type literalIndex struct {
 	lower    string
 	from, to int
 	seen     map[string][]int
+	// known[k] are the occurrences of ruleLiterals.list[k], found in one
+	// pass over the window the first time any of them is asked for.
+	known [][]int
+}
+
+// literalTable is every rule's necessary literals, indexed by first byte
+// so that one pass over a window finds them all.
+type literalTable struct {
+	index   map[string]int
+	list    []string
+	byFirst [256][]int
+}
+
+var ruleLiterals = newLiteralTable(ruleNeeds)
+
+func newLiteralTable(needs [][]string) *literalTable {
+	t := &literalTable{index: map[string]int{}}
+	for _, lits := range needs {
+		for _, l := range lits {
+			if _, ok := t.index[l]; ok || l == "" {
+				continue
+			}
+			t.index[l] = len(t.list)
+			t.byFirst[l[0]] = append(t.byFirst[l[0]], len(t.list))
+			t.list = append(t.list, l)
+		}
+	}
+	return t
 }
 
 // occurrences returns the offsets of lit in the window.
 func (x *literalIndex) occurrences(lit string) []int {
+	if k, ok := ruleLiterals.index[lit]; ok {
+		if x.known == nil {
+			x.known = make([][]int, len(ruleLiterals.list))
+			for i := x.from; i < x.to; i++ {
+				for _, k := range ruleLiterals.byFirst[x.lower[i]] {
+					if strings.HasPrefix(x.lower[i:x.to], ruleLiterals.list[k]) {
+						x.known[k] = append(x.known[k], i)
+					}
+				}
+			}
+		}
+		return x.known[k]
+	}
 	if at, ok := x.seen[lit]; ok {
 		return at
 	}
