@@ -153,10 +153,51 @@ type literalIndex struct {
 	lower    string
 	from, to int
 	seen     map[string][]int
+	// known[k] are the occurrences of ruleLiterals.list[k], found in one
+	// pass over the window the first time any of them is asked for.
+	known [][]int
+}
+
+// literalTable is every rule's necessary literals, indexed by first byte
+// so that one pass over a window finds them all.
+type literalTable struct {
+	index   map[string]int
+	list    []string
+	byFirst [256][]int
+}
+
+var ruleLiterals = newLiteralTable(ruleNeeds)
+
+func newLiteralTable(needs [][]string) *literalTable {
+	t := &literalTable{index: map[string]int{}}
+	for _, lits := range needs {
+		for _, l := range lits {
+			if _, ok := t.index[l]; ok || l == "" {
+				continue
+			}
+			t.index[l] = len(t.list)
+			t.byFirst[l[0]] = append(t.byFirst[l[0]], len(t.list))
+			t.list = append(t.list, l)
+		}
+	}
+	return t
 }
 
 // occurrences returns the offsets of lit in the window.
 func (x *literalIndex) occurrences(lit string) []int {
+	if k, ok := ruleLiterals.index[lit]; ok {
+		if x.known == nil {
+			x.known = make([][]int, len(ruleLiterals.list))
+			for i := x.from; i < x.to; i++ {
+				for _, k := range ruleLiterals.byFirst[x.lower[i]] {
+					if strings.HasPrefix(x.lower[i:x.to], ruleLiterals.list[k]) {
+						x.known[k] = append(x.known[k], i)
+					}
+				}
+			}
+		}
+		return x.known[k]
+	}
 	if at, ok := x.seen[lit]; ok {
 		return at
 	}
@@ -179,7 +220,11 @@ func (x *literalIndex) occurrences(lit string) []int {
 // spans appends to dst the merged sub-windows, at word boundaries, within
 // literalReach of an occurrence of one of lits: every match of a rule
 // lies inside one of them. Without literals the whole window is the span.
-func (x *literalIndex) spans(dst [][2]int, lits []string) [][2]int {
+// When the rule's matches are at most maxLen bytes long (-1: unknown), a
+// match holding a literal at q starts no earlier than q+len-maxLen and
+// ends by q+maxLen, which narrows the sub-window to that (and one byte
+// more, for a \b at the end).
+func (x *literalIndex) spans(dst [][2]int, lits []string, maxLen int) [][2]int {
 	if lits == nil {
 		return append(dst, [2]int{x.from, x.to})
 	}
@@ -192,24 +237,29 @@ func (x *literalIndex) spans(dst [][2]int, lits []string) [][2]int {
 	if len(starts) == 0 {
 		return dst
 	}
-	// Pairs of (start, end) sorted by start.
-	pairs := make([][2]int, 0, len(starts)/2)
+	// The sub-window of each occurrence, sorted by start.
+	windows := make([][2]int, 0, len(starts)/2)
 	for i := 0; i < len(starts); i += 2 {
-		pairs = append(pairs, [2]int{starts[i], starts[i+1]})
-	}
-	slices.SortFunc(pairs, func(a, b [2]int) int { return a[0] - b[0] })
-	for _, p := range pairs {
-		from, to := max(x.from, p[0]-literalReach), min(x.to, p[1]+literalReach)
+		before, after := literalReach, literalReach
+		if maxLen >= 0 {
+			rest := max(0, maxLen-(starts[i+1]-starts[i]))
+			before, after = min(before, rest), min(after, rest+1)
+		}
+		from, to := max(x.from, starts[i]-before), min(x.to, starts[i+1]+after)
 		for from > x.from && isAlnum(x.lower[from-1]) {
 			from--
 		}
 		for to < x.to && isAlnum(x.lower[to]) {
 			to++
 		}
-		if n := len(dst); n > 0 && from <= dst[n-1][1] {
-			dst[n-1][1] = max(dst[n-1][1], to)
+		windows = append(windows, [2]int{from, to})
+	}
+	slices.SortFunc(windows, func(a, b [2]int) int { return a[0] - b[0] })
+	for _, w := range windows {
+		if n := len(dst); n > 0 && w[0] <= dst[n-1][1] {
+			dst[n-1][1] = max(dst[n-1][1], w[1])
 		} else {
-			dst = append(dst, [2]int{from, to})
+			dst = append(dst, w)
 		}
 	}
 	return dst

@@ -54,18 +54,23 @@ func TestSpansKeepEveryMatch(t *testing.T) {
 		lower := asciiLower(text)
 		for _, w := range triggerWindows(text) {
 			x := literalIndex{lower: lower, from: w[0], to: w[1]}
+			runs := newRunLengths(lower[w[0]:w[1]])
 			for i, r := range rules {
-				var whole, near [][]int
+				var whole [][]int
 				for _, loc := range r.re.FindAllStringIndex(lower[w[0]:w[1]], -1) {
 					whole = append(whole, []int{loc[0] + w[0], loc[1] + w[0]})
 				}
-				for _, span := range x.spans(nil, ruleNeeds[i]) {
-					for _, loc := range r.re.FindAllStringIndex(lower[span[0]:span[1]], -1) {
-						near = append(near, []int{loc[0] + span[0], loc[1] + span[0]})
+				// With and without the bound on match length.
+				for _, maxLen := range []int{-1, ruleScanners[i].maxLen(runs)} {
+					var near [][]int
+					for _, span := range x.spans(nil, ruleNeeds[i], maxLen) {
+						for _, loc := range r.re.FindAllStringIndex(lower[span[0]:span[1]], -1) {
+							near = append(near, []int{loc[0] + span[0], loc[1] + span[0]})
+						}
 					}
-				}
-				if !slices.EqualFunc(whole, near, slices.Equal) {
-					t.Errorf("rule %d in %q: whole window %v, near literals %v", i, text[w[0]:w[1]], whole, near)
+					if !slices.EqualFunc(whole, near, slices.Equal) {
+						t.Errorf("rule %d (max length %d) in %q: whole window %v, near literals %v", i, maxLen, text[w[0]:w[1]], whole, near)
+					}
 				}
 			}
 		}

@@ -27,6 +27,7 @@ func relativeRules() []rule {
 		{compile(`(?:right\s+|just\s+)?now`), fixed(Date, "PRESENT_REF")},
 		{compile(`currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|current`), fixed(Date, "PRESENT_REF")},
 		{compile(`recently|lately|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
+		{compile(`soon\b`), soon},
 		{compile(`the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date`), fixed(Date, "FUTURE_REF")},
 	}
 }
@@ -247,4 +248,24 @@ func narrativeUnit(m *match) (string, string, bool) {
 		return narrativeType(unit), "XXXX-XX-XX", true
 	}
 	return narrativeValue(m.anchor.Time, dayGranularity, rel, unit)
+}
+
+// soon is FUTURE_REF on its own ("will soon begin", "may soon seek"), but
+// not in "as soon as", "soon after" or "how soon", which name or ask for
+// another time, nor in a past clause, where it is soon after something
+// told of.
+func soon(m *match) (string, string, bool) {
+	switch m.prevWord() {
+	case "as", "how", "so", "too":
+		return "", "", false
+	}
+	switch m.nextWord() {
+	case "after", "afterward", "afterwards", "thereafter", "as", "enough", "before":
+		return "", "", false
+	}
+	if m.clauseTense() == past {
+		// "a trickle that soon became a flood": soon after a past event.
+		return "", "", false
+	}
+	return Date, "FUTURE_REF", true
 }

@@ -24,7 +24,17 @@ type scanner struct {
 	// begins after a non-word byte.
 	wordStart bool
 	fast      bool // false: the pattern is not of a form the scanner handles
+	// bound limits how long a match can be (see scanbound.go).
+	bound lengthBound
+	// matchFirst: try a plain match before asking for submatches. Go
+	// runs a large program on its NFA, where tracking submatches costs
+	// about twice a plain match, and most tries fail.
+	matchFirst bool
 }
+
+// backtrackLimit is the program size up to which Go's regexp uses its
+// backtracker (regexp's maxBacktrackProg).
+const backtrackLimit = 500
 
 func newScanner(re *regexp.Regexp) *scanner {
 	s := &scanner{re: re}
@@ -56,6 +66,10 @@ func newScanner(re *regexp.Regexp) *scanner {
 		s.pairs[b0] = set
 	}
 	s.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
+	s.bound = boundOf(parsed)
+	if prog, err := syntax.Compile(parsed); err == nil {
+		s.matchFirst = len(prog.Inst) > backtrackLimit
+	}
 	s.fast = true
 	return s
 }
@@ -63,12 +77,21 @@ func newScanner(re *regexp.Regexp) *scanner {
 // appendAll appends the submatch indexes, as offsets into lower, of the
 // successive non-overlapping matches of the pattern in lower[from:to].
 func (s *scanner) appendAll(dst [][]int, lower string, from, to int) [][]int {
+	return s.appendAllWithin(dst, lower, from, to, newRunLengths(lower[from:to]))
+}
+
+// appendAllWithin is appendAll given the run lengths of a stretch of
+// text that holds lower[from:to].
+func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs *runLengths) [][]int {
 	if !s.fast {
 		for _, loc := range s.re.FindAllStringSubmatchIndex(lower[from:to], -1) {
 			dst = append(dst, shift(loc, from))
 		}
 		return dst
 	}
+	// A match is at most limit bytes long; the input runs one byte past
+	// that so a \b at the end of a match still sees the byte it tests.
+	limit := s.maxLen(runs)
 	for p := from; p < to; p++ {
 		b := lower[p]
 		if !s.first.has(b) || s.wordStart && p > from && regexWordByte(lower[p-1]) {
@@ -77,7 +100,14 @@ func (s *scanner) appendAll(dst [][]int, lower string, from, to int) [][]int {
 		if !s.single.has(b) && (p+1 == to || !s.pairs[b].has(lower[p+1])) {
 			continue
 		}
-		loc := s.anchored.FindStringSubmatchIndex(lower[p:to])
+		end := to
+		if limit >= 0 {
+			end = min(to, p+limit+1)
+		}
+		if s.matchFirst && !s.anchored.MatchString(lower[p:end]) {
+			continue
+		}
+		loc := s.anchored.FindStringSubmatchIndex(lower[p:end])
 		if loc == nil {
 			continue
 		}
@@ -85,6 +115,15 @@ func (s *scanner) appendAll(dst [][]int, lower string, from, to int) [][]int {
 		p = loc[1] - 1 // matches are never empty, so this moves on
 	}
 	return dst
+}
+
+// maxLen bounds the length of the scanner's matches in the text measured
+// by runs; -1 when no bound is known or the scanner is not fast.
+func (s *scanner) maxLen(runs *runLengths) int {
+	if !s.fast {
+		return -1
+	}
+	return s.bound.limit(runs)
 }
 
 // shift adds offset to the indexes of groups that took part.

@@ -12,6 +12,8 @@ var scannerTexts = []string{
 	"Every week since last spring, two decades ago, the third quarter of fiscal 2003 and the year-earlier period, now and currently.",
 	"Christmas Eve 2019, the 21st century, 11/26/2024, 2024-11-26T15:34, three days, the past three months, weekly.",
 	"in the '80s, mid'90s, x_Monday, _two years, 5 p.m. EST, nineteen ninety-six, the year two thousand, later that day.",
+	// Long runs of spaces and words test the bound on match length.
+	"the past           twenty-one                  years, twenty-five-year-old, the next ninety-nine  \n  months, Dec.     31,      1999",
 	"\xff\xfe Nov. 31 Feb. 30 13/45/2024 99:99 caf\u00e9 Monday\u2019s \u00e9t\u00e9 1990s\u2014the next morning",
 }
 
@@ -85,4 +87,24 @@ func FuzzScanner(f *testing.F) {
 			checkScanner(t, r.re, text, max(1, len(text)/3))
 		}
 	})
+}
+
+// TestBoundHoldsEveryMatch checks that no match of a rule is longer than
+// the bound its scanner computes for the text.
+func TestBoundHoldsEveryMatch(t *testing.T) {
+	for _, text := range scannerTexts {
+		lower := asciiLower(text)
+		runs := newRunLengths(lower)
+		for i, r := range rules {
+			limit := ruleScanners[i].maxLen(runs)
+			if ruleScanners[i].fast && limit < 0 {
+				t.Errorf("rule %d has no length bound", i)
+			}
+			for _, loc := range r.re.FindAllStringIndex(lower, -1) {
+				if limit >= 0 && loc[1]-loc[0] > limit {
+					t.Errorf("rule %d: match %q is longer than its bound %d", i, lower[loc[0]:loc[1]], limit)
+				}
+			}
+		}
+	}
 }

@@ -160,6 +160,10 @@ func tenseAt(text string, start, end int) tense {
 		// sentence around both.
 		start, end = open, closed
 	}
+	if wordBefore(text, start) == "since" {
+		// "on patrol since March": a time counted from is gone.
+		return past
+	}
 	words := clauseWords(text, start, end)
 	from, to := clauseSpan(text, words, start, end)
 	if t, i := nearestTense(words, from, to, start, end); t != unknownTense {
@@ -167,6 +171,16 @@ func tenseAt(text string, start, end int) tense {
 			// "agreed to acquire it in January": the timex belongs to
 			// the infinitive, whose time the past intention does not fix.
 			return unknownTense
+		}
+		if t == past && plans[words[i].text] && words[i].end <= start && !afterDeterminer(words, i) {
+			// "protesters planned a demonstration on Saturday": the
+			// timex dates what was planned, which may still lie ahead.
+			return unknownTense
+		}
+		if t == future && (words[i].text == "until" || words[i].text == "till") && pastPerfect(words) {
+			// "Until Thursday, they had not called him a suspect": a
+			// state that held up to a day now gone.
+			return past
 		}
 		return t
 	}
@@ -207,6 +221,25 @@ func bracketed(text string, start, end int) (open, closed int, ok bool) {
 // may lie ahead of the time of speaking.
 var intentions = setOf(`agreed decided voted promised pledged vowed wanted hoped sought tried offered
 asked prepared moved threatened proposed intended aimed`)
+
+// plans are past verbs whose object, and the time it names, may lie
+// ahead of the time of speaking.
+var plans = setOf(`planned scheduled arranged organized organised`)
+
+// pastPerfect reports whether the sentence has a verb in the past perfect
+// ("had not called", "had been").
+func pastPerfect(words []word) bool {
+	for i := 0; i+1 < len(words); i++ {
+		if words[i].text != "had" {
+			continue
+		}
+		next := words[i+1].text
+		if next == "not" || next == "never" || next == "been" || pastVerbs[next] || strings.HasSuffix(next, "ed") {
+			return true
+		}
+	}
+	return false
+}
 
 // nearestTense is the tense of the word in words[from:to] nearest to
 // [start, end), and that word's index.
@@ -322,6 +355,12 @@ func classify(words []word, i int) tense {
 		if prev == "had" || prev == "been" && i > 1 && words[i-2].text == "had" {
 			return past
 		}
+		return future
+	}
+	if (w == "was" || w == "were") && i+2 < len(words) && words[i+2].text == "to" &&
+		(prospective[next] || next == "planning") {
+		// "were planning to drive", "was due to": ahead of then, and
+		// most often of now.
 		return future
 	}
 	if auxiliaries[prev] && (pastVerbs[w] || strings.HasSuffix(w, "ed")) {

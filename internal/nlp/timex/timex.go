@@ -81,12 +81,13 @@ func asciiLower(s string) string {
 // window near their occurrences (see prefilter.go).
 func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
 	lits := literalIndex{lower: lower, from: from, to: to}
+	runs := newRunLengths(lower[from:to])
 	var spans [][2]int
 	var locs [][]int
 	for i, r := range rules {
-		spans = lits.spans(spans[:0], ruleNeeds[i])
+		spans = lits.spans(spans[:0], ruleNeeds[i], ruleScanners[i].maxLen(runs))
 		for _, span := range spans {
-			locs = ruleScanners[i].appendAll(locs[:0], lower, span[0], span[1])
+			locs = ruleScanners[i].appendAllWithin(locs[:0], lower, span[0], span[1], runs)
 			cands = appendMatches(cands, text, locs, anchor, i, r)
 		}
 	}
@@ -96,7 +97,7 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 // appendMatches adds the readings of rule r at its matches locs.
 func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
 	for _, loc := range locs {
-		if !wordEdges(text, loc[0], loc[1]) {
+		if !wordEdges(text, loc[0], loc[1]) || falseHit(text, loc[0], loc[1]) {
 			continue
 		}
 		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
@@ -201,11 +202,45 @@ var (
 	approximation    = regexp.MustCompile(`(?i)\b(?:about|around|almost|nearly|roughly|approximately|some|over|under|more than|less than|fewer than|at least|at most|up to|no more than|no less than|not more than|just over|just under|well over|a full|the full|another|an additional|an extra|the better part of)\s+$`)
 )
 
+// modifierEnds are the last words of the modifiers above: a modifier
+// can only end in one of them, which spares running the expressions
+// before most timexes.
+var modifierEnds = setOf(`early late mid of earlier later about around almost nearly roughly
+approximately some over under than least most to full another additional extra`)
+
+// mayEndModifier reports whether before could end with a modifier: its
+// last word, before trailing spaces or a hyphen, is a modifier's last
+// word, or is preceded by a non-ASCII byte the expressions' case folding
+// might read as a letter.
+func mayEndModifier(before string) bool {
+	i := len(before)
+	for i > 0 && (before[i-1] == ' ' || before[i-1] == '\t' || before[i-1] == '\n' || before[i-1] == '\r' || before[i-1] == '\f') {
+		i--
+	}
+	if i == len(before) {
+		if i == 0 || before[i-1] != '-' {
+			return false
+		}
+		i--
+	}
+	j := i
+	for j > 0 && (before[j-1] >= 'a' && before[j-1] <= 'z' || before[j-1] >= 'A' && before[j-1] <= 'Z') {
+		j--
+	}
+	if j > 0 && before[j-1] >= 0x80 {
+		return true
+	}
+	return modifierEnds[asciiLower(before[j:i])]
+}
+
 // extendModifiers widens a timex over the modifiers TimeML puts inside its
 // extent ("late November", "nearly two years ago", "more than four hours")
 // without changing its value.
 func extendModifiers(text string, t *news.Timex) {
 	before := text[max(0, t.Start-40):t.Start]
+	if !mayEndModifier(before) {
+		return
+	}
 	own := strings.ToLower(text[t.Start:t.End])
 	re := dateModifier
 	if t.Type == Duration || strings.HasSuffix(own, "ago") {

@@ -139,6 +139,19 @@ func TestFind(t *testing.T) {
 		{"verbs and counts are not dates", "2024-11-27",
 			"You may march with 2000 people, a 6-year-old among them.",
 			nil},
+		{"titles, ordinals and marches are not timexes", "2024-11-27",
+			`He spoke on ABC's "This Week" and on "60 Minutes" about High Noon; a second group joined the March for Life.`,
+			nil},
+		{"capitals at a sentence start and counts of seconds stay", "2024-11-27",
+			`Talks end today. "Next week we vote," he said. It took a second to fail.`,
+			[]news.Timex{
+				{Text: "today", Type: Date, Value: "2024-11-27"},
+				{Text: "Next week", Type: Date, Value: "2024-W49"},
+				{Text: "a second", Type: Duration, Value: "PT1S"},
+			}},
+		{"soon on its own points ahead, as soon as and a past soon do not", "2024-11-27",
+			"They may soon seek charges. Leave as soon as you can. The cash soon became a flood.",
+			[]news.Timex{{Text: "soon", Type: Date, Value: "FUTURE_REF"}}},
 		{"unknown anchor", "",
 			"He arrived on Monday.",
 			[]news.Timex{{Text: "Monday", Type: Date, Value: "XXXX-WXX-1"}}},
@@ -258,4 +271,22 @@ func BenchmarkFind(b *testing.B) {
 		n += len(Find(text, anchor))
 	}
 	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "timexes/s")
+}
+
+// TestModifierGate checks that the cheap test before the modifier
+// expressions never turns away a text one of them would match.
+func TestModifierGate(t *testing.T) {
+	texts := append([]string{
+		"in early ", "the mid-", "Late\t", "some ", "the better part of  ", "AT LEAST ", "caf\u00e9 ",
+		"\u017fome ", "up to\n", "more than", "earlier ", "x-", "the end of ",
+	}, scannerTexts...)
+	for _, text := range texts {
+		for i := range len(text) + 1 {
+			before := text[:i]
+			matches := dateModifier.MatchString(before) || sequenceModifier.MatchString(before) || approximation.MatchString(before)
+			if matches && !mayEndModifier(before) {
+				t.Errorf("mayEndModifier(%q) = false, but a modifier expression matches", before)
+			}
+		}
+	}
 }

@@ -11,7 +11,7 @@ mon monday tue tues tuesday wed wednesday thu thur thurs thursday fri friday sat
 mondays tuesdays wednesdays thursdays fridays saturdays sundays
 second seconds minute minutes hour hours day days night nights week weeks weekend weekends fortnight
 fortnights month months quarter quarters year years decade decades century centuries millennium millennia
-today yesterday tomorrow tonight now currently nowadays current recently lately presently present moment
+today yesterday tomorrow tonight now soon currently nowadays current recently lately presently present moment
 past future term date morning afternoon evening overnight noon midnight midday
 spring summer fall autumn winter daily weekly monthly annually yearly hourly nightly biweekly
 semiannually bimonthly christmas thanksgiving halloween period half formerly
