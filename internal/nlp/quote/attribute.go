@@ -27,6 +27,11 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 				// "told the AP X and said Y": same speaker, new content.
 				d.truncate(&out, host, c.from-1)
 				floor = c.from - 1
+			case d.aroundCue(h, c):
+				// "Back in Virginia, Mr. Clarke said, he decided to ...":
+				// the clause after a parenthetical attribution is the rest
+				// of its content, not a new one.
+				continue
 			case d.newClause(c, h) > 0:
 				s0 := d.newClause(c, h)
 				d.truncate(&out, host, s0-1)
@@ -68,6 +73,25 @@ func (d *doc) truncate(out *[]attribution, i, boundary int) {
 	if a.content.End <= a.content.Start {
 		*out = append((*out)[:i], (*out)[i+1:]...)
 	}
+}
+
+// aroundCue reports whether host h's content runs around its own cue
+// ("The plan, X said, was aimed at") and cue c's subject starts right
+// after the comma that closes that parenthetical.
+func (d *doc) aroundCue(h attribution, c cue) bool {
+	if h.direct || h.cueFrom < 0 || h.cueTo <= h.cueFrom || d.toks[h.cueFrom].Start < h.content.Start || d.toks[h.cueTo-1].End >= h.content.End {
+		return false
+	}
+	s0 := d.subjectStart(c)
+	if s0 == c.from || s0-1 < h.cueTo || d.toks[s0-1].Text != "," {
+		return false
+	}
+	for k := h.cueTo; k < s0-1; k++ {
+		if d.toks[k].isPunct() {
+			return false
+		}
+	}
+	return true
 }
 
 func (d *doc) hostOf(atts []attribution, c cue) int {

@@ -85,14 +85,26 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	}
 	direct := len(kept)
 	taken := make([]bool, len(rules))
+	// keptAs is where a rule attribution went in kept (-1 when not kept).
+	keptAs := make([]int, len(rules))
+	for i := range keptAs {
+		keptAs[i] = -1
+	}
 	for _, raw := range spans.Content {
 		c := d.trimSpan(raw)
 		var over []int
 		for i, r := range rules {
-			if !r.direct && r.lemma != ":" && !taken[i] && raw.Start < r.content.End && r.content.Start < raw.End {
-				over = append(over, i)
-				taken[i] = true
+			if r.direct || r.lemma == ":" || raw.Start >= r.content.End || r.content.Start >= raw.End {
+				continue
 			}
+			if taken[i] {
+				if k := keptAs[i]; k >= 0 && c.End > c.Start && d.resumes(kept[k], c) {
+					kept[k].content.End = c.End
+				}
+				continue
+			}
+			over = append(over, i)
+			taken[i] = true
 		}
 		switch {
 		case len(over) == 0:
@@ -101,11 +113,13 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 			// A tagged content that reaches into a quotation or its
 			// speaker leaves the rules' own extents.
 			for _, i := range over {
+				keptAs[i] = len(kept)
 				kept = append(kept, rules[i])
 			}
 			continue
 		}
 		r := rules[over[0]]
+		keptAs[over[0]] = len(kept)
 		// A tagged extent that takes in the subject and cue before the
 		// rule content ("half said they were worried") leaves the rule's.
 		if r.cueFrom < 0 || r.cueTo <= r.cueFrom || c.Start >= d.toks[r.cueTo-1].End || r.content.Start < d.toks[r.cueTo-1].End {
@@ -141,6 +155,28 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 	}
 	return append(kept, d.learned(spans, rules)...)
+}
+
+// resumes reports whether tagged content c continues a's content on the
+// far side of a's own cue and source ("Too often, | Mr. Clarke said, |
+// the debate ..."): a's content ends before its cue, c starts after it,
+// and only the attribution and punctuation lie between them.
+func (d *doc) resumes(a attribution, c news.Span) bool {
+	if a.cueFrom < 0 || a.cueTo <= a.cueFrom || c.Start < a.content.End {
+		return false
+	}
+	cue := news.Span{Start: d.toks[a.cueFrom].Start, End: d.toks[a.cueTo-1].End}
+	if cue.Start < a.content.End || cue.End > c.Start {
+		return false
+	}
+	for k := d.tokenAfter(a.content.End); k < len(d.toks) && d.toks[k].End <= c.Start; k++ {
+		t := d.toks[k]
+		inAttribution := k >= a.cueFrom && k < a.cueTo || k >= a.srcFrom && k < a.srcTo
+		if !inAttribution && !(t.isPunct() && t.Text != "." && t.Text != "?" && t.Text != "!") {
+			return false
+		}
+	}
+	return true
 }
 
 // cueThrough returns the end token of r's cue when its content becomes c:

@@ -11,6 +11,8 @@ import (
 	"github.com/google/go-cmp/cmp"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/quote/tagger"
+	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -377,5 +379,63 @@ func TestGolden(t *testing.T) {
 				t.Errorf("golden mismatch (-want +got):\n%s", diff)
 			}
 		})
+	}
+}
+
+// TestRuleContents checks the contents the rules alone give (the tagger's
+// hints), where the combined output depends on the learned model.
+func TestRuleContents(t *testing.T) {
+	tests := []struct {
+		name, text string
+		want       []string
+	}{
+		{
+			name: "a parenthetical attribution keeps the clause after it, nested cue and all",
+			text: "Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry.",
+			want: []string{"Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry"},
+		},
+		{
+			name: "an apposition on the according-to source is no part of the claim",
+			text: "Some Americans would see their taxes go up, according to an analysis by Lily Batchelder, a former tax aide, whose conclusions were seconded by the Tax Foundation.",
+			want: []string{"Some Americans would see their taxes go up"},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			d := newDoc(tt.text, nil)
+			var got []string
+			for _, a := range d.rules(tokenize.Sentences(tt.text)) {
+				got = append(got, tt.text[a.content.Start:a.content.End])
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("rule contents (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestCombineResumesAroundCue checks that tagged fragments on both sides
+// of a rule attribution's own cue ("Too often, | X said, | the debate
+// ...") give it their joint extent, as PolNeAR scores such a content.
+func TestCombineResumesAroundCue(t *testing.T) {
+	text := "Too often, Mr. Clarke said, the debate over coal is infected with tribalism."
+	d := newDoc(text, nil)
+	rules := d.rules(tokenize.Sentences(text))
+	span := func(s string) news.Span {
+		i := strings.Index(text, s)
+		return news.Span{Start: i, End: i + len(s)}
+	}
+	tagged := tagger.Spans{
+		Content: []news.Span{span("Too often"), span("the debate over coal is infected with tribalism")},
+		Source:  []news.Span{span("Mr. Clarke")},
+		Cue:     []news.Span{span("said")},
+	}
+	var got []string
+	for _, a := range d.combine(tagged, rules) {
+		got = append(got, text[a.content.Start:a.content.End])
+	}
+	want := []string{"Too often, Mr. Clarke said, the debate over coal is infected with tribalism"}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("combined contents (-want +got):\n%s", diff)
 	}
 }

@@ -16,7 +16,7 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	var from, to int
 	if c.from-1 > floor && d.endsClause(c.from-1) {
 		from, to = d.clauseStart(floor, c.from-1), c.from-1
-		if s1+1 < u.to && d.toks[s1].Text == "," && d.contentEnd(s1+1, u.to) > s1+1 {
+		if s1+1 < u.to && d.toks[s1].Text == "," && d.contentEnd(s1+1, u.to) > s1+1 && !appositionStart[d.toks[s1+1].lower] {
 			// "For Trump, according to X, the speech is a test": the claim
 			// runs around the attribution.
 			to = d.contentEnd(s1+1, u.to)
@@ -33,6 +33,11 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	a.content, a.direct = s, direct
 	return []attribution{a}
 }
+
+// appositionStart words open an apposition or a relative clause on the
+// source ("according to an analysis by X, a former aide, whose ..."),
+// not the rest of a claim around the attribution.
+var appositionStart = map[string]bool{"a": true, "an": true, "who": true, "whose": true, "which": true, "whom": true}
 
 // topicAttribution reads "X called for Y", "their criticism of Y": the
 // content is the phrase after the preposition up to the end of its clause.
