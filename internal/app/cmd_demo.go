@@ -39,8 +39,12 @@ func newDemoCmd(e *env) *cobra.Command {
 					return fmt.Errorf("demo corpus: %w", err)
 				}
 				var sum summary
-				for _, f := range files {
-					for _, out := range p.Ingest(ctx, pipeline.Input{Source: f.Name, Raw: f.Raw}) {
+				ins := make([]pipeline.Input, len(files))
+				for i, f := range files {
+					ins[i] = pipeline.Input{Source: f.Name, Raw: f.Raw}
+				}
+				for _, outs := range p.IngestMany(ctx, ins) {
+					for _, out := range outs {
 						sum.count(out)
 						if out.Err != nil {
 							fmt.Fprintf(e.stderr, "FAILED %v\n", out.Err)

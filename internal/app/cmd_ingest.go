@@ -37,23 +37,29 @@ func newIngestCmd(e *env) *cobra.Command {
 					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
 				}
 				progress := e.progress(len(sources))
-				for _, src := range sources {
+				for from := 0; from < len(sources); from += ingestGroup {
 					if ctx.Err() != nil {
 						return ctx.Err()
 					}
-					in, err := e.load(ctx, src)
-					if err != nil {
-						sum.failed++
-						progress.clearLine()
-						fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+					var ins []pipeline.Input
+					for _, src := range sources[from:min(from+ingestGroup, len(sources))] {
+						in, err := e.load(ctx, src)
+						if err != nil {
+							sum.failed++
+							progress.clearLine()
+							fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+							progress.add()
+							continue
+						}
+						ins = append(ins, in)
+					}
+					for _, outs := range p.IngestMany(ctx, ins) {
+						for _, out := range outs {
+							sum.count(out)
+							progress.report(e, out)
+						}
 						progress.add()
-						continue
 					}
-					for _, out := range p.Ingest(ctx, in) {
-						sum.count(out)
-						progress.report(e, out)
-					}
-					progress.add()
 				}
 				progress.finish()
 				fmt.Fprintf(e.stdout, "ingested %d, unchanged %d, failed %d\n", sum.ingested, sum.unchanged, sum.failed)
@@ -65,6 +71,10 @@ func newIngestCmd(e *env) *cobra.Command {
 		},
 	}
 }
+
+// ingestGroup is how many inputs ingest loads before handing them to the
+// pipeline together, so that small files are read on all cores at once.
+const ingestGroup = 32
 
 type summary struct{ ingested, unchanged, failed int }
 

@@ -247,8 +247,22 @@ func TestIngestJSONLBatchMatchesOneByOne(t *testing.T) {
 	single, sst := newPipeline(t)
 	single.Reader = readOnly{single.Reader}
 	got, want := batched.Ingest(ctx, in), single.Ingest(ctx, in)
-	if len(got) != 41 || len(got) != len(want) {
-		t.Fatalf("%d and %d outcomes, want 41", len(got), len(want))
+	if len(got) != 41 {
+		t.Fatalf("%d outcomes, want 41", len(got))
+	}
+	sameOutcomes(t, got, want, bst, sst)
+	if got[4].Status != pipeline.Unchanged {
+		t.Errorf("repeated record = %+v, want unchanged", got[4])
+	}
+}
+
+// sameOutcomes checks that two runs over the same inputs had the same
+// outcomes and stored the same annotations.
+func sameOutcomes(t *testing.T, got, want []pipeline.Outcome, gotStore, wantStore store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	if len(got) != len(want) {
+		t.Fatalf("%d outcomes, one by one %d", len(got), len(want))
 	}
 	for i := range got {
 		if got[i].Status != want[i].Status || got[i].ArticleID != want[i].ArticleID || got[i].Source != want[i].Source {
@@ -257,15 +271,54 @@ func TestIngestJSONLBatchMatchesOneByOne(t *testing.T) {
 		if got[i].Status != pipeline.Ingested {
 			continue
 		}
-		a, errA := bst.Annotations(ctx, got[i].ArticleID)
-		b, errB := sst.Annotations(ctx, want[i].ArticleID)
+		a, errA := gotStore.Annotations(ctx, got[i].ArticleID)
+		b, errB := wantStore.Annotations(ctx, want[i].ArticleID)
 		ja, _ := json.Marshal(a)
 		jb, _ := json.Marshal(b)
 		if errA != nil || errB != nil || !bytes.Equal(ja, jb) {
 			t.Fatalf("article %d: annotations differ (%v, %v)\n%s\n%s", got[i].ArticleID, errA, errB, ja, jb)
 		}
 	}
-	if got[4].Status != pipeline.Unchanged {
-		t.Errorf("repeated record = %+v, want unchanged", got[4])
+}
+
+// TestIngestManyMatchesIngest ingests a mixed batch (more text dumps than
+// a read chunk, a repeated file, a JSONL file with a bad line, a binary
+// file) at once and input by input, and checks that each input gets the
+// same outcomes and the stored annotations are the same.
+func TestIngestManyMatchesIngest(t *testing.T) {
+	ctx := context.Background()
+	var ins []pipeline.Input
+	for i := range 36 {
+		port := benchPorts[i%len(benchPorts)]
+		text := fmt.Sprintf("%s port reopens\n\nBy Ana Silva\n\nThe port of %s reopened on Monday after ship %d ran aground, the harbour authority said.\n", port, port, i)
+		ins = append(ins, pipeline.Input{Source: fmt.Sprintf("dump-%d.txt", i), Raw: []byte(text)})
+	}
+	ins = append(ins, ins[2],
+		pipeline.Input{Source: "batch.jsonl", Raw: []byte(`{"id":"1","title":"Storm","text":"Fishermen counted the damage after the storm."}` + "\nnot json\n")},
+		pipeline.Input{Source: "image.png", Raw: []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")})
+	batched, bst := newPipeline(t)
+	single, sst := newPipeline(t)
+	single.Reader = readOnly{single.Reader}
+	many := batched.IngestMany(ctx, ins)
+	if len(many) != len(ins) {
+		t.Fatalf("%d outcome lists for %d inputs", len(many), len(ins))
+	}
+	var got, want []pipeline.Outcome
+	for i, in := range ins {
+		one := single.Ingest(ctx, in)
+		if len(many[i]) != len(one) {
+			t.Fatalf("input %s: %d outcomes, one by one %d", in.Source, len(many[i]), len(one))
+		}
+		got, want = append(got, many[i]...), append(want, one...)
+	}
+	sameOutcomes(t, got, want, bst, sst)
+	if s := many[36][0].Status; s != pipeline.Unchanged {
+		t.Errorf("repeated file = %s, want unchanged", s)
+	}
+	if o := many[37]; len(o) != 2 || o[0].Status != pipeline.Ingested || o[1].Status != pipeline.Failed {
+		t.Errorf("JSONL outcomes = %+v, want one ingested and one failed", o)
+	}
+	if o := many[38][0]; o.Status != pipeline.Failed || !errors.Is(o.Err, news.ErrInvalidInput) {
+		t.Errorf("binary input = %+v, want an invalid-input failure", o)
 	}
 }
