@@ -31,9 +31,14 @@ type Split struct {
 
 // evidence is the part of an article a member keeps to re-check its
 // story: truncated, IDF weighted term, entity and title vectors sorted by
-// term.
+// term for the similarities, and the whole vectors the member added to
+// its story's centroids, so that a split moves exactly what each member
+// brought (moving only the truncated vectors left the tail of the moved
+// event's terms in the old story, which then kept pulling that event's
+// later reports; ECB+ B-cubed F1 0.943 -> 0.945).
 type evidence struct {
 	terms, ents, titles []tw
+	allTerms, allEnts   []tw
 }
 
 func newEvidence(a article) *evidence {
@@ -42,9 +47,11 @@ func newEvidence(a article) *evidence {
 		return v
 	}
 	return &evidence{
-		terms:  byTerm(top(a.terms, memberTerms)),
-		ents:   byTerm(top(a.ents, memberEntities)),
-		titles: a.titles,
+		terms:    byTerm(top(a.terms, memberTerms)),
+		ents:     byTerm(top(a.ents, memberEntities)),
+		titles:   a.titles,
+		allTerms: a.terms,
+		allEnts:  a.ents,
 	}
 }
 
@@ -184,11 +191,11 @@ func (c *Clusterer) recheck(s *story) *Split {
 		if m.ev == nil {
 			continue
 		}
-		s.terms.sub(m.ev.terms)
-		s.ents.sub(m.ev.ents)
+		s.terms.sub(m.ev.allTerms)
+		s.ents.sub(m.ev.allEnts)
 		s.titles.sub(m.ev.titles)
-		t.terms.add(m.ev.terms)
-		t.ents.add(m.ev.ents)
+		t.terms.add(m.ev.allTerms)
+		t.ents.add(m.ev.allEnts)
 		t.titles.add(m.ev.titles)
 		if t.title == "" {
 			t.title = m.title

@@ -2,6 +2,7 @@ package cluster
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
 )
@@ -140,6 +141,46 @@ func TestAddReportsSplit(t *testing.T) {
 	for i := range 8 {
 		if storyOf[fightDoc(0, i).ID] == storyOf[fightDoc(1, i).ID] {
 			t.Errorf("report %d of both fights in story %d", i, storyOf[fightDoc(0, i).ID])
+		}
+	}
+}
+
+// TestSplitMovesWholeVectors checks that a split leaves each story's
+// centroids as if only its own members had joined it: a split must move
+// everything the moved members added, not just the part kept for the
+// similarity check.
+func TestSplitMovesWholeVectors(t *testing.T) {
+	c := New(DefaultConfig())
+	var docs []Doc
+	for i := range 6 {
+		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
+	}
+	s := joinAll(c, docs)
+	sp := c.recheck(s)
+	if sp == nil {
+		t.Fatal("story of two fights was not split")
+	}
+	for _, st := range []*story{s, c.stories[sp.To]} {
+		want := newCentroid()
+		wantEnts := newCentroid()
+		for _, m := range st.members {
+			want.add(m.ev.allTerms)
+			wantEnts.add(m.ev.allEnts)
+		}
+		for _, tc := range []struct {
+			name      string
+			got, want centroid
+		}{{"terms", st.terms, want}, {"entities", st.ents, wantEnts}} {
+			if len(tc.got.w) != len(tc.want.w) {
+				t.Errorf("story %d %s: %d terms, want %d", st.id, tc.name, len(tc.got.w), len(tc.want.w))
+				continue
+			}
+			for i, x := range tc.want.w {
+				if g := tc.got.w[i]; g.t != x.t || math.Abs(g.w-x.w) > 1e-9 {
+					t.Errorf("story %d %s: term %s weight %.6f, want %s %.6f", st.id, tc.name, c.voc.names[g.t], g.w, c.voc.names[x.t], x.w)
+					break
+				}
+			}
 		}
 	}
 }
