@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"slices"
+	"time"
 )
 
 // memberTerms and memberEntities cap the vectors a member keeps for the
@@ -213,7 +214,23 @@ func (c *Clusterer) recheck(s *story) *Split {
 	}
 	clear(s.members[len(kept):])
 	s.members = kept
+	s.respan()
 	return sp
+}
+
+// respan recomputes the time span of s from its live members after some
+// of them moved out, so that the moved event's dates no longer widen it.
+// The first publication time is kept when members have left the window:
+// it may be theirs.
+func (s *story) respan() {
+	first := s.first
+	s.first, s.last, s.active = time.Time{}, time.Time{}, time.Time{}
+	for _, m := range s.members {
+		s.seen(m.published, m.at)
+	}
+	if s.pastMembers > 0 && !first.IsZero() && (s.first.IsZero() || first.Before(s.first)) {
+		s.first = first
+	}
 }
 
 // ward bisects the items of a similarity matrix by Ward's agglomerative

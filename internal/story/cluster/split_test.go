@@ -5,6 +5,7 @@ import (
 	"math"
 	"slices"
 	"testing"
+	"time"
 )
 
 // Two fights of one boxer: the same actor and vocabulary, another
@@ -181,6 +182,41 @@ func TestSplitMovesWholeVectors(t *testing.T) {
 					break
 				}
 			}
+		}
+	}
+}
+
+// TestSplitRespans checks that after a split each story's time span is
+// that of its own members: the moved event's dates must not keep
+// widening the story it left.
+func TestSplitRespans(t *testing.T) {
+	c := New(DefaultConfig())
+	day := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	var docs []Doc
+	for i := range 6 {
+		for f := range 2 {
+			d := fightDoc(f, i)
+			d.Published = day.Add(time.Duration(10*f+i) * time.Hour)
+			docs = append(docs, d)
+		}
+	}
+	s := joinAll(c, docs)
+	sp := c.recheck(s)
+	if sp == nil {
+		t.Fatal("story of two fights was not split")
+	}
+	for _, st := range []*story{s, c.stories[sp.To]} {
+		var first, last time.Time
+		for _, m := range st.members {
+			if first.IsZero() || m.published.Before(first) {
+				first = m.published
+			}
+			if m.published.After(last) {
+				last = m.published
+			}
+		}
+		if !st.first.Equal(first) || !st.last.Equal(last) {
+			t.Errorf("story %d: span %v..%v, want %v..%v", st.id, st.first, st.last, first, last)
 		}
 	}
 }
