@@ -3,6 +3,7 @@ package cluster
 import (
 	"cmp"
 	"slices"
+	"time"
 )
 
 // memberTerms and memberEntities cap the vectors a member keeps for the
@@ -31,9 +32,14 @@ type Split struct {
 
 // evidence is the part of an article a member keeps to re-check its
 // story: truncated, IDF weighted term, entity and title vectors sorted by
-// term.
+// term for the similarities, and the whole vectors the member added to
+// its story's centroids, so that a split moves exactly what each member
+// brought (moving only the truncated vectors left the tail of the moved
+// event's terms in the old story, which then kept pulling that event's
+// later reports; ECB+ B-cubed F1 0.943 -> 0.945).
 type evidence struct {
 	terms, ents, titles []tw
+	allTerms, allEnts   []tw
 }
 
 func newEvidence(a article) *evidence {
@@ -42,9 +48,11 @@ func newEvidence(a article) *evidence {
 		return v
 	}
 	return &evidence{
-		terms:  byTerm(top(a.terms, memberTerms)),
-		ents:   byTerm(top(a.ents, memberEntities)),
-		titles: a.titles,
+		terms:    byTerm(top(a.terms, memberTerms)),
+		ents:     byTerm(top(a.ents, memberEntities)),
+		titles:   a.titles,
+		allTerms: a.terms,
+		allEnts:  a.ents,
 	}
 }
 
@@ -184,11 +192,11 @@ func (c *Clusterer) recheck(s *story) *Split {
 		if m.ev == nil {
 			continue
 		}
-		s.terms.sub(m.ev.terms)
-		s.ents.sub(m.ev.ents)
+		s.terms.sub(m.ev.allTerms)
+		s.ents.sub(m.ev.allEnts)
 		s.titles.sub(m.ev.titles)
-		t.terms.add(m.ev.terms)
-		t.ents.add(m.ev.ents)
+		t.terms.add(m.ev.allTerms)
+		t.ents.add(m.ev.allEnts)
 		t.titles.add(m.ev.titles)
 		if t.title == "" {
 			t.title = m.title
@@ -206,7 +214,23 @@ func (c *Clusterer) recheck(s *story) *Split {
 	}
 	clear(s.members[len(kept):])
 	s.members = kept
+	s.respan()
 	return sp
+}
+
+// respan recomputes the time span of s from its live members after some
+// of them moved out, so that the moved event's dates no longer widen it.
+// The first publication time is kept when members have left the window:
+// it may be theirs.
+func (s *story) respan() {
+	first := s.first
+	s.first, s.last, s.active = time.Time{}, time.Time{}, time.Time{}
+	for _, m := range s.members {
+		s.seen(m.published, m.at)
+	}
+	if s.pastMembers > 0 && !first.IsZero() && (s.first.IsZero() || first.Before(s.first)) {
+		s.first = first
+	}
 }
 
 // ward bisects the items of a similarity matrix by Ward's agglomerative

@@ -2,8 +2,10 @@ package cluster
 
 import (
 	"fmt"
+	"math"
 	"slices"
 	"testing"
+	"time"
 )
 
 // Two fights of one boxer: the same actor and vocabulary, another
@@ -140,6 +142,81 @@ func TestAddReportsSplit(t *testing.T) {
 	for i := range 8 {
 		if storyOf[fightDoc(0, i).ID] == storyOf[fightDoc(1, i).ID] {
 			t.Errorf("report %d of both fights in story %d", i, storyOf[fightDoc(0, i).ID])
+		}
+	}
+}
+
+// TestSplitMovesWholeVectors checks that a split leaves each story's
+// centroids as if only its own members had joined it: a split must move
+// everything the moved members added, not just the part kept for the
+// similarity check.
+func TestSplitMovesWholeVectors(t *testing.T) {
+	c := New(DefaultConfig())
+	var docs []Doc
+	for i := range 6 {
+		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
+	}
+	s := joinAll(c, docs)
+	sp := c.recheck(s)
+	if sp == nil {
+		t.Fatal("story of two fights was not split")
+	}
+	for _, st := range []*story{s, c.stories[sp.To]} {
+		want := newCentroid()
+		wantEnts := newCentroid()
+		for _, m := range st.members {
+			want.add(m.ev.allTerms)
+			wantEnts.add(m.ev.allEnts)
+		}
+		for _, tc := range []struct {
+			name      string
+			got, want centroid
+		}{{"terms", st.terms, want}, {"entities", st.ents, wantEnts}} {
+			if len(tc.got.w) != len(tc.want.w) {
+				t.Errorf("story %d %s: %d terms, want %d", st.id, tc.name, len(tc.got.w), len(tc.want.w))
+				continue
+			}
+			for i, x := range tc.want.w {
+				if g := tc.got.w[i]; g.t != x.t || math.Abs(g.w-x.w) > 1e-9 {
+					t.Errorf("story %d %s: term %s weight %.6f, want %s %.6f", st.id, tc.name, c.voc.names[g.t], g.w, c.voc.names[x.t], x.w)
+					break
+				}
+			}
+		}
+	}
+}
+
+// TestSplitRespans checks that after a split each story's time span is
+// that of its own members: the moved event's dates must not keep
+// widening the story it left.
+func TestSplitRespans(t *testing.T) {
+	c := New(DefaultConfig())
+	day := time.Date(2024, 3, 1, 12, 0, 0, 0, time.UTC)
+	var docs []Doc
+	for i := range 6 {
+		for f := range 2 {
+			d := fightDoc(f, i)
+			d.Published = day.Add(time.Duration(10*f+i) * time.Hour)
+			docs = append(docs, d)
+		}
+	}
+	s := joinAll(c, docs)
+	sp := c.recheck(s)
+	if sp == nil {
+		t.Fatal("story of two fights was not split")
+	}
+	for _, st := range []*story{s, c.stories[sp.To]} {
+		var first, last time.Time
+		for _, m := range st.members {
+			if first.IsZero() || m.published.Before(first) {
+				first = m.published
+			}
+			if m.published.After(last) {
+				last = m.published
+			}
+		}
+		if !st.first.Equal(first) || !st.last.Equal(last) {
+			t.Errorf("story %d: span %v..%v, want %v..%v", st.id, st.first, st.last, first, last)
 		}
 	}
 }
