@@ -167,6 +167,18 @@ func TestFind(t *testing.T) {
 				{Text: "4 in the morning", Type: Time, Value: "2000-04-06T04:00"},
 				{Text: "4 a.m. EDT Thursday", Type: Time, Value: "2000-04-06T04:00"},
 			}},
+		{"the last half and the final quarter of a year", "1989-10-27",
+			"Sales fell in the last half of 1989 and in the final quarter of 1988.",
+			[]news.Timex{
+				{Text: "the last half of 1989", Type: Date, Value: "1989-H2"},
+				{Text: "the final quarter of 1988", Type: Date, Value: "1988-Q4"},
+			}},
+		{"one day after a modal points ahead, one day later does not", "1998-03-03",
+			"Islam will one day be the second largest religion. One day later it fell.",
+			[]news.Timex{
+				{Text: "one day", Type: Date, Value: "FUTURE_REF"},
+				{Text: "One day later", Type: Date, Value: "1998-03-04"},
+			}},
 		{"unknown anchor", "",
 			"He arrived on Monday.",
 			[]news.Timex{{Text: "Monday", Type: Date, Value: "XXXX-WXX-1"}}},
