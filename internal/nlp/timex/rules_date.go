@@ -28,6 +28,7 @@ func dateRules() []rule {
 		{compile(`(?:the\s+)?(?P<centw>nineteenth|twentieth|twenty-first)[- ]century`), century},
 		{compile(`(?:(?P<rel>this|last|next|this past|this coming|the|early|late|mid|that)[- ]+)?{season}(?:\s+(?:of\s+)?{year})?`), season},
 		{compile(`(?:the\s+)?(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)(?:\s+(?:of|in)\s+(?:{year}|(?P<ry>this year|last year|next year|the year)))?`), ordinalQuarter},
+		{compile(`(?:the\s+)?(?:last|final)\s+(?P<qh>quarter|half)\s+(?:of|in)\s+{year}`), lastQuarterOf},
 		{compile(`(?:(?:the|its)\s+)?(?:{year}|(?P<ry>this year's|last year's|next year's|the year-earlier|the year-ago))\s+(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)`), ordinalQuarter},
 		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the comparable|the corresponding|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
 		{compile(`(?P<qrel>year-earlier|year-ago)`), relativeQuarter},
@@ -277,6 +278,15 @@ func ordinalQuarter(m *match) (string, string, bool) {
 		return Date, fmt.Sprintf("%04d-H%d", y, n), true
 	}
 	return Date, quarterValue(y, n), true
+}
+
+// lastQuarterOf reads "the last half of 1989", "the final quarter of
+// 2012": the year's second half or fourth quarter.
+func lastQuarterOf(m *match) (string, string, bool) {
+	if m.lower("qh") == "half" {
+		return Date, fmt.Sprintf("%04d-H2", m.year()), true
+	}
+	return Date, quarterValue(m.year(), 4), true
 }
 
 // relativeQuarter reads "the latest quarter", "the year-earlier period":

@@ -28,6 +28,7 @@ func relativeRules() []rule {
 		{compile(`currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|current`), fixed(Date, "PRESENT_REF")},
 		{compile(`recently|lately|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
 		{compile(`soon\b`), soon},
+		{compile(`one\s+day\b`), oneDay},
 		{compile(`the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date`), fixed(Date, "FUTURE_REF")},
 	}
 }
@@ -248,6 +249,16 @@ func narrativeUnit(m *match) (string, string, bool) {
 		return narrativeType(unit), "XXXX-XX-XX", true
 	}
 	return narrativeValue(m.anchor.Time, dayGranularity, rel, unit)
+}
+
+// oneDay is FUTURE_REF after a modal ("Islam will one day be"); elsewhere
+// "one day" is a duration or a day told of.
+func oneDay(m *match) (string, string, bool) {
+	switch m.prevWord() {
+	case "will", "would", "could", "may", "might", "can", "shall", "should", "must":
+		return Date, "FUTURE_REF", true
+	}
+	return "", "", false
 }
 
 // soon is FUTURE_REF on its own ("will soon begin", "may soon seek"), but

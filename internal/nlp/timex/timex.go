@@ -174,9 +174,72 @@ func mergeDateTime(text string, ts []news.Timex) []news.Timex {
 				}
 			}
 		}
+		if i+1 < len(ts) {
+			if w, ok := weekOf(text, ts[i], ts[i+1]); ok {
+				out = append(out, w)
+				i++
+				continue
+			}
+		}
 		out = append(out, ts[i])
 	}
+	glossedClocks(text, out)
 	return out
+}
+
+// weekOf joins "the week of" and the day after it ("the week of March 6")
+// into the week holding that day.
+func weekOf(text string, a, b news.Timex) (news.Timex, bool) {
+	if b.Type != Date || !strings.EqualFold(strings.Join(strings.Fields(text[a.Start:b.Start]), " "), "the week of") {
+		return news.Timex{}, false
+	}
+	d, err := time.Parse(time.DateOnly, b.Value)
+	if err != nil {
+		return news.Timex{}, false
+	}
+	return news.Timex{Start: a.Start, End: b.End, Type: Date, Value: weekValue(d)}, true
+}
+
+// glossedClocks dates a clock time by the day named right after it, past
+// a bracketed gloss ("10:35 a.m. (0735 GMT) Friday", "at 4 in the
+// morning (4 a.m. EDT Thursday)"): the clock is on that day, whatever
+// the anchor says. The spans stay apart, as TimeML tags them.
+func glossedClocks(text string, ts []news.Timex) {
+	for i := 0; i+1 < len(ts); i++ {
+		a, b := &ts[i], ts[i+1]
+		j := strings.IndexByte(a.Value, 'T')
+		if a.Type != Time || j < 0 {
+			continue
+		}
+		gap := strings.TrimSpace(text[a.End:b.Start])
+		inside := gap == "("
+		if !inside && !glossGap(gap) {
+			continue
+		}
+		var day string
+		switch {
+		case b.Type == Date && dayValuePattern.MatchString(b.Value) && !inside:
+			day = b.Value
+		case b.Type == Time && inside:
+			// Only a gloss of the same clock reading: "10 p.m. (0300
+			// GMT Thursday)" may be a day apart.
+			if k := strings.IndexByte(b.Value, 'T'); k > 0 && dayValuePattern.MatchString(b.Value[:k]) && b.Value[k:] == a.Value[j:] {
+				day = b.Value[:k]
+			}
+		}
+		if day != "" {
+			a.Value = day + a.Value[j:]
+		}
+	}
+}
+
+// glossGap reports whether gap is one short bracketed aside and nothing
+// else ("(0735 GMT)").
+func glossGap(gap string) bool {
+	if len(gap) < 3 || len(gap) > 24 || gap[0] != '(' || gap[len(gap)-1] != ')' {
+		return false
+	}
+	return !strings.ContainsAny(gap[1:len(gap)-1], "()\n")
 }
 
 var dayValuePattern = regexp.MustCompile(`^(\d{4}|XXXX)-(\d\d|XX)-(\d\d|XX)$`)
