@@ -157,22 +157,93 @@ func shape(w string) string {
 	return b.String()
 }
 
-// key hashes a feature template name and its values (FNV-1a).
+// A template is a feature template's name already hashed: key hashes its
+// values on top (FNV-1a, each part closed by 0xff), so a key is the same
+// as hashing the name and the values in one go, without rehashing the name
+// for every token.
+type template uint64
 
 const fnvOffset, fnvPrime = 14695981039346656037, 1099511628211
 
-func key(parts ...string) uint64 {
-	h := uint64(fnvOffset)
+func newTemplate(name string) template {
+	return template(template(fnvOffset).add(name))
+}
+
+// add hashes one part on top of h.
+func (h template) add(p string) uint64 {
+	x := uint64(h)
+	for i := 0; i < len(p); i++ {
+		x ^= uint64(p[i])
+		x *= fnvPrime
+	}
+	x ^= 0xff
+	return x * fnvPrime
+}
+
+func (t template) key(parts ...string) uint64 {
+	h := uint64(t)
 	for _, p := range parts {
-		for i := 0; i < len(p); i++ {
-			h ^= uint64(p[i])
-			h *= fnvPrime
-		}
-		h ^= 0xff
-		h *= fnvPrime
+		h = template(h).add(p)
 	}
 	return h
 }
+
+// The feature templates.
+var (
+	tplBias   = newTemplate("bias")
+	tplW      = newTemplate("w")
+	tplSh     = newTemplate("sh")
+	tplSuf    = newTemplate("suf")
+	tplWm1    = newTemplate("w-1")
+	tplWp1    = newTemplate("w+1")
+	tplWm2    = newTemplate("w-2")
+	tplWp2    = newTemplate("w+2")
+	tplWm1w   = newTemplate("w-1w")
+	tplWwp1   = newTemplate("ww+1")
+	tplCue    = newTemplate("cue")
+	tplCuem1  = newTemplate("cue-1")
+	tplCuep1  = newTemplate("cue+1")
+	tplCuew   = newTemplate("cuew")
+	tplQ      = newTemplate("q")
+	tplQcue   = newTemplate("qcue")
+	tplLcue   = newTemplate("lcue")
+	tplRcue   = newTemplate("rcue")
+	tplSp     = newTemplate("sp")
+	tplSpq    = newTemplate("spq")
+	tplPara   = newTemplate("para")
+	tplCap    = newTemplate("cap")
+	tplColon  = newTemplate("colon")
+	tplComma  = newTemplate("comma")
+	tplShm1sh = newTemplate("sh-1sh")
+	tplScue   = newTemplate("scue")
+	tplLcw    = newTemplate("lcw")
+	tplRcw    = newTemplate("rcw")
+	tplSlcw   = newTemplate("slcw")
+	tplSrcw   = newTemplate("srcw")
+	tplAfter  = newTemplate("after")
+	tplWsl    = newTemplate("wsl")
+	tplWsr    = newTemplate("wsr")
+	tplWm1sr  = newTemplate("w-1sr")
+	tplWp1sl  = newTemplate("w+1sl")
+	tplToend  = newTemplate("toend")
+	tplWm3    = newTemplate("w-3")
+	tplWp3    = newTemplate("w+3")
+	tplLb     = newTemplate("lb")
+	tplRb     = newTemplate("rb")
+	tplLbc    = newTemplate("lbc")
+	tplRbc    = newTemplate("rbc")
+	tplSlcww  = newTemplate("slcww")
+	tplH      = newTemplate("h")
+	tplHq     = newTemplate("hq")
+	tplHw     = newTemplate("hw")
+	tplHm1h   = newTemplate("h-1h")
+	tplHhp1   = newTemplate("hh+1")
+	tplHm2hp2 = newTemplate("h-2h+2")
+	tplHcue   = newTemplate("hcue")
+	tplHwm1   = newTemplate("hw-1")
+	tplHwp1   = newTemplate("hw+1")
+	tplStart  = newTemplate("start")
+)
 
 func bucket(n int) string {
 	switch {
@@ -260,61 +331,61 @@ func features(info []tokInfo, para int) [][]uint64 {
 		sp := bucket(t.sentPos)
 		from := len(buf)
 		buf = append(buf,
-			key("bias"),
-			key("w", t.lower),
-			key("sh", t.shape),
-			key("suf", suffix(t.lower, 3)),
-			key("w-1", word(i-1)),
-			key("w+1", word(i+1)),
-			key("w-2", word(i-2)),
-			key("w+2", word(i+2)),
-			key("w-1w", word(i-1), t.lower),
-			key("ww+1", t.lower, word(i+1)),
-			key("cue", cueAt(i)),
-			key("cue-1", cueAt(i-1)),
-			key("cue+1", cueAt(i+1)),
-			key("cuew", cueAt(i), t.lower),
-			key("q", q),
-			key("qcue", q, lb, rb),
-			key("lcue", lb),
-			key("rcue", rb),
-			key("sp", sp),
-			key("spq", sp, q),
-			key("para", paraPos),
-			key("cap", boolStr(t.upper), boolStr(capPrev)),
-			key("colon", boolStr(colon), q),
-			key("comma", bucket(min(comma, 3))),
-			key("sh-1sh", shapeAt(info, i-1), t.shape),
-			key("scue", distStr(sleft[i]), distStr(sright[i]), q),
-			key("lcw", cueWord(info, i, left[i], -1)),
-			key("rcw", cueWord(info, i, right[i], 1)),
-			key("slcw", cueWord(info, i, sleft[i], -1), t.shape),
-			key("srcw", cueWord(info, i, sright[i], 1), t.shape),
-			key("after", cueWord(info, i, sleft[i], -1), word(i-1)),
-			key("wsl", t.lower, distStr(sleft[i])),
-			key("wsr", t.lower, distStr(sright[i])),
-			key("w-1sr", word(i-1), distStr(sright[i])),
-			key("w+1sl", word(i+1), distStr(sleft[i])),
-			key("toend", bucket(min(toEnd[i], 21))),
-			key("w-3", word(i-3)),
-			key("w+3", word(i+3)),
-			key("lb", boundaryWord(info, i, lb2[i], -1), distStr(lb2[i]), q),
-			key("rb", boundaryWord(info, i, rb2[i], 1), distStr(rb2[i]), q),
-			key("lbc", boundaryWord(info, i, lb2[i], -1), boolStr(sleft[i] >= 0 && (lb2[i] < 0 || sleft[i] < lb2[i]))),
-			key("rbc", boundaryWord(info, i, rb2[i], 1), boolStr(sright[i] >= 0 && (rb2[i] < 0 || sright[i] < rb2[i]))),
-			key("slcww", cueWord(info, i, sleft[i], -1), t.lower),
-			key("h", hintAt(i)),
-			key("hq", hintAt(i), q),
-			key("hw", hintAt(i), t.lower),
-			key("h-1h", hintAt(i-1), hintAt(i)),
-			key("hh+1", hintAt(i), hintAt(i+1)),
-			key("h-2h+2", hintAt(i-2), hintAt(i+2)),
-			key("hcue", hintAt(i), lb, rb),
-			key("hw-1", hintAt(i), word(i-1)),
-			key("hw+1", hintAt(i), word(i+1)),
+			tplBias.key(),
+			tplW.key(t.lower),
+			tplSh.key(t.shape),
+			tplSuf.key(suffix(t.lower, 3)),
+			tplWm1.key(word(i-1)),
+			tplWp1.key(word(i+1)),
+			tplWm2.key(word(i-2)),
+			tplWp2.key(word(i+2)),
+			tplWm1w.key(word(i-1), t.lower),
+			tplWwp1.key(t.lower, word(i+1)),
+			tplCue.key(cueAt(i)),
+			tplCuem1.key(cueAt(i-1)),
+			tplCuep1.key(cueAt(i+1)),
+			tplCuew.key(cueAt(i), t.lower),
+			tplQ.key(q),
+			tplQcue.key(q, lb, rb),
+			tplLcue.key(lb),
+			tplRcue.key(rb),
+			tplSp.key(sp),
+			tplSpq.key(sp, q),
+			tplPara.key(paraPos),
+			tplCap.key(boolStr(t.upper), boolStr(capPrev)),
+			tplColon.key(boolStr(colon), q),
+			tplComma.key(bucket(min(comma, 3))),
+			tplShm1sh.key(shapeAt(info, i-1), t.shape),
+			tplScue.key(distStr(sleft[i]), distStr(sright[i]), q),
+			tplLcw.key(cueWord(info, i, left[i], -1)),
+			tplRcw.key(cueWord(info, i, right[i], 1)),
+			tplSlcw.key(cueWord(info, i, sleft[i], -1), t.shape),
+			tplSrcw.key(cueWord(info, i, sright[i], 1), t.shape),
+			tplAfter.key(cueWord(info, i, sleft[i], -1), word(i-1)),
+			tplWsl.key(t.lower, distStr(sleft[i])),
+			tplWsr.key(t.lower, distStr(sright[i])),
+			tplWm1sr.key(word(i-1), distStr(sright[i])),
+			tplWp1sl.key(word(i+1), distStr(sleft[i])),
+			tplToend.key(bucket(min(toEnd[i], 21))),
+			tplWm3.key(word(i-3)),
+			tplWp3.key(word(i+3)),
+			tplLb.key(boundaryWord(info, i, lb2[i], -1), distStr(lb2[i]), q),
+			tplRb.key(boundaryWord(info, i, rb2[i], 1), distStr(rb2[i]), q),
+			tplLbc.key(boundaryWord(info, i, lb2[i], -1), boolStr(sleft[i] >= 0 && (lb2[i] < 0 || sleft[i] < lb2[i]))),
+			tplRbc.key(boundaryWord(info, i, rb2[i], 1), boolStr(sright[i] >= 0 && (rb2[i] < 0 || sright[i] < rb2[i]))),
+			tplSlcww.key(cueWord(info, i, sleft[i], -1), t.lower),
+			tplH.key(hintAt(i)),
+			tplHq.key(hintAt(i), q),
+			tplHw.key(hintAt(i), t.lower),
+			tplHm1h.key(hintAt(i-1), hintAt(i)),
+			tplHhp1.key(hintAt(i), hintAt(i+1)),
+			tplHm2hp2.key(hintAt(i-2), hintAt(i+2)),
+			tplHcue.key(hintAt(i), lb, rb),
+			tplHwm1.key(hintAt(i), word(i-1)),
+			tplHwp1.key(hintAt(i), word(i+1)),
 		)
 		if t.sentStart {
-			buf = append(buf, key("start", paraPos, t.lower))
+			buf = append(buf, tplStart.key(paraPos, t.lower))
 		}
 		out[i] = buf[from:len(buf):len(buf)]
 		switch t.lower {

@@ -179,3 +179,24 @@ func TestFeaturesPerToken(t *testing.T) {
 		}
 	}
 }
+
+// TestTemplateKeyIsOneShotHash checks that a key built on a pre-hashed
+// template name equals hashing the name and the values in one go, the
+// keys the committed model's weights were trained under.
+func TestTemplateKeyIsOneShotHash(t *testing.T) {
+	oneShot := func(parts ...string) uint64 {
+		h := uint64(fnvOffset)
+		for _, p := range parts {
+			for i := 0; i < len(p); i++ {
+				h = (h ^ uint64(p[i])) * fnvPrime
+			}
+			h = (h ^ 0xff) * fnvPrime
+		}
+		return h
+	}
+	for _, tc := range [][]string{{"bias"}, {"w", "said"}, {"qcue", "in", "none", "4-5"}, {"h-2h+2", "", "3"}, {"w", "“"}} {
+		if got, want := newTemplate(tc[0]).key(tc[1:]...), oneShot(tc...); got != want {
+			t.Errorf("key%q = %x, one-shot hash %x", tc, got, want)
+		}
+	}
+}
