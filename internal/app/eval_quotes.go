@@ -12,10 +12,11 @@ import (
 // newEvalQuotesCmd scores quote and attribution finding on a PolNeAR split.
 func newEvalQuotesCmd(e *env) *cobra.Command {
 	var (
-		data     string
-		asJSON   bool
-		baseline bool
-		errors   bool
+		data      string
+		asJSON    bool
+		baseline  bool
+		agreement bool
+		errors    bool
 	)
 	cmd := &cobra.Command{
 		Use:   "quotes",
@@ -24,7 +25,7 @@ func newEvalQuotesCmd(e *env) *cobra.Command {
 			if data == "" {
 				return fmt.Errorf("eval quotes: --data is required: %w", news.ErrInvalidInput)
 			}
-			opts := eval.QuoteOptions{Baseline: baseline}
+			opts := eval.QuoteOptions{Baseline: baseline, Agreement: agreement}
 			if errors {
 				opts.Errors = e.stderr
 			}
@@ -38,6 +39,7 @@ func newEvalQuotesCmd(e *env) *cobra.Command {
 	cmd.Flags().StringVar(&data, "data", "", "PolNeAR split folder with text/ and attributions/")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().BoolVar(&baseline, "baseline", false, "score the quoted-span + nearest-name baseline instead")
+	cmd.Flags().BoolVar(&agreement, "agreement", false, "score the second annotator against the first, on the articles that have both (the human ceiling)")
 	cmd.Flags().BoolVar(&errors, "errors", false, "list missed, spurious and mis-attributed contents on stderr")
 	return cmd
 }

@@ -44,6 +44,12 @@ type QuoteOptions struct {
 	// Baseline scores "quoted span + nearest capitalised name" instead of
 	// the quote package.
 	Baseline bool
+	// Agreement scores annotators against each other instead of a
+	// system: on the articles with two or more annotators' files, the
+	// second file's contents and sources are the predictions and the
+	// first's the gold, with the same metric. It is the human ceiling of
+	// the task as scored here.
+	Agreement bool
 	// Errors, when set, receives missed and spurious contents.
 	Errors io.Writer
 }
@@ -57,7 +63,7 @@ type goldAttribution struct {
 
 // EvalQuotes scores quote and attribution finding on a PolNeAR split
 // folder (text/*.txt, attributions/<article>_<annotator>.ann). When an
-// article has several annotators' files, the first by name is used.
+// article has several annotators' files, the first by name is the gold.
 func EvalQuotes(dir string, opts QuoteOptions) (QuoteMetrics, error) {
 	m := QuoteMetrics{System: "parallax"}
 	if opts.Baseline {
@@ -67,31 +73,55 @@ func EvalQuotes(dir string, opts QuoteOptions) (QuoteMetrics, error) {
 	if err != nil || len(anns) == 0 {
 		return m, fmt.Errorf("no .ann files under %s/attributions: %w", dir, news.ErrNotFound)
 	}
+	if opts.Agreement {
+		m.System = "annotator-agreement"
+	}
 	slices.Sort(anns)
-	seen := map[string]bool{}
-	var c quoteCounts
-	var elapsed time.Duration
+	byArticle := map[string][]string{}
+	var articles []string
 	for _, ann := range anns {
 		base := strings.TrimSuffix(filepath.Base(ann), ".ann")
 		article := base[:max(0, strings.LastIndexByte(base, '_'))]
-		if article == "" || seen[article] {
+		if article == "" {
 			continue
 		}
-		seen[article] = true
-		text, gold, err := readPolNeAR(filepath.Join(dir, "text", article+".txt"), ann)
+		if byArticle[article] == nil {
+			articles = append(articles, article)
+		}
+		byArticle[article] = append(byArticle[article], ann)
+	}
+	var c quoteCounts
+	var elapsed time.Duration
+	for _, article := range articles {
+		files := byArticle[article]
+		if opts.Agreement && len(files) < 2 {
+			continue
+		}
+		textPath := filepath.Join(dir, "text", article+".txt")
+		text, gold, err := readPolNeAR(textPath, files[0])
 		if err != nil {
 			return m, err
 		}
 		start := time.Now()
 		var predicted []news.Quote
-		if opts.Baseline {
+		switch {
+		case opts.Agreement:
+			_, second, err := readPolNeAR(textPath, files[1])
+			if err != nil {
+				return m, err
+			}
+			predicted = goldAsQuotes(text, second)
+		case opts.Baseline:
 			predicted = BaselineQuotes(text)
-		} else {
+		default:
 			predicted = mergeSplitQuotes(text, quote.Find(text, nil, nil).Quotes)
 		}
 		elapsed += time.Since(start)
 		c.add(text, gold, predicted, opts.Errors, article)
 		m.Docs++
+	}
+	if m.Docs == 0 {
+		return m, fmt.Errorf("no article under %s has two annotators' files: %w", dir, news.ErrNotFound)
 	}
 	m.Gold, m.Predicted = c.gold, c.predicted
 	m.Exact = NewPRF(c.exact, c.predicted-c.exact, c.gold-c.exact)
@@ -138,6 +168,17 @@ func polnearGold(doc BratDoc) []goldAttribution {
 		}
 	}
 	slices.SortFunc(out, func(a, b goldAttribution) int { return cmp.Compare(a.content.Start, b.content.Start) })
+	return out
+}
+
+// goldAsQuotes turns one annotator's contents and sources into quotes,
+// for scoring annotators against each other.
+func goldAsQuotes(text string, gold []goldAttribution) []news.Quote {
+	out := make([]news.Quote, len(gold))
+	for i, g := range gold {
+		out[i] = news.Quote{Text: text[g.content.Start:g.content.End], Start: g.content.Start, End: g.content.End,
+			SpeakerStart: g.source.Start, SpeakerEnd: g.source.End}
+	}
 	return out
 }
 
@@ -201,13 +242,15 @@ func (c *quoteCounts) add(text string, gold []goldAttribution, predicted []news.
 	}
 	for i, g := range gold {
 		if !matchedGold[i] {
-			best := 0.0
-			for _, p := range pr {
+			best, closest := 0.0, ""
+			for pi, p := range pr {
 				if shared := min(gr[i][1], p[1]) - max(gr[i][0], p[0]); shared > 0 {
-					best = max(best, float64(shared)/float64(max(gr[i][1]-gr[i][0], p[1]-p[0])))
+					if r := float64(shared) / float64(max(gr[i][1]-gr[i][0], p[1]-p[0])); r > best {
+						best, closest = r, predicted[pi].Text
+					}
 				}
 			}
-			fmt.Fprintf(errs, "MISSED\t%s\tbest_ratio=%.2f\t%q\n", article, best, text[g.content.Start:g.content.End])
+			fmt.Fprintf(errs, "MISSED\t%s\tbest_ratio=%.2f\t%q\tclosest=%q\n", article, best, text[g.content.Start:g.content.End], closest)
 		}
 	}
 	for i, p := range predicted {

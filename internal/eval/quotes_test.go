@@ -1,6 +1,7 @@
 package eval
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
@@ -110,5 +111,46 @@ func TestEvalQuotesOnTinySplit(t *testing.T) {
 	}
 	if b.Predicted != 1 || b.Overlap.Recall != 0.5 {
 		t.Errorf("baseline metrics = %+v", b)
+	}
+}
+
+func TestEvalQuotesAgreement(t *testing.T) {
+	dir := t.TempDir()
+	for _, sub := range []string{"text", "attributions"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	text := "“Prices will fall,” Smith said. Jones said that taxes would rise."
+	first := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
+		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
+		"T4\tSource 32 37\tJones\nT5\tCue 38 42\tsaid\nT6\tContent 43 65\tthat taxes would rise.\n" +
+		"E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+	// The second annotator agrees on the quotation, gives it to Jones and
+	// misses the reported claim.
+	second := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 32 37\tJones\nT3\tCue 26 30\tsaid\n" +
+		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n"
+	files := map[string]string{
+		"text/a.txt": text, "attributions/a_1.ann": first, "attributions/a_2.ann": second,
+		"text/b.txt": text, "attributions/b_1.ann": first,
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	m, err := EvalQuotes(dir, QuoteOptions{Agreement: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m.System != "annotator-agreement" || m.Docs != 1 || m.Gold != 2 || m.Predicted != 1 ||
+		m.Overlap.Precision != 1 || m.Overlap.Recall != 0.5 || m.SourceAccuracy != 0 {
+		t.Errorf("metrics = %+v", m)
+	}
+	if err := os.Remove(filepath.Join(dir, "attributions", "a_2.ann")); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := EvalQuotes(dir, QuoteOptions{Agreement: true}); !errors.Is(err, news.ErrNotFound) {
+		t.Errorf("one annotator per article: err = %v, want ErrNotFound", err)
 	}
 }
