@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"math/bits"
 	"slices"
 	"strings"
 
@@ -69,10 +68,11 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	cues := []byte(strings.Join(m.Cues, "\n"))
 	hdr := []uint64{uint64(NumLabels), uint64(len(m.keys))}
-	// The rows live in the lookup table only.
+	// The rows live in the lookup table only, quantized; the file keeps
+	// float32 so the format does not depend on the table's layout.
 	weights := make([]float32, 0, len(m.keys)*NumLabels)
 	for _, k := range m.keys {
-		weights = append(weights, m.rows.lookup(k)[:]...)
+		weights = m.rows.appendRow(weights, k)
 	}
 	for _, v := range []any{[]byte(magic), hdr, m.keys, weights, m.trans, uint64(len(cues)), cues} {
 		if err := binary.Write(zw, binary.LittleEndian, v); err != nil {
@@ -158,23 +158,25 @@ func cueExtractor(lexicon func(string) int, cues map[string]bool) Extractor {
 // LearnedCue is the cue class of a word learned as a cue.
 const LearnedCue = 9
 
-// emissions sums the weight rows of each token's features. The sums run
-// in feature order, so the scores are the same float32 values whatever the
-// table layout.
+// emissions sums the weight rows of each token's features. The sums are
+// of integers (the quantized rows), so they do not depend on the order of
+// the features or the table's layout.
 func (m *Model) emissions(feats [][]uint64, em []float32) []float32 {
 	em = slices.Grow(em[:0], len(feats)*NumLabels)
 	for _, fs := range feats {
-		var sc [NumLabels]float32
+		var sc [NumLabels]int32
 		for _, f := range fs {
 			w := m.rows.lookup(f)
 			if w == nil {
 				continue
 			}
 			for l := range sc {
-				sc[l] += w[l]
+				sc[l] += int32(w[l])
 			}
 		}
-		em = append(em, sc[:]...)
+		for _, v := range sc {
+			em = append(em, float32(v)*m.rows.scale)
+		}
 	}
 	return em
 }
@@ -232,73 +234,3 @@ func viterbi(em, trans []float32, n int) []int {
 	return out
 }
 
-// rowTable is an immutable open-addressing hash table from feature key to
-// weight row, each row stored inline next to its key: the emissions loop
-// is memory-bound, and a hit then reads one slot (usually one cache line)
-// instead of a key slot and a row elsewhere in a 27 MB weight array.
-// Probing is linear and never wraps: the slot array ends with enough
-// empty slots for every probe sequence to stop on one.
-type rowTable struct {
-	slots []rowSlot // key 0 marks an empty slot; key 0's row is zero
-	size  uint64    // home positions are [0, size)
-	zero  *[NumLabels]float32
-}
-
-type rowSlot struct {
-	key uint64
-	w   [NumLabels]float32
-}
-
-// The table has 5 home slots for every 3 keys: at 60% load a hit probes
-// under two slots on average.
-const rowSlotsPerKeyNum, rowSlotsPerKeyDen = 5, 3
-
-func newRowTable(keys []uint64, weights []float32) rowTable {
-	t := rowTable{size: uint64(max(16, len(keys)*rowSlotsPerKeyNum/rowSlotsPerKeyDen))}
-	t.slots = make([]rowSlot, t.size+1)
-	for r, k := range keys {
-		var w [NumLabels]float32
-		copy(w[:], weights[r*NumLabels:])
-		if k == 0 {
-			t.zero = &w
-			continue
-		}
-		i := t.home(k)
-		for t.slots[i].key != 0 {
-			i++
-		}
-		if i == uint64(len(t.slots)-1) {
-			t.slots = append(t.slots, rowSlot{}) // keep an empty slot last
-		}
-		t.slots[i] = rowSlot{key: k, w: w}
-	}
-	return t
-}
-
-// home maps a key to its first probe: the high bits of the mixed key
-// scaled to size (Lemire's multiply-shift range reduction).
-func (t *rowTable) home(k uint64) uint64 {
-	hi, _ := bits.Mul64(k*0x9e3779b97f4a7c15, t.size)
-	return hi
-}
-
-// lookup returns the weight row of k, or nil when k is not in the table.
-func (t *rowTable) lookup(k uint64) *[NumLabels]float32 {
-	if k == 0 {
-		return t.zero
-	}
-	if len(t.slots) == 0 {
-		return nil
-	}
-	slots := t.slots[t.home(k):]
-	for i := range slots {
-		s := &slots[i]
-		if s.key == k {
-			return &s.w
-		}
-		if s.key == 0 {
-			return nil
-		}
-	}
-	return nil
-}
