@@ -233,4 +233,3 @@ func viterbi(em, trans []float32, n int) []int {
 	}
 	return out
 }
-
