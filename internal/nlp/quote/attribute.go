@@ -216,7 +216,8 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		parenthetical := false
 		if k := d.skipAdverbials(c.to, u.to); before > floor && k+1 < u.to && d.toks[k].Text == "," && !rightQuote && !d.toks[k+1].isQuoteMark() && d.toks[k+1].quoteID < 0 {
 			_, cls := cueLemma(d.toks[k+1].lower)
-			parenthetical = cls == 0 && !strings.HasSuffix(d.toks[k+1].lower, "ing")
+			parenthetical = cls == 0 && !strings.HasSuffix(d.toks[k+1].lower, "ing") &&
+				!clauseOpeners[d.toks[k+1].lower] // "..., she said, and soon ..." goes on with the narrative
 		}
 		if before > floor && d.endsClause(before) && !introduced &&
 			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {

@@ -35,6 +35,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"We will win,", "Smith", "said", true}},
 		},
 		{
+			name: "the narrative goes on after the speech tag",
+			text: "“He really does love us,” Melanie said, and soon the balloons were dropping.",
+			want: []want{{"He really does love us,", "Melanie", "said", true}},
+		},
+		{
 			name: "straight quote with inverted cue",
 			text: `"Taxes are too high," said Mary Jones, a local farmer.`,
 			want: []want{{"Taxes are too high,", "Mary Jones", "said", true}},
