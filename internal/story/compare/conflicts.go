@@ -120,7 +120,9 @@ func (s *story) lists(u *unit) []list {
 	for _, m := range topicList.FindAllStringSubmatchIndex(seg, -1) {
 		raw := []string{seg[m[2]:m[3]], seg[m[6]:m[7]]}
 		for _, it := range strings.Split(seg[m[4]:m[5]], ",") {
-			raw = append(raw, strings.TrimSpace(it))
+			if it = strings.TrimSpace(it); it != "" { // the group starts with its comma
+				raw = append(raw, it)
+			}
 		}
 		items := map[string]bool{}
 		ok := true

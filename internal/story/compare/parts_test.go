@@ -140,6 +140,7 @@ func TestTopicConflicts(t *testing.T) {
 	b := "Shoigu described the talks as focusing on economic, transport, and energy issues."
 	c := "Shoigu held talks focusing on economic, transport and security cooperation."
 	d := "Prices rose for bread, milk, and eggs in the capital."
+	e := "Shoigu held talks in a brash, challenging and often combative tone."
 	tests := []struct {
 		name string
 		x, y string
@@ -148,6 +149,7 @@ func TestTopicConflicts(t *testing.T) {
 		{"security vs energy", a, b, 1},
 		{"same list without the serial comma", a, c, 0},
 		{"unrelated lists", a, d, 0},
+		{"one actor, lists with nothing in common", a, e, 0},
 	}
 	for _, tt := range tests {
 		in := Input{Articles: []Article{article(1, tt.x, shoigu(tt.x)), article(2, tt.y, shoigu(tt.y))}}
