@@ -142,6 +142,27 @@ func TestAttach(t *testing.T) {
 			want:  []want{{"ex-President", "president", "", "", true}},
 		},
 		{
+			name:  "an ordinal after a possessive counts holders",
+			text:  "Policy is in the hands of Mike Pompeo, the president’s second secretary of state.",
+			names: []string{"PER:Mike Pompeo"},
+			id:    "per:mike_pompeo",
+			want:  []want{{"secretary of state", "state secretary", "", "", false}},
+		},
+		{
+			name:  "a possessive pronoun is no part of the title",
+			text:  "John Bolton, his 3rd national security adviser, spoke.",
+			names: []string{"PER:John Bolton"},
+			id:    "per:john_bolton",
+			want:  []want{{"national security adviser", "national security advisor", "", "", false}},
+		},
+		{
+			name:  "a rank keeps its ordinal",
+			text:  "Anna Weber, Second Secretary at the embassy, left.",
+			names: []string{"PER:Anna Weber"},
+			id:    "per:anna_weber",
+			want:  []want{{"Second Secretary at the embassy", "second secretary at embassy", "", "", false}},
+		},
+		{
 			name:  "then- marks former",
 			text:  "The deal was signed by then-Chancellor Angela Merkel in 2015.",
 			names: []string{"PER:Angela Merkel"},

@@ -57,24 +57,38 @@ func (a *attacher) parse(start, end int) (news.Role, bool) {
 	i, j := a.tokenAt(start), a.tokenAt(end)
 	var r news.Role
 	contextual := false
+	possessed := false // the last word skipped was a possessive
 	for i < j {
 		w := a.tokens[i].Text
 		lw := strings.ToLower(w)
 		switch {
 		case lw == "the" || lw == "a" || lw == "an":
 			i++
+			possessed = false
+			continue
+		case possessivePronouns[lw]:
+			i++
+			possessed = true
+			continue
+		case possessed && countOrdinal(w):
+			// "the president’s second secretary of state" counts the
+			// holders of the office; "Second Secretary" is a rank.
+			i++
+			possessed = false
 			continue
 		case isCountryPossessive(w):
 			if c, ok := countryOf(stripPossessive(w)); ok && r.Country == "" {
 				r.Country = c
 			}
 			i++
+			possessed = true
 			continue
 		case w != stripPossessive(w) && !startsUpper(w):
 			// "the country’s ..." takes its country from the context;
 			// "the carmaker’s ..." only points at the employer.
 			contextual = contextNouns[strings.ToLower(stripPossessive(w))]
 			i++
+			possessed = true
 			continue
 		}
 		break
@@ -120,6 +134,27 @@ func (a *attacher) parse(start, end int) (news.Role, bool) {
 		a.contextual[r.Start] = true
 	}
 	return r, r.Normalized != ""
+}
+
+// possessivePronouns open a title without being part of it ("his
+// national security adviser").
+var possessivePronouns = map[string]bool{"his": true, "her": true, "its": true, "their": true, "our": true, "my": true, "your": true}
+
+// countOrdinal reports whether w is a lower-case ordinal that, after a
+// possessive, counts the holders of an office: "second" to "tenth", or
+// digits with a suffix ("70th"). "first" stays: "first lady", "first
+// deputy prime minister" are titles.
+func countOrdinal(w string) bool {
+	switch w {
+	case "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth":
+		return true
+	}
+	for _, suffix := range []string{"st", "nd", "rd", "th"} {
+		if n, ok := strings.CutSuffix(w, suffix); ok && n != "" && strings.Trim(n, "0123456789") == "" {
+			return n != "1"
+		}
+	}
+	return false
 }
 
 // normalize joins title words, dropping dangling prepositions and turning
