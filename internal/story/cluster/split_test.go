@@ -220,3 +220,54 @@ func TestSplitRespans(t *testing.T) {
 		}
 	}
 }
+
+// TestRecheckRejoins splits a story of two fights, then puts later
+// reports of the second fight in the first story again, as arrivals that
+// preferred the larger story would: the next split must move them to the
+// story of the second fight, not start a third one (unless rejoining is
+// disabled).
+func TestRecheckRejoins(t *testing.T) {
+	for _, tt := range []struct {
+		name     string
+		rejoin   float64
+		wantSame bool
+	}{
+		{"rejoins", 0, true},
+		{"disabled", -1, false},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			cfg := DefaultConfig()
+			cfg.RejoinThreshold = tt.rejoin
+			c := New(cfg)
+			var docs []Doc
+			for i := range 6 {
+				docs = append(docs, fightDoc(0, i), fightDoc(1, i))
+			}
+			s := joinAll(c, docs)
+			first := c.recheck(s)
+			if first == nil {
+				t.Fatal("story of two fights was not split")
+			}
+			for i := 6; i < 12; i++ {
+				a := article{doc: fightDoc(1, i)}
+				c.analyse(&a)
+				c.join(s, a, 1, 0)
+			}
+			for i := 6; i < 12; i++ {
+				a := article{doc: fightDoc(0, i)}
+				c.analyse(&a)
+				c.join(s, a, 1, 0)
+			}
+			again := c.recheck(s)
+			if again == nil {
+				t.Fatal("second fight's later reports were not split off")
+			}
+			if got := again.To == first.To; got != tt.wantSame {
+				t.Errorf("second split went to story %d, first to %d; same = %v, want %v", again.To, first.To, got, tt.wantSame)
+			}
+			if tt.wantSame && len(c.stories[first.To].members) != 12 {
+				t.Errorf("story %d holds %d members, want 12", first.To, len(c.stories[first.To].members))
+			}
+		})
+	}
+}
