@@ -28,13 +28,12 @@
 // names, same vocabulary), and every later article of either event then
 // follows. So each time a story of up to 64 live members grows, its
 // members are re-checked: Ward's clustering bisects them by pairwise
-// similarity, and when both halves hold at least SplitMinGroup articles
-// and the halves are much less alike than each half is within
-// (SplitRatio) and not alike in absolute terms (SplitMaxLink), the half without the story's first article moves to a new
-// story, reported in Assignment.Split. The moved half rejoins a story
-// split off the same one before instead when it scores well against it
-// and the two together pass the split check: later reports of an event
-// that split off can land in the old story and be split off again.
+// similarity (of terms with the lead weighted up: the lead states the
+// event, the body shares background with the actors' other events), and
+// when both halves hold at least SplitMinGroup articles and the halves are
+// much less alike than each half is within (SplitRatio) and not alike in
+// absolute terms (SplitMaxLink), the half without the story's first
+// article moves to a new story, reported in Assignment.Split.
 //
 // The Clusterer is deterministic for a given input order and not safe for
 // concurrent use (clustering is a single writer per partition).
@@ -137,11 +136,6 @@ type Config struct {
 	// however tight each half is: they are one story told two ways.
 	SplitRatio, SplitMaxLink float64
 	SplitMinGroup            int
-	// RejoinThreshold is the score the moved half of a split needs against
-	// a story split off the same story before (or the story that one split
-	// off) to join it instead of starting a new story; a negative value
-	// disables rejoining.
-	RejoinThreshold float64
 	// Dedup configures copy detection.
 	Dedup dedup.Config
 }
@@ -169,7 +163,6 @@ func DefaultConfig() Config {
 		SplitRatio:          0.8,
 		SplitMaxLink:        0.25,
 		SplitMinGroup:       5,
-		RejoinThreshold:     0.2,
 		Dedup:               dedup.DefaultConfig(),
 	}
 }
@@ -220,9 +213,6 @@ func (c Config) withDefaults() Config {
 	}
 	if c.SplitMinGroup < 2 {
 		c.SplitMinGroup = d.SplitMinGroup
-	}
-	if c.RejoinThreshold == 0 {
-		c.RejoinThreshold = d.RejoinThreshold
 	}
 	return c
 }

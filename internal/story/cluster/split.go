@@ -2,7 +2,6 @@ package cluster
 
 import (
 	"cmp"
-	"math"
 	"slices"
 	"time"
 )
@@ -24,8 +23,7 @@ const maxSplitCheck = 64
 const everyCheck = 24
 
 // Split reports that an arrival showed a story to hold two events: the
-// listed articles moved from story From to story To, a new story or one
-// split off From before (see Config.RejoinThreshold).
+// listed articles moved from story From to the new story To.
 type Split struct {
 	From  int64   `json:"from"`
 	To    int64   `json:"to"`
@@ -103,28 +101,14 @@ func dot(x, y []tw) float64 {
 // times the mean similarity within the less cohesive group. It returns the indices (into
 // s.members) of the group that does not hold the story's oldest member.
 func (c *Clusterer) bisect(s *story) []int {
-	n := 0
-	for _, m := range s.members {
-		if m.ev != nil {
-			n++
-		}
-	}
-	if n > everyCheck && n%4 != 0 {
-		return nil
-	}
-	return c.bisectMembers(s.members)
-}
-
-// bisectMembers is bisect without the schedule: it checks any members.
-func (c *Clusterer) bisectMembers(members []member) []int {
 	var idx []int
-	for i, m := range members {
+	for i, m := range s.members {
 		if m.ev != nil {
 			idx = append(idx, i)
 		}
 	}
 	n := len(idx)
-	if n < 2*c.cfg.SplitMinGroup || n > maxSplitCheck {
+	if n < 2*c.cfg.SplitMinGroup || n > maxSplitCheck || n > everyCheck && n%4 != 0 {
 		return nil
 	}
 	flat := make([]float64, n*n)
@@ -132,7 +116,7 @@ func (c *Clusterer) bisectMembers(members []member) []int {
 	for i := range sim {
 		sim[i] = flat[i*n : (i+1)*n]
 		for j := range i {
-			v := c.similarity(members[idx[i]].ev, members[idx[j]].ev)
+			v := c.similarity(s.members[idx[i]].ev, s.members[idx[j]].ev)
 			sim[i][j], sim[j][i] = v, v
 		}
 	}
@@ -183,13 +167,9 @@ func (c *Clusterer) recheck(s *story) *Split {
 	if moved == nil {
 		return nil
 	}
-	t := c.splitTarget(s, moved)
-	if t == nil {
-		c.lastID++
-		t = newStory(c.lastID)
-		t.splitFrom = s.id
-		c.stories[t.id] = t
-	}
+	c.lastID++
+	t := newStory(c.lastID)
+	c.stories[t.id] = t
 	move := make(map[int64]bool, len(moved))
 	for _, i := range moved {
 		move[s.members[i].id] = true
@@ -237,64 +217,6 @@ func (c *Clusterer) recheck(s *story) *Split {
 	s.members = kept
 	s.respan()
 	return sp
-}
-
-// splitTarget returns the story that the moved members of s should join
-// rather than start a new story: a relative of s (split off it, or the
-// story it split off) that their summed evidence scores at least
-// RejoinThreshold against and that the split check would not divide
-// again once they joined. After a split, later reports of the moved event
-// can still prefer the old story (it is larger and holds the shared
-// vocabulary); when it splits again, they belong with the story that
-// split off before, not in a third one (ECB+ B-cubed F1 0.945 -> 0.949).
-func (c *Clusterer) splitTarget(s *story, moved []int) *story {
-	if c.cfg.RejoinThreshold <= 0 {
-		return nil
-	}
-	var g article
-	var terms, ents, titles centroid
-	for _, i := range moved {
-		if ev := s.members[i].ev; ev != nil {
-			terms.add(ev.allTerms)
-			ents.add(ev.allEnts)
-			titles.add(ev.titles)
-		}
-	}
-	g.terms, g.ents, g.titles = unit(terms.w), unit(ents.w), unit(titles.w)
-	var best *story
-	bestScore := c.cfg.RejoinThreshold
-	for _, t := range c.candidates(g) {
-		if t == s || t.splitFrom != s.id && s.splitFrom != t.id {
-			continue
-		}
-		if sc := c.score(t, g); sc >= bestScore {
-			union := slices.Clone(t.members)
-			for _, i := range moved {
-				union = append(union, s.members[i])
-			}
-			if len(union) <= maxSplitCheck && c.bisectMembers(union) == nil {
-				best, bestScore = t, sc
-			}
-		}
-	}
-	return best
-}
-
-// unit scales a vector to unit length.
-func unit(v []tw) []tw {
-	var norm float64
-	for _, x := range v {
-		norm += x.w * x.w
-	}
-	if norm == 0 {
-		return nil
-	}
-	norm = math.Sqrt(norm)
-	out := make([]tw, len(v))
-	for i, x := range v {
-		out[i] = tw{x.t, x.w / norm}
-	}
-	return out
 }
 
 // respan recomputes the time span of s from its live members after some

@@ -167,8 +167,6 @@ type story struct {
 	hits  float64
 	// pastMembers and pastSources count members that left the window.
 	pastMembers, pastSources int
-	// splitFrom is the story this one split off from (0 for none).
-	splitFrom int64
 }
 
 func newStory(id int64) *story {
