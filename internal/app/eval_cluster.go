@@ -16,6 +16,7 @@ func newEvalClusterCmd(e *env) *cobra.Command {
 	var data string
 	var asJSON bool
 	var half int
+	var showErrors bool
 	cfg := cluster.DefaultConfig()
 	cmd := &cobra.Command{
 		Use:   "cluster",
@@ -34,12 +35,16 @@ func newEvalClusterCmd(e *env) *cobra.Command {
 			if half >= 0 {
 				docs = eval.SelectHalf(docs, half)
 			}
+			if showErrors {
+				return printMetrics(e, asJSON, eval.ClusterErrors(docs, cfg))
+			}
 			return printMetrics(e, asJSON, eval.EvalCluster(docs, cfg))
 		},
 	}
 	cmd.Flags().StringVar(&data, "data", "", "ECB+ corpus directory or JSONL file")
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object")
 	cmd.Flags().IntVar(&half, "half", -1, "score only even (0) or odd (1) gold topics, for split-half tuning checks")
+	cmd.Flags().BoolVar(&showErrors, "errors", false, "list the merged stories and split gold clusters instead of the scores")
 	cmd.Flags().Float64Var(&cfg.Threshold, "threshold", cfg.Threshold, "minimum score to join a story")
 	cmd.Flags().Float64Var(&cfg.MergeThreshold, "merge-threshold", cfg.MergeThreshold, "minimum score to a second story to merge it")
 	return cmd

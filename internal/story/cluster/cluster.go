@@ -58,6 +58,7 @@ type article struct {
 	terms  []tw      // IDF weighted unit vectors
 	ents   []tw
 	titles []tw
+	lead   []tw // terms with the lead weighted up, for the split check
 }
 
 // Add assigns doc to a story and explains why. Adding an article ID that is
@@ -159,7 +160,7 @@ func (c *Clusterer) Add(doc Doc) Assignment {
 
 // analyse fills a's vectors and counts it in the vocabulary.
 func (c *Clusterer) analyse(a *article) {
-	rawTerms := c.voc.terms(a.doc.Title + "\n" + a.doc.Text)
+	rawTerms, rawLead := c.voc.termsAndLead(a.doc.Title + "\n" + a.doc.Text)
 	rawEnts := c.voc.entities(a.doc.Entities)
 	var rawTitles []tw
 	if a.doc.Title != "" {
@@ -167,6 +168,7 @@ func (c *Clusterer) analyse(a *article) {
 	}
 	c.voc.observe(rawTerms, rawEnts)
 	a.terms, a.ents, a.titles = c.voc.weigh(rawTerms), c.voc.weigh(rawEnts), c.voc.weigh(rawTitles)
+	a.lead = c.voc.weigh(rawLead)
 }
 
 // join adds an analysed article to s and to s's index keys.

@@ -28,10 +28,12 @@
 // names, same vocabulary), and every later article of either event then
 // follows. So each time a story of up to 64 live members grows, its
 // members are re-checked: Ward's clustering bisects them by pairwise
-// similarity, and when both halves hold at least SplitMinGroup articles
-// and the halves are much less alike than each half is within
-// (SplitRatio) and not alike in absolute terms (SplitMaxLink), the half without the story's first article moves to a new
-// story, reported in Assignment.Split.
+// similarity (of terms with the lead weighted up: the lead states the
+// event, the body shares background with the actors' other events), and
+// when both halves hold at least SplitMinGroup articles and the halves are
+// much less alike than each half is within (SplitRatio) and not alike in
+// absolute terms (SplitMaxLink), the half without the story's first
+// article moves to a new story, reported in Assignment.Split.
 //
 // The Clusterer is deterministic for a given input order and not safe for
 // concurrent use (clustering is a single writer per partition).

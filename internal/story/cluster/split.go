@@ -31,12 +31,13 @@ type Split struct {
 }
 
 // evidence is the part of an article a member keeps to re-check its
-// story: truncated, IDF weighted term, entity and title vectors sorted by
-// term for the similarities, and the whole vectors the member added to
-// its story's centroids, so that a split moves exactly what each member
-// brought (moving only the truncated vectors left the tail of the moved
-// event's terms in the old story, which then kept pulling that event's
-// later reports; ECB+ B-cubed F1 0.943 -> 0.945).
+// story: truncated, IDF weighted term (lead weighted up, see leadBoost),
+// entity and title vectors sorted by term for the similarities, and the
+// whole vectors the member added to its story's centroids, so that a
+// split moves exactly what each member brought (moving only the truncated
+// vectors left the tail of the moved event's terms in the old story,
+// which then kept pulling that event's later reports; ECB+ B-cubed F1
+// 0.943 -> 0.945).
 type evidence struct {
 	terms, ents, titles []tw
 	allTerms, allEnts   []tw
@@ -48,7 +49,7 @@ func newEvidence(a article) *evidence {
 		return v
 	}
 	return &evidence{
-		terms:    byTerm(top(a.terms, memberTerms)),
+		terms:    byTerm(top(a.lead, memberTerms)),
 		ents:     byTerm(top(a.ents, memberEntities)),
 		titles:   a.titles,
 		allTerms: a.terms,

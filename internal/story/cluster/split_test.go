@@ -220,3 +220,50 @@ func TestSplitRespans(t *testing.T) {
 		}
 	}
 }
+
+// Two teams' offers to one free agent: the leads differ, the bodies draw
+// on the same background.
+var (
+	offerLeads = []string{
+		`Angels general manager Tony Reagins confirmed in Anaheim an eight-year offer to Mark Teixeira.`,
+		`Red Sox owner John Henry and Theo Epstein flew to Texas to offer Mark Teixeira eight years.`,
+	}
+	offerBackground = []string{
+		`Teixeira, a switch-hitting first baseman, hit 33 home runs last season.`,
+		`His agent Scott Boras has said the deal will take at least eight years.`,
+		`Several clubs have been linked with the free agent since the winter meetings in Las Vegas.`,
+		`Teixeira won a Gold Glove and drove in 121 runs in his best season.`,
+		`Boras is known for holding out for the longest contracts in baseball.`,
+		`The first baseman grew up in Maryland and played college ball at Georgia Tech.`,
+		`Free agent spending this winter has been slower than in past years.`,
+		`Teixeira was traded twice in the last two seasons before reaching free agency.`,
+	}
+)
+
+// offerDoc is the i-th report of team f's offer: its lead, then one
+// background sentence; each sentence serves one report of each team.
+func offerDoc(f, i int) Doc {
+	return Doc{ID: int64(100*f + i + 1), Text: offerLeads[f] + " " + offerBackground[(i+4*f)%len(offerBackground)]}
+}
+
+// TestRecheckSplitsOnLeads checks that the split evidence weighs the lead:
+// the two offers differ only in their leads, which share the player and
+// the contract, and draw the rest of the text from the same background.
+// On the unweighted terms the halves are too alike to split.
+func TestRecheckSplitsOnLeads(t *testing.T) {
+	c := New(DefaultConfig())
+	var docs []Doc
+	var second []int64
+	for i := range 6 {
+		docs = append(docs, offerDoc(0, i), offerDoc(1, i))
+		second = append(second, offerDoc(1, i).ID)
+	}
+	sp := c.recheck(joinAll(c, docs))
+	if sp == nil {
+		t.Fatal("story of two teams' offers was not split")
+	}
+	slices.Sort(sp.Moved)
+	if !slices.Equal(sp.Moved, second) {
+		t.Errorf("moved %v, want the second team's reports %v", sp.Moved, second)
+	}
+}
