@@ -22,8 +22,10 @@ func relativeRules() []rule {
 		{compile(`(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week|decade|century)`), theUnit},
 		{compile(`(?:(?:later|earlier)\s+)?(?P<rel>that|that same|the same|the following|the next|the previous|the preceding|the prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)`), narrativeUnit},
 		{compile(`year[- ]end|year's\s+end`), thisYear},
-		{compile(`{num}\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from now|hence)`), agoUnit},
-		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)`), agoUnit},
+		// "Three days later" is a duration followed by a signal, as
+		// TimeML tags it: the duration rules read it.
+		{compile(`{num}\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)`), agoUnit},
+		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier)`), agoUnit},
 		{compile(`(?:right\s+|just\s+)?now`), fixed(Date, "PRESENT_REF")},
 		{compile(`currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|current`), fixed(Date, "PRESENT_REF")},
 		{compile(`recently|lately|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
@@ -205,7 +207,7 @@ func thisYear(m *match) (string, string, bool) {
 func agoUnit(m *match) (string, string, bool) {
 	dir := -1
 	switch strings.Join(strings.Fields(m.lower("dir")), " ") {
-	case "later", "from now", "hence":
+	case "from now", "hence":
 		dir = 1
 	}
 	q := quantity{Vague: true}

@@ -173,11 +173,11 @@ func TestFind(t *testing.T) {
 				{Text: "the last half of 1989", Type: Date, Value: "1989-H2"},
 				{Text: "the final quarter of 1988", Type: Date, Value: "1988-Q4"},
 			}},
-		{"one day after a modal points ahead, one day later does not", "1998-03-03",
+		{"one day after a modal points ahead, one day before later is a duration", "1998-03-03",
 			"Islam will one day be the second largest religion. One day later it fell.",
 			[]news.Timex{
 				{Text: "one day", Type: Date, Value: "FUTURE_REF"},
-				{Text: "One day later", Type: Date, Value: "1998-03-04"},
+				{Text: "One day", Type: Duration, Value: "P1D"},
 			}},
 		{"unknown anchor", "",
 			"He arrived on Monday.",
