@@ -144,7 +144,19 @@ func narrativeValue(ref time.Time, g granularity, rel, unit string) (typ, value 
 		return Date, v, ok
 	}
 	if g < dayGranularity {
-		return "", "", false
+		// "last October ... that same day": a day of that month,
+		// which one the text does not say.
+		if n != 0 || g != monthGranularity && g != yearGranularity {
+			return "", "", false
+		}
+		value = yearValue(ref.Year()) + "-XX-XX"
+		if g == monthGranularity {
+			value = monthValue(ref.Year(), ref.Month()) + "-XX"
+		}
+		if part := partOfDay(unit); part != "" {
+			return Time, value + "T" + partCodes[part], true
+		}
+		return Date, value, true
 	}
 	typ, value = dayTime(ref.AddDate(0, 0, n), partOfDay(unit))
 	return typ, value, true

@@ -70,6 +70,8 @@ func TestResolve(t *testing.T) {
 			"On May 22, 1995, he was made a general, and the following year he was appointed attache.", "the following year", "1996"},
 		{"later that year is the year last named", "2000-01-28",
 			"She fled to Florida in June 1998 and returned to Cuba later that year.", "later that year", "1998"},
+		{"that same day after a month is a day of that month", "1999-02-06",
+			"He was shot last October. His name was crossed out that same day.", "that same day", "1998-10-XX"},
 		{"the next morning after a weekday", "2000-02-24",
 			"He was arrested on Tuesday and appeared in court the next morning.", "the next morning", "2000-02-23TMO"},
 		{"the next day without a date named counts from the anchor", "2000-02-24",
