@@ -11,6 +11,7 @@ func durationRules() []rule {
 	return []rule{
 		{compile(`(?:(?P<det>the|its|their|his|her|our|each of the|each of its)\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|preceding|following|remaining|latest|initial|ensuing|recent|further|additional|other|same)\s+)?{num}(?:\s*(?:to|-|or)\s*{num2})?[\s-]+(?:(?:more|additional|straight|consecutive|full|long)[\s-]+)?{unit}(?P<half>\s+and\s+a\s+half)?(?:-long)?(?:\s+or\s+so)?`), amount},
 		{compile(`half\s+an?\s+(?P<unit>hour|day|year|century|minute)`), halfUnit},
+		{compile(`(?P<unit>minute|hour|day|week|month|year|decade|century)-long`), oneUnit},
 		{compile(`(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+previous|the\s+first|the\s+early|the\s+late)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:[- ]long)?`), bareUnits},
 		{compile(`(?P<freq>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|semi-annually|bimonthly)\b`), frequency},
 		{compile(`(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?(?:every|each|per)\s+(?:other\s+)?(?:{num}\s+)?{unit}`), everyUnit},
@@ -65,6 +66,12 @@ func amount(m *match) (string, string, bool) {
 func isAge(m *match) bool {
 	rest := strings.ToLower(m.text[m.end():min(len(m.text), m.end()+5)])
 	return strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old")
+}
+
+// oneUnit reads a compound that lasts one unit ("the third day-long
+// meeting", "the year-long siege").
+func oneUnit(m *match) (string, string, bool) {
+	return Duration, durationValue(quantity{Value: 1}, m.get("unit")), true
 }
 
 func halfUnit(m *match) (string, string, bool) {
