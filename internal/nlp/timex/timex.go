@@ -176,6 +176,10 @@ func mergeDateTime(text string, ts []news.Timex) []news.Timex {
 				}
 			}
 		}
+		if d, ok := dayBeside(text, ts[i], out); ok {
+			out = append(out, d)
+			continue
+		}
 		if i+1 < len(ts) {
 			if w, ok := weekOf(text, ts[i], ts[i+1]); ok {
 				out = append(out, w)
@@ -200,6 +204,33 @@ func weekOf(text string, a, b news.Timex) (news.Timex, bool) {
 		return news.Timex{}, false
 	}
 	return news.Timex{Start: a.Start, End: b.End, Type: Date, Value: weekValue(d)}, true
+}
+
+// besidePhrase is "the day before" or "the day after" right before a
+// date.
+var besidePhrase = regexp.MustCompile(`(?i)\bthe\s+day\s+(before|after)\s+$`)
+
+// dayBeside joins "the day before" and the day after it ("the day before
+// last Tuesday's hearing", "the day after Christmas") into the day
+// next to that one, unless an earlier timex already holds the words.
+func dayBeside(text string, t news.Timex, before []news.Timex) (news.Timex, bool) {
+	d, err := time.Parse(time.DateOnly, t.Value)
+	if err != nil || t.Type != Date {
+		return news.Timex{}, false
+	}
+	from := max(0, t.Start-24)
+	if n := len(before); n > 0 {
+		from = max(from, before[n-1].End)
+	}
+	loc := besidePhrase.FindStringSubmatchIndex(text[from:t.Start])
+	if loc == nil {
+		return news.Timex{}, false
+	}
+	n := 1
+	if strings.EqualFold(text[from+loc[2]:from+loc[3]], "before") {
+		n = -1
+	}
+	return news.Timex{Start: from + loc[0], End: t.End, Type: Date, Value: dayValue(d.AddDate(0, 0, n))}, true
 }
 
 // glossedClocks dates a clock time by the day named right after it, past

@@ -190,6 +190,12 @@ func TestFind(t *testing.T) {
 		{"a one-unit compound is a duration", "2000-04-03",
 			"They left their third day-long meeting.",
 			[]news.Timex{{Text: "day-long", Type: Duration, Value: "P1D"}}},
+		{"the day before a date is the day next to it", "2000-02-24",
+			"The day before last Tuesday's hearing, he went home. He left the day after Christmas.",
+			[]news.Timex{
+				{Text: "The day before last Tuesday", Type: Date, Value: "2000-02-21"},
+				{Text: "the day after Christmas", Type: Date, Value: "1999-12-26"},
+			}},
 		{"Easter Island is a place", "1999-03-01",
 			"They sailed to Easter Island.",
 			nil},
