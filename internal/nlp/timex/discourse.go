@@ -48,7 +48,12 @@ func resolveDiscourse(text string, ts []news.Timex, anchor Anchor) {
 			ref, refGrain = r, g
 		}
 		if quarterValuePattern.MatchString(t.Value) {
-			lastQuarter = t.Value
+			// A quarter begun over a year before the anchor is a
+			// comparison, not the one reported on: after "the 1988
+			// period" a year earlier is still 1988's quarter.
+			if r, _ := valueTime(t.Value); !r.Before(anchor.Time.AddDate(-1, 0, 0)) {
+				lastQuarter = t.Value
+			}
 			continue
 		}
 		if t.Type != Date || !yearBack.MatchString(own) {

@@ -78,6 +78,8 @@ func TestResolve(t *testing.T) {
 			"He will return after Easter.", "Easter", "1999-04-04"},
 		{"Good Friday is two days before Easter", "2000-03-01",
 			"They met on Good Friday 1998.", "Good Friday 1998", "1998-04-10"},
+		{"a year-ago quarter is not the one reported on", "1989-11-01",
+			"Profit rose in the third quarter from the year-ago quarter. The year-ago results were restated.", "year-ago", "1988-Q3"},
 		{"the next morning after a weekday", "2000-02-24",
 			"He was arrested on Tuesday and appeared in court the next morning.", "the next morning", "2000-02-23TMO"},
 		{"the next day without a date named counts from the anchor", "2000-02-24",
