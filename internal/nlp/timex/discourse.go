@@ -18,6 +18,10 @@ import (
 // named ("the following year", "later that day").
 var narrative = regexp.MustCompile(`^(?:(?:later|earlier) )?(that|that same|the same|the following|the next|the previous|the preceding|the prior) (day|morning|afternoon|evening|night|week|month|year)$`)
 
+// narrativeWeekday matches a weekday counted from the date last named
+// ("the previous Friday").
+var narrativeWeekday = regexp.MustCompile(`^(the previous|the preceding|the prior|the following) (monday|tuesday|wednesday|thursday|friday|saturday|sunday)$`)
+
 var yearBack = regexp.MustCompile(`^(?:(?:a|one) year (?:ago|earlier)|year-(?:earlier|ago))$`)
 
 // quarterValue matches a quarter value ("1989-Q3") and captures year and
@@ -41,6 +45,19 @@ func resolveDiscourse(text string, ts []news.Timex, anchor Anchor) {
 				if typ, v, ok := narrativeValue(ref, refGrain, sub[1], sub[2]); ok {
 					t.Type, t.Value = typ, v
 				}
+			}
+			continue
+		}
+		if own == "overnight" && refGrain == dayGranularity {
+			// "Shares closed lower Friday, depressed by overnight
+			// losses in New York": the night before the day told of.
+			t.Value = dayValue(ref.AddDate(0, 0, -1)) + "TNI"
+			continue
+		}
+		if sub := narrativeWeekday.FindStringSubmatch(own); sub != nil {
+			if refGrain == dayGranularity {
+				wd, _ := weekdayOf(sub[2])
+				t.Value = dayValue(weekdayFrom(ref, wd, sub[1] == "the following"))
 			}
 			continue
 		}
@@ -180,4 +197,12 @@ func narrativeType(unit string) string {
 		return Time
 	}
 	return Date
+}
+
+// weekdayFrom is the first wd after ref, or before it when ahead is false.
+func weekdayFrom(ref time.Time, wd time.Weekday, ahead bool) time.Time {
+	if ahead {
+		return ref.AddDate(0, 0, (int(wd)-int(ref.Weekday())+6)%7+1)
+	}
+	return ref.AddDate(0, 0, -((int(ref.Weekday())-int(wd)+6)%7 + 1))
 }
