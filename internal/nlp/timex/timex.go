@@ -60,6 +60,7 @@ func Find(text string, anchor Anchor) []news.Timex {
 	chosen = coordinatedDays(text, chosen)
 	resolveDiscourse(text, chosen, anchor)
 	for i := range chosen {
+		trimCompoundDeterminer(text, &chosen[i])
 		extendModifiers(text, &chosen[i])
 		chosen[i].Text = text[chosen[i].Start:chosen[i].End]
 	}
@@ -289,6 +290,24 @@ func joinDateTime(a, b news.Timex) (string, bool) {
 		return "", false
 	}
 	return day.Value + clock.Value[i:], true
+}
+
+// compoundAfterDeterminer is a determiner and one hyphenated amount
+// ("the 14-day", "their 52-week").
+var compoundAfterDeterminer = regexp.MustCompile(`^(?i:the|its|their|his|her|our)\s+[^\s-]+-[^\s]+$`)
+
+// trimCompoundDeterminer leaves the determiner out of an amount used as
+// an adjective ("the [14-day] deadline"), as TimeML does; "the past
+// three years" keeps it.
+func trimCompoundDeterminer(text string, t *news.Timex) {
+	own := text[t.Start:t.End]
+	if t.Type != Duration || !compoundAfterDeterminer.MatchString(own) {
+		return
+	}
+	t.Start += strings.IndexAny(own, " \t\n")
+	for t.Start < t.End && (text[t.Start] == ' ' || text[t.Start] == '\t' || text[t.Start] == '\n') {
+		t.Start++
+	}
 }
 
 var (

@@ -196,6 +196,12 @@ func TestFind(t *testing.T) {
 				{Text: "The day before last Tuesday", Type: Date, Value: "2000-02-21"},
 				{Text: "the day after Christmas", Type: Date, Value: "1999-12-26"},
 			}},
+		{"an amount used as an adjective leaves its determiner out", "2000-06-01",
+			"The 14-day period ends over the past three years.",
+			[]news.Timex{
+				{Text: "14-day", Type: Duration, Value: "P14D"},
+				{Text: "the past three years", Type: Duration, Value: "P3Y"},
+			}},
 		{"Easter Island is a place", "1999-03-01",
 			"They sailed to Easter Island.",
 			nil},
