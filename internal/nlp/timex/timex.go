@@ -292,16 +292,17 @@ func joinDateTime(a, b news.Timex) (string, bool) {
 	return day.Value + clock.Value[i:], true
 }
 
-// compoundAfterDeterminer is a determiner and one hyphenated amount
-// ("the 14-day", "their 52-week").
-var compoundAfterDeterminer = regexp.MustCompile(`^(?i:the|its|their|his|her|our)\s+[^\s-]+-[^\s]+$`)
+// compoundAfterDeterminer is a determiner and one hyphenated amount or
+// period ("the 14-day", "their 52-week", "the fiscal second-quarter").
+var compoundAfterDeterminer = regexp.MustCompile(`^(?i:the|its|their|his|her|our)\s+(?:(?i:fiscal|calendar)\s+)?[^\s-]+-(?i:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)$`)
 
-// trimCompoundDeterminer leaves the determiner out of an amount used as
-// an adjective ("the [14-day] deadline"), as TimeML does; "the past
-// three years" keeps it.
+// trimCompoundDeterminer leaves the determiner out of an amount or
+// period used as an adjective ("the [14-day] deadline", "the
+// [third-quarter] loss"), as TimeML does; "the past three years" and
+// "the third quarter" keep it.
 func trimCompoundDeterminer(text string, t *news.Timex) {
 	own := text[t.Start:t.End]
-	if t.Type != Duration || !compoundAfterDeterminer.MatchString(own) {
+	if !compoundAfterDeterminer.MatchString(own) {
 		return
 	}
 	t.Start += strings.IndexAny(own, " \t\n")

@@ -197,10 +197,12 @@ func TestFind(t *testing.T) {
 				{Text: "the day after Christmas", Type: Date, Value: "1999-12-26"},
 			}},
 		{"an amount used as an adjective leaves its determiner out", "2000-06-01",
-			"The 14-day period ends over the past three years.",
+			"The 14-day period ends over the past three years. The third-quarter loss grew in the third quarter.",
 			[]news.Timex{
 				{Text: "14-day", Type: Duration, Value: "P14D"},
 				{Text: "the past three years", Type: Duration, Value: "P3Y"},
+				{Text: "third-quarter", Type: Date, Value: "2000-Q3"},
+				{Text: "the third quarter", Type: Date, Value: "2000-Q3"},
 			}},
 		{"Easter Island is a place", "1999-03-01",
 			"They sailed to Easter Island.",
