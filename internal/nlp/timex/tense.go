@@ -19,7 +19,9 @@ became knew ran set put cut hit let kept shot flew drew fought froze broke chose
 rode stood understood meant felt heard sought taught caught built spent lent bent dealt slid
 swore tore wore woke sank sang shook stole stuck stung struck swept swam threw withdrew agreed
 been gone done seen taken given known shown grown thrown flown fallen risen spoken written
-driven chosen broken frozen stolen forgotten begun`)
+driven chosen broken frozen stolen forgotten begun grew fled hung swung spun dug hid laid overcame
+undertook upheld withheld forgot sat ate slept wept crept rang drank shrank sprang blew arose shone
+forbade mistook`)
 
 var presentVerbs = setOf(`is are am says say does do has have`)
 
