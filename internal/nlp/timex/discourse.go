@@ -34,6 +34,7 @@ func resolveDiscourse(text string, ts []news.Timex, anchor Anchor) {
 	if !anchor.Known {
 		return
 	}
+	quartersEnded(text, ts)
 	lastQuarter := "" // the latest quarter value seen so far
 	var ref time.Time // the latest date named, at granularity refGrain
 	refGrain := noGranularity
@@ -205,4 +206,31 @@ func weekdayFrom(ref time.Time, wd time.Weekday, ahead bool) time.Time {
 		return ref.AddDate(0, 0, (int(wd)-int(ref.Weekday())+6)%7+1)
 	}
 	return ref.AddDate(0, 0, -((int(ref.Weekday())-int(wd)+6)%7 + 1))
+}
+
+// bareQuarter is a quarter named without its ordinal ("the quarter",
+// "the latest quarter"), and endedGap the words that tie it to the day
+// it ended on.
+var (
+	bareQuarter = regexp.MustCompile(`^(?:the |its |the latest |the most recent |the current )?(?:fiscal )?quarter$`)
+	endedGap    = regexp.MustCompile(`^\s+(?:ended|ending|that ended|which ended)\s+(?:on\s+)?$`)
+)
+
+// quartersEnded dates "the quarter ended July 31" by its last day: the
+// three months up to it lie mostly in the calendar quarter holding the
+// day six weeks before (May-July is mostly the second quarter).
+func quartersEnded(text string, ts []news.Timex) {
+	for i := 0; i+1 < len(ts); i++ {
+		t, next := &ts[i], ts[i+1]
+		own := strings.Join(strings.Fields(strings.ToLower(text[t.Start:t.End])), " ")
+		if !quarterValuePattern.MatchString(t.Value) || !bareQuarter.MatchString(own) || !endedGap.MatchString(text[t.End:next.Start]) {
+			continue
+		}
+		end, err := time.Parse(time.DateOnly, next.Value)
+		if err != nil {
+			continue
+		}
+		mid := end.AddDate(0, 0, -45)
+		t.Value = quarterValue(mid.Year(), quarterOf(mid))
+	}
 }

@@ -86,6 +86,8 @@ func TestResolve(t *testing.T) {
 			"On Friday the index fell 4.5% from the previous Friday.", "the previous Friday", "1989-10-20"},
 		{"the following Tuesday is the one after the day last named", "1989-10-30",
 			"He left on Oct. 3 and came back the following Tuesday.", "the following Tuesday", "1989-10-10"},
+		{"a quarter is dated by the day it ended", "1989-10-30",
+			"In the quarter ended July 31, sales rose.", "the quarter", "1989-Q2"},
 		{"the next morning after a weekday", "2000-02-24",
 			"He was arrested on Tuesday and appeared in court the next morning.", "the next morning", "2000-02-23TMO"},
 		{"the next day without a date named counts from the anchor", "2000-02-24",
