@@ -222,8 +222,11 @@ var (
 func quartersEnded(text string, ts []news.Timex) {
 	for i := 0; i+1 < len(ts); i++ {
 		t, next := &ts[i], ts[i+1]
+		if !strings.Contains(t.Value, "-Q") || next.Start-t.End > 20 || !endedGap.MatchString(text[t.End:next.Start]) {
+			continue
+		}
 		own := strings.Join(strings.Fields(strings.ToLower(text[t.Start:t.End])), " ")
-		if !quarterValuePattern.MatchString(t.Value) || !bareQuarter.MatchString(own) || !endedGap.MatchString(text[t.End:next.Start]) {
+		if !quarterValuePattern.MatchString(t.Value) || !bareQuarter.MatchString(own) {
 			continue
 		}
 		end, err := time.Parse(time.DateOnly, next.Value)

@@ -215,16 +215,22 @@ var besidePhrase = regexp.MustCompile(`(?i)\bthe\s+day\s+(before|after)\s+$`)
 // last Tuesday's hearing", "the day after Christmas") into the day
 // next to that one, unless an earlier timex already holds the words.
 func dayBeside(text string, t news.Timex, before []news.Timex) (news.Timex, bool) {
-	d, err := time.Parse(time.DateOnly, t.Value)
-	if err != nil || t.Type != Date {
+	if t.Type != Date || len(t.Value) != len(time.DateOnly) {
 		return news.Timex{}, false
 	}
 	from := max(0, t.Start-24)
 	if n := len(before); n > 0 {
 		from = max(from, before[n-1].End)
 	}
+	if !strings.Contains(asciiLower(text[from:t.Start]), "day") {
+		return news.Timex{}, false
+	}
 	loc := besidePhrase.FindStringSubmatchIndex(text[from:t.Start])
 	if loc == nil {
+		return news.Timex{}, false
+	}
+	d, err := time.Parse(time.DateOnly, t.Value)
+	if err != nil {
 		return news.Timex{}, false
 	}
 	n := 1
@@ -382,6 +388,8 @@ func extendModifiers(text string, t *news.Timex) {
 // 3 and 4 percent").
 var coordinatedDay = regexp.MustCompile(`^\s+(?:and|or)\s+([0-3]?\d)(?:[.,;:)]|$)`)
 
+func isDigit(b byte) bool { return b >= '0' && b <= '9' }
+
 // trailingDay is the day number a date's text ends with ("April 24").
 var trailingDay = regexp.MustCompile(`\b([0-3]?\d)$`)
 
@@ -391,13 +399,16 @@ func coordinatedDays(text string, ts []news.Timex) []news.Timex {
 	var out []news.Timex
 	for i, t := range ts {
 		out = append(out, t)
-		d, err := time.Parse(time.DateOnly, t.Value)
-		if err != nil || t.Type != Date {
+		if t.Type != Date || len(t.Value) != len(time.DateOnly) || !isDigit(text[t.End-1]) {
 			continue
 		}
 		last := trailingDay.FindString(text[t.Start:t.End])
-		sub := coordinatedDay.FindStringSubmatchIndex(text[t.End:])
+		sub := coordinatedDay.FindStringSubmatchIndex(text[t.End:min(len(text), t.End+12)])
 		if last == "" || sub == nil {
+			continue
+		}
+		d, err := time.Parse(time.DateOnly, t.Value)
+		if err != nil {
 			continue
 		}
 		start, end := t.End+sub[2], t.End+sub[3]
