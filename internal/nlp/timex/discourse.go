@@ -79,7 +79,7 @@ func resolveDiscourse(text string, ts []news.Timex, anchor Anchor) {
 		}
 		ref := lastQuarter
 		if ref == "" {
-			if !strings.Contains(asciiLower(text[:t.Start]), "quarter") {
+			if !namesQuarter(asciiLower(text[:t.Start])) {
 				continue
 			}
 			ref, _ = shiftValue(anchor.Time, "Q", -1)
@@ -236,4 +236,21 @@ func quartersEnded(text string, ts []news.Timex) {
 		mid := end.AddDate(0, 0, -45)
 		t.Value = quarterValue(mid.Year(), quarterOf(mid))
 	}
+}
+
+// namesQuarter reports whether lower speaks of a quarter of the year, not
+// of a "quarter-century low" or "a quarter of the shares".
+func namesQuarter(lower string) bool {
+	for i := strings.Index(lower, "quarter"); i >= 0; {
+		rest := lower[i+len("quarter"):]
+		if !strings.HasPrefix(rest, "-") && !strings.HasPrefix(rest, " of ") && !strings.HasPrefix(rest, " point") {
+			return true
+		}
+		j := strings.Index(rest, "quarter")
+		if j < 0 {
+			return false
+		}
+		i += len("quarter") + j
+	}
+	return false
 }

@@ -297,6 +297,10 @@ func relativeQuarter(m *match) (string, string, bool) {
 	if m.lower("qword") == "period" && !strings.Contains(rel, "year-") && rel != "the latest" {
 		return "", "", false
 	}
+	if e := m.end(); e < len(m.text) && m.text[e] == '-' {
+		// "its quarter-century low", "a quarter-point cut".
+		return "", "", false
+	}
 	if !m.anchor.Known {
 		return Date, "XXXX-QX", true
 	}
