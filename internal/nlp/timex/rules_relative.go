@@ -16,6 +16,7 @@ func relativeRules() []rule {
 		{compile(`(?:(?P<rel>last|next|this|this past|this coming|the previous|the following|coming|past)\s+)?{wd}(?:\s+{part})?`), weekday},
 		{compile(`(?P<rel>this|last|tomorrow|yesterday)\s+{part}`), dayPart},
 		{compile(`(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s`), weekdaySet},
+		{compile(`{wd}s?\s+(?P<parts>mornings|afternoons|evenings|nights)`), weekdaySet},
 		{compile(`(?P<rel>this|last|next|the past|the last|the coming|the next|the current|the previous|the following|this past|this coming|the same)\s+(?:(?:fiscal|calendar|full)\s+)?(?P<unit>weekend|week|month|year|decade|century)`), relativeUnit},
 		{compile(`the\s+(?:(?P<full>fiscal|calendar|full)\s+)?(?P<unit>weekend|week|month|year)`), theUnit},
 		{compile(`(?:early|earlier|late|later)\s+in\s+the\s+(?P<unit>week|month|year)`), theUnit},
@@ -115,7 +116,12 @@ func weekdaySet(m *match) (string, string, bool) {
 	if !ok {
 		return "", "", false
 	}
-	return Set, "XXXX-WXX-" + isoWeekday(wd), true
+	v := "XXXX-WXX-" + isoWeekday(wd)
+	if parts := m.lower("parts"); parts != "" {
+		// "Tuesday nights": that part of every Tuesday.
+		v += "T" + partCodes[strings.TrimSuffix(parts, "s")]
+	}
+	return Set, v, true
 }
 
 func dayPart(m *match) (string, string, bool) {
