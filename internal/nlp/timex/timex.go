@@ -100,7 +100,12 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 // appendMatches adds the readings of rule r at its matches locs.
 func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
 	for _, loc := range locs {
-		if !wordEdges(text, loc[0], loc[1]) || falseHit(text, loc[0], loc[1]) {
+		if !wordEdges(text, loc[0], loc[1]) {
+			if loc = shorterMatch(text, r.re, loc); loc == nil {
+				continue
+			}
+		}
+		if falseHit(text, loc[0], loc[1]) {
 			continue
 		}
 		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
@@ -111,6 +116,35 @@ func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, 
 		cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
 	}
 	return cands
+}
+
+// shorterMatch retries a match that ends inside a word ("Monday
+// nightclub") on the text before that word, which may hold a shorter
+// reading ("Monday"); nil when there is none.
+func shorterMatch(text string, re *regexp.Regexp, loc []int) []int {
+	start, end := loc[0], loc[1]
+	if start >= end || start > 0 && isAlnum(text[start-1]) && isAlnum(text[start]) {
+		return nil
+	}
+	for end > start && isAlnum(text[end-1]) {
+		end--
+	}
+	for end > start && !isAlnum(text[end-1]) {
+		end--
+	}
+	if end <= start {
+		return nil
+	}
+	sub := re.FindStringSubmatchIndex(asciiLower(text[start:end]))
+	if sub == nil || sub[0] != 0 || !wordEdges(text, start, start+sub[1]) {
+		return nil
+	}
+	for j := range sub {
+		if sub[j] >= 0 {
+			sub[j] += start
+		}
+	}
+	return sub
 }
 
 // settle keeps the longest candidates that do not overlap, earlier rules
