@@ -216,6 +216,13 @@ func mergeDateTime(text string, ts []news.Timex) []news.Timex {
 			continue
 		}
 		if i+1 < len(ts) {
+			if q, ok := quarterBack(text, ts[i], ts[i+1]); ok {
+				out = append(out, q)
+				i++
+				continue
+			}
+		}
+		if i+1 < len(ts) {
 			if w, ok := weekOf(text, ts[i], ts[i+1]); ok {
 				out = append(out, w)
 				i++
@@ -239,6 +246,20 @@ func weekOf(text string, a, b news.Timex) (news.Timex, bool) {
 		return news.Timex{}, false
 	}
 	return news.Timex{Start: a.Start, End: b.End, Type: Date, Value: weekValue(d)}, true
+}
+
+// quarterBack joins a quarter and the "a year ago" right after it ("for
+// the quarter a year ago") into that quarter of the year before.
+func quarterBack(text string, a, b news.Timex) (news.Timex, bool) {
+	if strings.TrimSpace(text[a.End:b.Start]) != "" || !yearBack.MatchString(strings.ToLower(text[b.Start:b.End])) {
+		return news.Timex{}, false
+	}
+	sub := quarterValuePattern.FindStringSubmatch(a.Value)
+	if sub == nil {
+		return news.Timex{}, false
+	}
+	y, _ := strconv.Atoi(sub[1])
+	return news.Timex{Start: a.Start, End: b.End, Type: Date, Value: quarterValue(y-1, int(sub[2][0]-'0'))}, true
 }
 
 // besidePhrase is "the day before" or "the day after" right before a
