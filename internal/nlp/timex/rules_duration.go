@@ -79,12 +79,12 @@ func halfUnit(m *match) (string, string, bool) {
 }
 
 // unitContext are words before a bare plural unit ("for years") that
-// make it a duration.
+// make it a duration; "later" after one does too ("Days later").
 var unitContext = setOf(`for in over within after of during lasted last took spent the than`)
 
 func bareUnits(m *match) (string, string, bool) {
 	long := strings.HasSuffix(strings.ToLower(m.text[m.start():m.end()]), "long")
-	if m.get("rel") == "" && !long && !unitContext[m.prevWord()] {
+	if m.get("rel") == "" && !long && !unitContext[m.prevWord()] && m.nextWord() != "later" {
 		return "", "", false
 	}
 	return Duration, durationValue(quantity{Vague: true}, m.get("unit")), true
