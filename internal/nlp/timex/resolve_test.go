@@ -92,6 +92,8 @@ func TestResolve(t *testing.T) {
 			"The rate is just above its quarter-century low. Wages were 3.8 percent higher than a year earlier.", "a year earlier", "1997"},
 		{"the quarter a year ago is that quarter of the year before", "1989-10-26",
 			"Profit rose in the third quarter. For the quarter a year ago, it reported a loss.", "the quarter a year ago", "1988-Q3"},
+		{"the comparable year-ago quarter is one timex", "1989-10-27",
+			"In the comparable year-ago quarter, it had a loss.", "the comparable year-ago quarter", "1988-Q3"},
 		{"the next morning after a weekday", "2000-02-24",
 			"He was arrested on Tuesday and appeared in court the next morning.", "the next morning", "2000-02-23TMO"},
 		{"the next day without a date named counts from the anchor", "2000-02-24",

@@ -30,7 +30,7 @@ func dateRules() []rule {
 		{compile(`(?:the\s+)?(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)(?:\s+(?:of|in)\s+(?:{year}|(?P<ry>this year|last year|next year|the year)))?`), ordinalQuarter},
 		{compile(`(?:the\s+)?(?:last|final)\s+(?P<qh>quarter|half)\s+(?:of|in)\s+{year}`), lastQuarterOf},
 		{compile(`(?:(?:the|its)\s+)?(?:{year}|(?P<ry>this year's|last year's|next year's|the year-earlier|the year-ago))\s+(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)`), ordinalQuarter},
-		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the comparable|the corresponding|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
+		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the (?:comparable|corresponding|same)(?:\s+(?:year-earlier|year-ago|prior-year))?|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
 		{compile(`(?P<qrel>year-earlier|year-ago)`), relativeQuarter},
 		{compile(`(?:the|its)\s+{year}\s+(?:period|quarter)`), yearQuarter},
 		{compile(`(?:(?P<rel>last|next|this)\s+)?{holiday}(?:,?\s+{year})?`), holiday},
@@ -306,6 +306,10 @@ func relativeQuarter(m *match) (string, string, bool) {
 	}
 	a := m.anchor.Time
 	shift := 0
+	if strings.HasPrefix(rel, "the ") && strings.Contains(rel, " year-") || strings.HasSuffix(rel, " prior-year") {
+		// "the comparable year-ago quarter".
+		rel = "the comparable"
+	}
 	switch rel {
 	case "this", "the current", "the same":
 	case "next":
