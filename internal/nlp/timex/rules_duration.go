@@ -83,6 +83,11 @@ func halfUnit(m *match) (string, string, bool) {
 var unitContext = setOf(`for in over within after of during lasted last took spent the than`)
 
 func bareUnits(m *match) (string, string, bool) {
+	if rel := strings.Join(strings.Fields(m.lower("rel")), " "); (rel == "the early" || rel == "the late") && m.nextWord() == "of" {
+		// "the early hours of Thursday morning" is a time of that day,
+		// which the day's own timex carries, not an amount of hours.
+		return "", "", false
+	}
 	long := strings.HasSuffix(strings.ToLower(m.text[m.start():m.end()]), "long")
 	if m.get("rel") == "" && !long && !unitContext[m.prevWord()] && m.nextWord() != "later" {
 		return "", "", false
