@@ -94,6 +94,8 @@ func TestResolve(t *testing.T) {
 			"Profit rose in the third quarter. For the quarter a year ago, it reported a loss.", "the quarter a year ago", "1988-Q3"},
 		{"the comparable year-ago quarter is one timex", "1989-10-27",
 			"In the comparable year-ago quarter, it had a loss.", "the comparable year-ago quarter", "1988-Q3"},
+		{"the verb before a timex outweighs a participle after it", "1998-02-13",
+			"Qantas will double its flights by August in the search for markets untouched by the crisis.", "August", "1998-08"},
 		{"the next morning after a weekday", "2000-02-24",
 			"He was arrested on Tuesday and appeared in court the next morning.", "the next morning", "2000-02-23TMO"},
 		{"the next day without a date named counts from the anchor", "2000-02-24",

@@ -255,7 +255,11 @@ func nearestTense(words []word, from, to, start, end int) (tense, int) {
 		}
 		dist := start - w.end
 		if w.start >= end {
-			dist = w.start - end + 1
+			// The verb a time adverbial goes with mostly comes before
+			// it ("will double its flights by August in the search for
+			// markets untouched by the crisis"): words after count as
+			// twice as far.
+			dist = 2*(w.start-end) + 1
 		}
 		if dist < bestDist {
 			best, bestDist, bestAt = t, dist, i
