@@ -159,10 +159,12 @@ func monthAlone(m *match) (string, string, bool) {
 	return Date, monthValue(y, mon), true
 }
 
-// yearBlockers are words after a four-digit number that make it a count.
+// yearBlockers are words after a four-digit number that make it a count,
+// or a clock reading ("1600 GMT").
 var yearBlockers = setOf(`people persons men women children troops soldiers shares votes cars units feet
 meters metres miles kilometers tons pounds acres dollars yen marks francs barrels jobs employees workers
-students points percent % hours minutes seconds rooms homes houses copies pages words members cases deaths`)
+students points percent % hours minutes seconds rooms homes houses copies pages words members cases deaths
+gmt utc hrs`)
 
 func yearAlone(m *match) (string, string, bool) {
 	y := m.year()

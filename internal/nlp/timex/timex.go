@@ -100,6 +100,13 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 // appendMatches adds the readings of rule r at its matches locs.
 func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
 	for _, loc := range locs {
+		if brk := paragraphBreak(text[loc[0]:loc[1]]); brk >= 0 {
+			// A timex never runs on past a blank line ("Saturday, 26
+			// February" above a "1600 GMT" kick-off line).
+			if loc = matchWithin(text, r.re, loc[0], loc[0]+brk); loc == nil {
+				continue
+			}
+		}
 		if !wordEdges(text, loc[0], loc[1]) {
 			if loc = shorterMatch(text, r.re, loc); loc == nil {
 				continue
@@ -129,6 +136,33 @@ func shorterMatch(text string, re *regexp.Regexp, loc []int) []int {
 	for end > start && isAlnum(text[end-1]) {
 		end--
 	}
+	return matchWithin(text, re, start, end)
+}
+
+// paragraphBreak is the offset of the first blank line in s, or -1.
+func paragraphBreak(s string) int {
+	i := strings.IndexByte(s, '\n')
+	for i >= 0 {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			return i
+		}
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			return -1
+		}
+		i = j + k
+	}
+	return -1
+}
+
+// matchWithin matches re at start in text[start:end], trimmed of the
+// spaces and punctuation it ends with; nil when it finds no reading
+// there that ends at a word edge.
+func matchWithin(text string, re *regexp.Regexp, start, end int) []int {
 	for end > start && !isAlnum(text[end-1]) {
 		end--
 	}
@@ -202,8 +236,9 @@ func mergeDateTime(text string, ts []news.Timex) []news.Timex {
 	for i := 0; i < len(ts); i++ {
 		if i+1 < len(ts) {
 			a, b := ts[i], ts[i+1]
-			gap := strings.TrimSpace(strings.ReplaceAll(text[a.End:b.Start], ",", ""))
-			if gap == "" || gap == "at" && a.Type == Date {
+			raw := text[a.End:b.Start]
+			gap := strings.TrimSpace(strings.ReplaceAll(raw, ",", ""))
+			if (gap == "" || gap == "at" && a.Type == Date) && paragraphBreak(raw) < 0 {
 				if v, ok := joinDateTime(a, b); ok {
 					out = append(out, news.Timex{Start: a.Start, End: b.End, Type: Time, Value: v})
 					i++
