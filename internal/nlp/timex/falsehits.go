@@ -20,6 +20,11 @@ func falseHit(text string, start, end int) bool {
 		return next != "" && !afterCount[next] && next[0] >= 'a' && next[0] <= 'z'
 	case strings.EqualFold(own, "today"):
 		return genericToday(text, end)
+	case strings.EqualFold(own, "current"):
+		// "the current account deficit", "current affairs": terms,
+		// not the present.
+		next := wordAfter(text, end)
+		return next == "account" || next == "accounts" || next == "affairs"
 	case strings.EqualFold(own, "noon"):
 		return wordBefore(text, start) == "high"
 	case strings.EqualFold(own, "march"):
