@@ -48,7 +48,7 @@ or than into at on until that when while`)
 var titleWords = setOf(`second seconds minute minutes hour hours week weeks weekend month months
 year years decade decades century quarter noon midnight today tonight tomorrow yesterday now
 morning afternoon evening night this last next these past recent recently currently current
-daily weekly monthly annually`)
+daily weekly monthly annually future past`)
 
 // titled reports whether the match holds a title word capitalised where
 // a sentence does not begin, in text that is not all capitals.

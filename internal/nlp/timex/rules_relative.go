@@ -29,7 +29,8 @@ func relativeRules() []rule {
 		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier)`), agoUnit},
 		{compile(`(?:right\s+|just\s+)?now`), fixed(Date, "PRESENT_REF")},
 		{compile(`currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|current`), fixed(Date, "PRESENT_REF")},
-		{compile(`recently|lately|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
+		{compile(`recently|lately|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
+		{compile(`the\s+(?:distant\s+|recent\s+)?past`), thePast},
 		{compile(`soon\b`), soon},
 		{compile(`one\s+day\b`), oneDay},
 		{compile(`the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date`), fixed(Date, "FUTURE_REF")},
@@ -288,3 +289,19 @@ func soon(m *match) (string, string, bool) {
 	}
 	return Date, "FUTURE_REF", true
 }
+
+// thePast is PAST_REF, but not in "the past four Bond films", where it
+// picks out the latest of some things counted.
+func thePast(m *match) (string, string, bool) {
+	if _, ok := parseQuantity(m.nextWord()); ok {
+		rest := strings.Fields(asciiLower(m.text[m.end():min(len(m.text), m.end()+40)]))
+		if len(rest) > 1 && !timeNouns[strings.Trim(rest[1], ".,;:")] {
+			return "", "", false
+		}
+	}
+	return Date, "PAST_REF", true
+}
+
+// timeNouns are what "the past three ..." counts when it counts time.
+var timeNouns = setOf(`seconds minutes hours days nights weeks weekends months quarters years decades
+centuries springs summers autumns falls winters seasons sessions`)
