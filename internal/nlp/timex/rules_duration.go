@@ -42,6 +42,9 @@ func amount(m *match) (string, string, bool) {
 	}
 	if num == "a" || num == "an" {
 		prev := m.prevWord()
+		if _, clock, _ := unitCode(unit); clock && speedNouns[prev] {
+			return "", "", false
+		}
 		if m.get("det") == "" && m.get("rel") == "" && (rateWords[prev] || prev != "" && prev[0] >= '0' && prev[0] <= '9' || strings.HasPrefix(prev, "$")) {
 			code, clock, _ := unitCode(unit)
 			if clock {
@@ -105,7 +108,16 @@ func frequency(m *match) (string, string, bool) {
 	return Set, frequencies[m.lower("freq")], true
 }
 
+// speedNouns are what a speed counts per second, minute or hour ("100
+// megabits per second", "60 miles an hour"): TimeML does not mark speeds.
+var speedNouns = setOf(`miles kilometres kilometers km metres meters feet mph knots instructions bits
+bytes kilobits megabits gigabits kilobytes megabytes gigabytes frames words revolutions beats litres
+liters gallons`)
+
 func everyUnit(m *match) (string, string, bool) {
+	if _, clock, _ := unitCode(m.get("unit")); clock && speedNouns[m.prevWord()] {
+		return "", "", false
+	}
 	q := quantity{Value: 1}
 	if s := m.get("num"); s != "" {
 		var ok bool
