@@ -45,6 +45,15 @@ func amount(m *match) (string, string, bool) {
 		if _, clock, _ := unitCode(unit); clock && speedNouns[prev] {
 			return "", "", false
 		}
+		if e := m.end(); e < len(m.text) && m.text[e] == '-' {
+			// "a quarter-final", "a second-rate record".
+			return "", "", false
+		}
+		if strings.EqualFold(unit, "quarter") && fractionAfter[m.nextWord()] {
+			// "a quarter of the audience", "a quarter point rise": a
+			// fraction, not three months.
+			return "", "", false
+		}
 		if m.get("det") == "" && m.get("rel") == "" && (rateWords[prev] || prev != "" && prev[0] >= '0' && prev[0] <= '9' || strings.HasPrefix(prev, "$")) {
 			code, clock, _ := unitCode(unit)
 			if clock {
@@ -108,11 +117,14 @@ func frequency(m *match) (string, string, bool) {
 	return Set, frequencies[m.lower("freq")], true
 }
 
+// fractionAfter are words after "a quarter" that make it a fraction.
+var fractionAfter = setOf(`of point points percentage percent mile`)
+
 // speedNouns are what a speed counts per second, minute or hour ("100
 // megabits per second", "60 miles an hour"): TimeML does not mark speeds.
 var speedNouns = setOf(`miles kilometres kilometers km metres meters feet mph knots instructions bits
 bytes kilobits megabits gigabits kilobytes megabytes gigabytes frames words revolutions beats litres
-liters gallons`)
+liters gallons operations bit kilobit megabit gigabit byte`)
 
 func everyUnit(m *match) (string, string, bool) {
 	if _, clock, _ := unitCode(m.get("unit")); clock && speedNouns[m.prevWord()] {
