@@ -58,6 +58,7 @@ func Find(text string, anchor Anchor) []news.Timex {
 	chosen := settle(cands)
 	chosen = mergeDateTime(text, chosen)
 	chosen = coordinatedDays(text, chosen)
+	sharedParts(text, chosen)
 	resolveDiscourse(text, chosen, anchor)
 	for i := range chosen {
 		trimCompoundDeterminer(text, &chosen[i])
@@ -471,45 +472,4 @@ func extendModifiers(text string, t *news.Timex) {
 	if loc := re.FindStringIndex(before); loc != nil {
 		t.Start -= len(before) - loc[0]
 	}
-}
-
-// coordinatedDay is a bare day number joined to the date before it
-// ("April 24 and 25."), ending a clause so that it counts nothing ("May
-// 3 and 4 percent").
-var coordinatedDay = regexp.MustCompile(`^\s+(?:and|or)\s+([0-3]?\d)(?:[.,;:)]|$)`)
-
-func isDigit(b byte) bool { return b >= '0' && b <= '9' }
-
-// trailingDay is the day number a date's text ends with ("April 24").
-var trailingDay = regexp.MustCompile(`\b([0-3]?\d)$`)
-
-// coordinatedDays adds the second day of "April 24 and 25", a later day
-// of the same month, which TimeML tags as a date of its own.
-func coordinatedDays(text string, ts []news.Timex) []news.Timex {
-	var out []news.Timex
-	for i, t := range ts {
-		out = append(out, t)
-		if t.Type != Date || len(t.Value) != len(time.DateOnly) || !isDigit(text[t.End-1]) {
-			continue
-		}
-		last := trailingDay.FindString(text[t.Start:t.End])
-		sub := coordinatedDay.FindStringSubmatchIndex(text[t.End:min(len(text), t.End+12)])
-		if last == "" || sub == nil {
-			continue
-		}
-		d, err := time.Parse(time.DateOnly, t.Value)
-		if err != nil {
-			continue
-		}
-		start, end := t.End+sub[2], t.End+sub[3]
-		day, _ := strconv.Atoi(text[start:end])
-		if n, _ := strconv.Atoi(last); n != d.Day() || day <= n || !validDay(d.Year(), d.Month(), day) {
-			continue
-		}
-		if i+1 < len(ts) && ts[i+1].Start < end {
-			continue
-		}
-		out = append(out, news.Timex{Start: start, End: end, Type: Date, Value: dayValue(date(d.Year(), d.Month(), day))})
-	}
-	return out
 }
