@@ -163,7 +163,26 @@ var holidays = map[string]func(y int) time.Time{
 	"election day": func(y int) time.Time {
 		return nthWeekday(y, time.November, time.Monday, 1).AddDate(0, 0, 1)
 	},
+	"good friday":   func(y int) time.Time { return easter(y).AddDate(0, 0, -2) },
+	"easter sunday": easter,
+	"easter":        easter,
+	"easter monday": func(y int) time.Time { return easter(y).AddDate(0, 0, 1) },
+}
+
+// easter is Easter Sunday of the Gregorian calendar (the anonymous
+// Gregorian computus).
+func easter(y int) time.Time {
+	a, b, c := y%19, y/100, y%100
+	d, e := b/4, b%4
+	f := (b + 8) / 25
+	g := (b - f + 1) / 3
+	h := (19*a + b - d - g + 15) % 30
+	i, k := c/4, c%4
+	l := (32 + 2*e + 2*i - h - k) % 7
+	m := (a + 11*h + 22*l) / 451
+	n := h + l - 7*m + 114
+	return date(y, time.Month(n/31), n%31+1)
 }
 
 // holidayPattern lists the holiday names for the rules.
-const holidayPattern = `(?P<holiday>new year's day|new year's eve|valentine's day|independence day|halloween|veterans day|christmas eve|christmas day|christmas|boxing day|memorial day|labor day|thanksgiving day|thanksgiving|martin luther king day|election day)`
+const holidayPattern = `(?P<holiday>new year's day|new year's eve|valentine's day|independence day|halloween|veterans day|christmas eve|christmas day|christmas|boxing day|memorial day|labor day|thanksgiving day|thanksgiving|martin luther king day|election day|good friday|easter sunday|easter monday|easter)`

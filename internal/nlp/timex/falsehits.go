@@ -18,6 +18,13 @@ func falseHit(text string, start, end int) bool {
 		// is followed by what it measures out, not by a noun.
 		next := wordAfter(text, end)
 		return next != "" && !afterCount[next] && next[0] >= 'a' && next[0] <= 'z'
+	case strings.EqualFold(own, "today"):
+		return genericToday(text, end)
+	case strings.EqualFold(own, "current"):
+		// "the current account deficit", "current affairs": terms,
+		// not the present.
+		next := wordAfter(text, end)
+		return next == "account" || next == "accounts" || next == "affairs"
 	case strings.EqualFold(own, "noon"):
 		return wordBefore(text, start) == "high"
 	case strings.EqualFold(own, "march"):
@@ -41,7 +48,7 @@ or than into at on until that when while`)
 var titleWords = setOf(`second seconds minute minutes hour hours week weeks weekend month months
 year years decade decades century quarter noon midnight today tonight tomorrow yesterday now
 morning afternoon evening night this last next these past recent recently currently current
-daily weekly monthly annually`)
+daily weekly monthly annually future past`)
 
 // titled reports whether the match holds a title word capitalised where
 // a sentence does not begin, in text that is not all capitals.
@@ -119,4 +126,33 @@ func capitalisedAfter(text string, i int) bool {
 		i++
 	}
 	return i < len(text) && text[i] >= 'A' && text[i] <= 'Z'
+}
+
+// genericHeads are nouns that "today's" modifies when it means "of our
+// times" ("today's youth", "today's personal computers"), not a day.
+var genericHeads = setOf(`world youth society generation generations children kids young people
+teenagers women men families students consumers workers computers technology technologies culture
+politics standards economy`)
+
+// genericToday reports whether "today" ending at end is the possessive
+// of our times: "today's" with a generic noun within the next two words.
+func genericToday(text string, end int) bool {
+	rest := text[end:]
+	switch {
+	case strings.HasPrefix(rest, "'s "):
+		rest = rest[3:]
+	case strings.HasPrefix(rest, "’s "):
+		rest = rest[len("’s "):]
+	default:
+		return false
+	}
+	for i, w := range strings.Fields(rest[:min(len(rest), 40)]) {
+		if i == 2 {
+			break
+		}
+		if genericHeads[strings.ToLower(strings.TrimRight(w, ".,;:'\"?!"))] {
+			return true
+		}
+	}
+	return false
 }

@@ -19,6 +19,10 @@ func clockRules() []rule {
 }
 
 func clock(m *match) (string, string, bool) {
+	if e := m.end(); e+1 < len(m.text) && (m.text[e] == '.' || m.text[e] == ':') && isDigit(m.text[e+1]) {
+		// "won in 3:45.87", "1:02:33": a race time, not a clock.
+		return "", "", false
+	}
 	var h, mi int
 	switch strings.ToLower(m.get("noon")) {
 	case "noon", "midday":

@@ -30,10 +30,11 @@ func dateRules() []rule {
 		{compile(`(?:the\s+)?(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)(?:\s+(?:of|in)\s+(?:{year}|(?P<ry>this year|last year|next year|the year)))?`), ordinalQuarter},
 		{compile(`(?:the\s+)?(?:last|final)\s+(?P<qh>quarter|half)\s+(?:of|in)\s+{year}`), lastQuarterOf},
 		{compile(`(?:(?:the|its)\s+)?(?:{year}|(?P<ry>this year's|last year's|next year's|the year-earlier|the year-ago))\s+(?:(?:fiscal|calendar)[- ])?{ord}[- ](?:fiscal[- ])?(?P<qh>quarter|half)`), ordinalQuarter},
-		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the comparable|the corresponding|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
+		{compile(`(?P<qrel>the latest|the current|the most recent|the past|the last|the previous|the preceding|the same|the (?:comparable|corresponding|same)(?:\s+(?:year-earlier|year-ago|prior-year))?|the year-earlier|the year-ago|the prior-year|this|last|next|its|the)\s+(?:(?:fiscal|calendar)\s+)?(?P<qword>quarter|period)`), relativeQuarter},
 		{compile(`(?P<qrel>year-earlier|year-ago)`), relativeQuarter},
 		{compile(`(?:the|its)\s+{year}\s+(?:period|quarter)`), yearQuarter},
 		{compile(`(?:(?P<rel>last|next|this)\s+)?{holiday}(?:,?\s+{year})?`), holiday},
+		{compile(`(?:(?P<rel>last|next|this)\s+)?{holiday}\s+week`), holidayWeek},
 	}
 }
 
@@ -158,10 +159,12 @@ func monthAlone(m *match) (string, string, bool) {
 	return Date, monthValue(y, mon), true
 }
 
-// yearBlockers are words after a four-digit number that make it a count.
+// yearBlockers are words after a four-digit number that make it a count,
+// or a clock reading ("1600 GMT").
 var yearBlockers = setOf(`people persons men women children troops soldiers shares votes cars units feet
 meters metres miles kilometers tons pounds acres dollars yen marks francs barrels jobs employees workers
-students points percent % hours minutes seconds rooms homes houses copies pages words members cases deaths`)
+students points percent % hours minutes seconds rooms homes houses copies pages words members cases deaths
+gmt utc hrs`)
 
 func yearAlone(m *match) (string, string, bool) {
 	y := m.year()
@@ -296,11 +299,19 @@ func relativeQuarter(m *match) (string, string, bool) {
 	if m.lower("qword") == "period" && !strings.Contains(rel, "year-") && rel != "the latest" {
 		return "", "", false
 	}
+	if e := m.end(); e < len(m.text) && m.text[e] == '-' {
+		// "its quarter-century low", "a quarter-point cut".
+		return "", "", false
+	}
 	if !m.anchor.Known {
 		return Date, "XXXX-QX", true
 	}
 	a := m.anchor.Time
 	shift := 0
+	if strings.HasPrefix(rel, "the ") && strings.Contains(rel, " year-") || strings.HasSuffix(rel, " prior-year") {
+		// "the comparable year-ago quarter".
+		rel = "the comparable"
+	}
 	switch rel {
 	case "this", "the current", "the same":
 	case "next":
@@ -332,16 +343,45 @@ func yearQuarter(m *match) (string, string, bool) {
 }
 
 func holiday(m *match) (string, string, bool) {
-	name := strings.Join(strings.Fields(m.lower("holiday")), " ")
-	if !capitalised(m.get("holiday")) {
+	d, ok := holidayDate(m, func(t time.Time) time.Time { return t })
+	if !ok {
 		return "", "", false
+	}
+	if !m.anchor.Known && m.year() == 0 {
+		return Date, "XXXX-" + dayValue(d)[5:], true
+	}
+	return Date, dayValue(d), true
+}
+
+// holidayWeek reads "Easter week", "Thanksgiving week": the week holding
+// the holiday, which is gone or ahead as a week, not as a day ("Easter
+// week began" on the Monday before Easter Sunday).
+func holidayWeek(m *match) (string, string, bool) {
+	d, ok := holidayDate(m, weekStart)
+	if !ok {
+		return "", "", false
+	}
+	if !m.anchor.Known && m.year() == 0 {
+		return Date, "XXXX-WXX", true
+	}
+	return Date, weekValue(d), true
+}
+
+// holidayDate is the holiday m names: in its year when written, else the
+// one nearest the anchor in the direction of its modifier or tense, the
+// comparison made on the periods start of gives (the day, its week).
+func holidayDate(m *match, start func(time.Time) time.Time) (time.Time, bool) {
+	name := strings.Join(strings.Fields(m.lower("holiday")), " ")
+	if !capitalised(m.get("holiday")) || m.nextWord() == "island" || m.nextWord() == "islands" {
+		// "Easter Island", "Christmas Island" are places.
+		return time.Time{}, false
 	}
 	at := holidays[name]
 	if y := m.year(); y > 0 {
-		return Date, dayValue(at(y)), true
+		return at(y), true
 	}
 	if !m.anchor.Known {
-		return Date, "XXXX-" + dayValue(at(2000))[5:], true
+		return at(2000), true
 	}
 	a := m.anchor.Time
 	dir, _ := relDirection(m.lower("rel"))
@@ -355,12 +395,17 @@ func holiday(m *match) (string, string, bool) {
 	}
 	d := at(a.Year())
 	switch {
-	case dir < 0 && d.After(a):
+	case dir < 0 && start(d).After(start(a)):
 		d = at(a.Year() - 1)
-	case dir > 0 && d.Before(a):
+	case dir > 0 && start(d).Before(start(a)):
 		d = at(a.Year() + 1)
 	}
-	return Date, dayValue(d), true
+	return d, true
+}
+
+// weekStart is the Monday of t's ISO week.
+func weekStart(t time.Time) time.Time {
+	return t.AddDate(0, 0, -((int(t.Weekday()) + 6) % 7))
 }
 
 // dayOfNextDate says a day-month match ("19 Sept.") is followed by a day

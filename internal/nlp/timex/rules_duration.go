@@ -11,6 +11,7 @@ func durationRules() []rule {
 	return []rule{
 		{compile(`(?:(?P<det>the|its|their|his|her|our|each of the|each of its)\s+)?(?:(?P<rel>past|last|next|first|final|coming|previous|preceding|following|remaining|latest|initial|ensuing|recent|further|additional|other|same)\s+)?{num}(?:\s*(?:to|-|or)\s*{num2})?[\s-]+(?:(?:more|additional|straight|consecutive|full|long)[\s-]+)?{unit}(?P<half>\s+and\s+a\s+half)?(?:-long)?(?:\s+or\s+so)?`), amount},
 		{compile(`half\s+an?\s+(?P<unit>hour|day|year|century|minute)`), halfUnit},
+		{compile(`(?P<unit>minute|hour|day|week|month|year|decade|century)-long`), oneUnit},
 		{compile(`(?:(?P<rel>recent|coming|past|the\s+past|the\s+last|the\s+next|the\s+coming|the\s+following|the\s+previous|the\s+first|the\s+early|the\s+late)\s+)?(?P<unit>seconds|minutes|hours|days|weeks|months|quarters|years|decades|centuries)(?:[- ]long)?`), bareUnits},
 		{compile(`(?P<freq>daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|semi-annually|bimonthly)\b`), frequency},
 		{compile(`(?:(?P<times>once|twice|three\s+times|four\s+times|\d+\s+times)\s+)?(?:every|each|per)\s+(?:other\s+)?(?:{num}\s+)?{unit}`), everyUnit},
@@ -41,6 +42,18 @@ func amount(m *match) (string, string, bool) {
 	}
 	if num == "a" || num == "an" {
 		prev := m.prevWord()
+		if _, clock, _ := unitCode(unit); clock && speedNouns[prev] {
+			return "", "", false
+		}
+		if e := m.end(); e < len(m.text) && m.text[e] == '-' {
+			// "a quarter-final", "a second-rate record".
+			return "", "", false
+		}
+		if strings.EqualFold(unit, "quarter") && fractionAfter[m.nextWord()] {
+			// "a quarter of the audience", "a quarter point rise": a
+			// fraction, not three months.
+			return "", "", false
+		}
 		if m.get("det") == "" && m.get("rel") == "" && (rateWords[prev] || prev != "" && prev[0] >= '0' && prev[0] <= '9' || strings.HasPrefix(prev, "$")) {
 			code, clock, _ := unitCode(unit)
 			if clock {
@@ -67,17 +80,28 @@ func isAge(m *match) bool {
 	return strings.HasPrefix(rest, "-old") || strings.HasPrefix(rest, " old")
 }
 
+// oneUnit reads a compound that lasts one unit ("the third day-long
+// meeting", "the year-long siege").
+func oneUnit(m *match) (string, string, bool) {
+	return Duration, durationValue(quantity{Value: 1}, m.get("unit")), true
+}
+
 func halfUnit(m *match) (string, string, bool) {
 	return Duration, durationValue(quantity{Value: 0.5}, m.get("unit")), true
 }
 
 // unitContext are words before a bare plural unit ("for years") that
-// make it a duration.
+// make it a duration; "later" after one does too ("Days later").
 var unitContext = setOf(`for in over within after of during lasted last took spent the than`)
 
 func bareUnits(m *match) (string, string, bool) {
+	if rel := strings.Join(strings.Fields(m.lower("rel")), " "); (rel == "the early" || rel == "the late") && m.nextWord() == "of" {
+		// "the early hours of Thursday morning" is a time of that day,
+		// which the day's own timex carries, not an amount of hours.
+		return "", "", false
+	}
 	long := strings.HasSuffix(strings.ToLower(m.text[m.start():m.end()]), "long")
-	if m.get("rel") == "" && !long && !unitContext[m.prevWord()] {
+	if m.get("rel") == "" && !long && !unitContext[m.prevWord()] && m.nextWord() != "later" {
 		return "", "", false
 	}
 	return Duration, durationValue(quantity{Vague: true}, m.get("unit")), true
@@ -93,7 +117,19 @@ func frequency(m *match) (string, string, bool) {
 	return Set, frequencies[m.lower("freq")], true
 }
 
+// fractionAfter are words after "a quarter" that make it a fraction.
+var fractionAfter = setOf(`of point points percentage percent mile`)
+
+// speedNouns are what a speed counts per second, minute or hour ("100
+// megabits per second", "60 miles an hour"): TimeML does not mark speeds.
+var speedNouns = setOf(`miles kilometres kilometers km metres meters feet mph knots instructions bits
+bytes kilobits megabits gigabits kilobytes megabytes gigabytes frames words revolutions beats litres
+liters gallons operations bit kilobit megabit gigabit byte`)
+
 func everyUnit(m *match) (string, string, bool) {
+	if _, clock, _ := unitCode(m.get("unit")); clock && speedNouns[m.prevWord()] {
+		return "", "", false
+	}
 	q := quantity{Value: 1}
 	if s := m.get("num"); s != "" {
 		var ok bool

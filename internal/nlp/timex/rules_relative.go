@@ -16,17 +16,21 @@ func relativeRules() []rule {
 		{compile(`(?:(?P<rel>last|next|this|this past|this coming|the previous|the following|coming|past)\s+)?{wd}(?:\s+{part})?`), weekday},
 		{compile(`(?P<rel>this|last|tomorrow|yesterday)\s+{part}`), dayPart},
 		{compile(`(?P<wd>monday|tuesday|wednesday|thursday|friday|saturday|sunday)s`), weekdaySet},
+		{compile(`{wd}s?\s+(?P<parts>mornings|afternoons|evenings|nights)`), weekdaySet},
 		{compile(`(?P<rel>this|last|next|the past|the last|the coming|the next|the current|the previous|the following|this past|this coming|the same)\s+(?:(?:fiscal|calendar|full)\s+)?(?P<unit>weekend|week|month|year|decade|century)`), relativeUnit},
 		{compile(`the\s+(?:(?P<full>fiscal|calendar|full)\s+)?(?P<unit>weekend|week|month|year)`), theUnit},
 		{compile(`(?:early|earlier|late|later)\s+in\s+the\s+(?P<unit>week|month|year)`), theUnit},
 		{compile(`(?:the\s+)?(?:end|beginning|start|middle|close|turn|rest|remainder)\s+of\s+(?:the|this)\s+(?P<unit>year|month|week|decade|century)`), theUnit},
 		{compile(`(?:(?:later|earlier)\s+)?(?P<rel>that|that same|the same|the following|the next|the previous|the preceding|the prior)\s+(?P<unit>day|morning|afternoon|evening|night|week|month|year)`), narrativeUnit},
 		{compile(`year[- ]end|year's\s+end`), thisYear},
-		{compile(`{num}\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|later|from now|hence)`), agoUnit},
-		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier|later)`), agoUnit},
+		// "Three days later" is a duration followed by a signal, as
+		// TimeML tags it: the duration rules read it.
+		{compile(`{num}\s+(?:more\s+)?{unit}(?:\s+or\s+so)?\s+(?P<dir>ago|earlier|from now|hence)`), agoUnit},
+		{compile(`(?:(?:many|several|some|a few)\s+)?(?P<unit>years|months|weeks|days|decades)\s+(?P<dir>ago|earlier)`), agoUnit},
 		{compile(`(?:right\s+|just\s+)?now`), fixed(Date, "PRESENT_REF")},
 		{compile(`currently|nowadays|these\s+days|at\s+present|presently|at\s+the\s+moment|current`), fixed(Date, "PRESENT_REF")},
-		{compile(`recently|lately|the\s+(?:distant\s+|recent\s+)?past|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
+		{compile(`recently|lately|formerly|in\s+the\s+old\s+days`), fixed(Date, "PAST_REF")},
+		{compile(`the\s+(?:distant\s+|recent\s+)?past`), thePast},
 		{compile(`soon\b`), soon},
 		{compile(`one\s+day\b`), oneDay},
 		{compile(`the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?future|the\s+(?:near|short|long)\s+term|a\s+later\s+date`), fixed(Date, "FUTURE_REF")},
@@ -113,7 +117,12 @@ func weekdaySet(m *match) (string, string, bool) {
 	if !ok {
 		return "", "", false
 	}
-	return Set, "XXXX-WXX-" + isoWeekday(wd), true
+	v := "XXXX-WXX-" + isoWeekday(wd)
+	if parts := m.lower("parts"); parts != "" {
+		// "Tuesday nights": that part of every Tuesday.
+		v += "T" + partCodes[strings.TrimSuffix(parts, "s")]
+	}
+	return Set, v, true
 }
 
 func dayPart(m *match) (string, string, bool) {
@@ -205,7 +214,7 @@ func thisYear(m *match) (string, string, bool) {
 func agoUnit(m *match) (string, string, bool) {
 	dir := -1
 	switch strings.Join(strings.Fields(m.lower("dir")), " ") {
-	case "later", "from now", "hence":
+	case "from now", "hence":
 		dir = 1
 	}
 	q := quantity{Vague: true}
@@ -280,3 +289,19 @@ func soon(m *match) (string, string, bool) {
 	}
 	return Date, "FUTURE_REF", true
 }
+
+// thePast is PAST_REF, but not in "the past four Bond films", where it
+// picks out the latest of some things counted.
+func thePast(m *match) (string, string, bool) {
+	if _, ok := parseQuantity(m.nextWord()); ok {
+		rest := strings.Fields(asciiLower(m.text[m.end():min(len(m.text), m.end()+40)]))
+		if len(rest) > 1 && !timeNouns[strings.Trim(rest[1], ".,;:")] {
+			return "", "", false
+		}
+	}
+	return Date, "PAST_REF", true
+}
+
+// timeNouns are what "the past three ..." counts when it counts time.
+var timeNouns = setOf(`seconds minutes hours days nights weeks weekends months quarters years decades
+centuries springs summers autumns falls winters seasons sessions`)

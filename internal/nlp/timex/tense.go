@@ -19,7 +19,9 @@ became knew ran set put cut hit let kept shot flew drew fought froze broke chose
 rode stood understood meant felt heard sought taught caught built spent lent bent dealt slid
 swore tore wore woke sank sang shook stole stuck stung struck swept swam threw withdrew agreed
 been gone done seen taken given known shown grown thrown flown fallen risen spoken written
-driven chosen broken frozen stolen forgotten begun`)
+driven chosen broken frozen stolen forgotten begun grew fled hung swung spun dug hid laid overcame
+undertook upheld withheld forgot sat ate slept wept crept rang drank shrank sprang blew arose shone
+forbade mistook`)
 
 var presentVerbs = setOf(`is are am says say does do has have`)
 
@@ -253,7 +255,11 @@ func nearestTense(words []word, from, to, start, end int) (tense, int) {
 		}
 		dist := start - w.end
 		if w.start >= end {
-			dist = w.start - end + 1
+			// The verb a time adverbial goes with mostly comes before
+			// it ("will double its flights by August in the search for
+			// markets untouched by the crisis"): words after count as
+			// twice as far.
+			dist = 2*(w.start-end) + 1
 		}
 		if dist < bestDist {
 			best, bestDist, bestAt = t, dist, i

@@ -13,6 +13,7 @@ package timex
 import (
 	"regexp"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -56,8 +57,11 @@ func Find(text string, anchor Anchor) []news.Timex {
 	}
 	chosen := settle(cands)
 	chosen = mergeDateTime(text, chosen)
+	chosen = coordinatedDays(text, chosen)
+	sharedParts(text, chosen)
 	resolveDiscourse(text, chosen, anchor)
 	for i := range chosen {
+		trimCompoundDeterminer(text, &chosen[i])
 		extendModifiers(text, &chosen[i])
 		chosen[i].Text = text[chosen[i].Start:chosen[i].End]
 	}
@@ -97,7 +101,19 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 // appendMatches adds the readings of rule r at its matches locs.
 func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
 	for _, loc := range locs {
-		if !wordEdges(text, loc[0], loc[1]) || falseHit(text, loc[0], loc[1]) {
+		if brk := paragraphBreak(text[loc[0]:loc[1]]); brk >= 0 {
+			// A timex never runs on past a blank line ("Saturday, 26
+			// February" above a "1600 GMT" kick-off line).
+			if loc = matchWithin(text, r.re, loc[0], loc[0]+brk); loc == nil {
+				continue
+			}
+		}
+		if !wordEdges(text, loc[0], loc[1]) {
+			if loc = shorterMatch(text, r.re, loc); loc == nil {
+				continue
+			}
+		}
+		if falseHit(text, loc[0], loc[1]) {
 			continue
 		}
 		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
@@ -108,6 +124,62 @@ func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, 
 		cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
 	}
 	return cands
+}
+
+// shorterMatch retries a match that ends inside a word ("Monday
+// nightclub") on the text before that word, which may hold a shorter
+// reading ("Monday"); nil when there is none.
+func shorterMatch(text string, re *regexp.Regexp, loc []int) []int {
+	start, end := loc[0], loc[1]
+	if start >= end || start > 0 && isAlnum(text[start-1]) && isAlnum(text[start]) {
+		return nil
+	}
+	for end > start && isAlnum(text[end-1]) {
+		end--
+	}
+	return matchWithin(text, re, start, end)
+}
+
+// paragraphBreak is the offset of the first blank line in s, or -1.
+func paragraphBreak(s string) int {
+	i := strings.IndexByte(s, '\n')
+	for i >= 0 {
+		j := i + 1
+		for j < len(s) && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r') {
+			j++
+		}
+		if j < len(s) && s[j] == '\n' {
+			return i
+		}
+		k := strings.IndexByte(s[j:], '\n')
+		if k < 0 {
+			return -1
+		}
+		i = j + k
+	}
+	return -1
+}
+
+// matchWithin matches re at start in text[start:end], trimmed of the
+// spaces and punctuation it ends with; nil when it finds no reading
+// there that ends at a word edge.
+func matchWithin(text string, re *regexp.Regexp, start, end int) []int {
+	for end > start && !isAlnum(text[end-1]) {
+		end--
+	}
+	if end <= start {
+		return nil
+	}
+	sub := re.FindStringSubmatchIndex(asciiLower(text[start:end]))
+	if sub == nil || sub[0] != 0 || !wordEdges(text, start, start+sub[1]) {
+		return nil
+	}
+	for j := range sub {
+		if sub[j] >= 0 {
+			sub[j] += start
+		}
+	}
+	return sub
 }
 
 // settle keeps the longest candidates that do not overlap, earlier rules
@@ -165,13 +237,25 @@ func mergeDateTime(text string, ts []news.Timex) []news.Timex {
 	for i := 0; i < len(ts); i++ {
 		if i+1 < len(ts) {
 			a, b := ts[i], ts[i+1]
-			gap := strings.TrimSpace(strings.ReplaceAll(text[a.End:b.Start], ",", ""))
-			if gap == "" || gap == "at" && a.Type == Date {
+			raw := text[a.End:b.Start]
+			gap := strings.TrimSpace(strings.ReplaceAll(raw, ",", ""))
+			if (gap == "" || gap == "at" && a.Type == Date) && paragraphBreak(raw) < 0 {
 				if v, ok := joinDateTime(a, b); ok {
 					out = append(out, news.Timex{Start: a.Start, End: b.End, Type: Time, Value: v})
 					i++
 					continue
 				}
+			}
+		}
+		if d, ok := dayBeside(text, ts[i], out); ok {
+			out = append(out, d)
+			continue
+		}
+		if i+1 < len(ts) {
+			if q, ok := quarterBack(text, ts[i], ts[i+1]); ok {
+				out = append(out, q)
+				i++
+				continue
 			}
 		}
 		if i+1 < len(ts) {
@@ -198,6 +282,53 @@ func weekOf(text string, a, b news.Timex) (news.Timex, bool) {
 		return news.Timex{}, false
 	}
 	return news.Timex{Start: a.Start, End: b.End, Type: Date, Value: weekValue(d)}, true
+}
+
+// quarterBack joins a quarter and the "a year ago" right after it ("for
+// the quarter a year ago") into that quarter of the year before.
+func quarterBack(text string, a, b news.Timex) (news.Timex, bool) {
+	if strings.TrimSpace(text[a.End:b.Start]) != "" || !yearBack.MatchString(strings.ToLower(text[b.Start:b.End])) {
+		return news.Timex{}, false
+	}
+	sub := quarterValuePattern.FindStringSubmatch(a.Value)
+	if sub == nil {
+		return news.Timex{}, false
+	}
+	y, _ := strconv.Atoi(sub[1])
+	return news.Timex{Start: a.Start, End: b.End, Type: Date, Value: quarterValue(y-1, int(sub[2][0]-'0'))}, true
+}
+
+// besidePhrase is "the day before" or "the day after" right before a
+// date.
+var besidePhrase = regexp.MustCompile(`(?i)\bthe\s+day\s+(before|after)\s+$`)
+
+// dayBeside joins "the day before" and the day after it ("the day before
+// last Tuesday's hearing", "the day after Christmas") into the day
+// next to that one, unless an earlier timex already holds the words.
+func dayBeside(text string, t news.Timex, before []news.Timex) (news.Timex, bool) {
+	if t.Type != Date || len(t.Value) != len(time.DateOnly) {
+		return news.Timex{}, false
+	}
+	from := max(0, t.Start-24)
+	if n := len(before); n > 0 {
+		from = max(from, before[n-1].End)
+	}
+	if !strings.Contains(asciiLower(text[from:t.Start]), "day") {
+		return news.Timex{}, false
+	}
+	loc := besidePhrase.FindStringSubmatchIndex(text[from:t.Start])
+	if loc == nil {
+		return news.Timex{}, false
+	}
+	d, err := time.Parse(time.DateOnly, t.Value)
+	if err != nil {
+		return news.Timex{}, false
+	}
+	n := 1
+	if strings.EqualFold(text[from+loc[2]:from+loc[3]], "before") {
+		n = -1
+	}
+	return news.Timex{Start: from + loc[0], End: t.End, Type: Date, Value: dayValue(d.AddDate(0, 0, n))}, true
 }
 
 // glossedClocks dates a clock time by the day named right after it, past
@@ -256,6 +387,25 @@ func joinDateTime(a, b news.Timex) (string, bool) {
 		return "", false
 	}
 	return day.Value + clock.Value[i:], true
+}
+
+// compoundAfterDeterminer is a determiner and one hyphenated amount or
+// period ("the 14-day", "their 52-week", "the fiscal second-quarter").
+var compoundAfterDeterminer = regexp.MustCompile(`^(?i:the|its|their|his|her|our)\s+(?:(?i:fiscal|calendar)\s+)?[^\s-]+-(?i:second|minute|hour|day|night|week|month|quarter|half|year|decade|century)$`)
+
+// trimCompoundDeterminer leaves the determiner out of an amount or
+// period used as an adjective ("the [14-day] deadline", "the
+// [third-quarter] loss"), as TimeML does; "the past three years" and
+// "the third quarter" keep it.
+func trimCompoundDeterminer(text string, t *news.Timex) {
+	own := text[t.Start:t.End]
+	if !compoundAfterDeterminer.MatchString(own) {
+		return
+	}
+	t.Start += strings.IndexAny(own, " \t\n")
+	for t.Start < t.End && (text[t.Start] == ' ' || text[t.Start] == '\t' || text[t.Start] == '\n') {
+		t.Start++
+	}
 }
 
 var (

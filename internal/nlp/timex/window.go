@@ -14,7 +14,7 @@ fortnights month months quarter quarters year years decade decades century centu
 today yesterday tomorrow tonight now soon currently nowadays current recently lately presently present moment
 past future term date morning afternoon evening overnight noon midnight midday
 spring summer fall autumn winter daily weekly monthly annually yearly hourly nightly biweekly
-semiannually bimonthly christmas thanksgiving halloween period half formerly
+semiannually bimonthly christmas easter thanksgiving halloween period half formerly
 nineteen twenties thirties forties fifties sixties seventies eighties nineties`)
 
 // windowReach is how far a timex may extend either side of its trigger.
