@@ -27,7 +27,7 @@ func main() {
 	out := flag.String("out", "models/quote", "output folder")
 	epochs := flag.Int("epochs", 20, "training epochs")
 	seed := flag.Uint64("seed", 1, "shuffle seed")
-	prune := flag.Float64("prune", 2, "drop feature rows with smaller weights")
+	prune := flag.Float64("prune", 8, "drop feature rows whose largest weight is smaller (dev F1 is flat from 2 to 12)")
 	every := flag.Bool("every-annotator", true, "train on every annotator's file of an article, not only the first")
 	flag.Parse()
 	if err := run(*data, *out, *every, tagger.Config{Epochs: *epochs, Seed: *seed, Prune: float32(*prune)}); err != nil {
