@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"slices"
 	"strings"
@@ -25,6 +26,57 @@ type ClusterMetrics struct {
 	PairwiseRecall    float64 `json:"pairwise_recall"`
 	PairwiseF1        float64 `json:"pairwise_f1"`
 	DocsPerSecond     float64 `json:"docs_per_second"`
+	// Shuffled summarises the scores over seeded random input orders
+	// (EvalClusterShuffled); nil when none were run.
+	Shuffled *ShuffledScores `json:"shuffled,omitempty"`
+}
+
+// ShuffledScores are B-cubed and pairwise F1 over several input orders.
+type ShuffledScores struct {
+	Orders     int    `json:"orders"`
+	BCubedF1   Spread `json:"bcubed_f1"`
+	PairwiseF1 Spread `json:"pairwise_f1"`
+}
+
+// Spread is the mean, minimum and maximum of a score over runs.
+type Spread struct {
+	Mean float64 `json:"mean"`
+	Min  float64 `json:"min"`
+	Max  float64 `json:"max"`
+}
+
+func spread(xs []float64) Spread {
+	if len(xs) == 0 {
+		return Spread{}
+	}
+	sum := 0.0
+	for _, x := range xs {
+		sum += x
+	}
+	return Spread{Mean: sum / float64(len(xs)), Min: slices.Min(xs), Max: slices.Max(xs)}
+}
+
+// EvalClusterShuffled is EvalCluster on the given order, plus the spread
+// of the scores over orders shuffled with seeds 1..orders. The clusterer
+// is deterministic for an order but its result depends on it, so one
+// order can flatter or punish a change; documents with publication times
+// are still fed in time order, so a shuffle only reorders ties (ECB+ has
+// no times and is fully shuffled).
+func EvalClusterShuffled(docs []ClusterDoc, cfg cluster.Config, orders int) ClusterMetrics {
+	m := EvalCluster(docs, cfg)
+	if orders <= 0 {
+		return m
+	}
+	var b3, pw []float64
+	for seed := range orders {
+		shuffled := slices.Clone(docs)
+		rng := rand.New(rand.NewPCG(uint64(seed+1), 0x5eed))
+		rng.Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
+		r := EvalCluster(shuffled, cfg)
+		b3, pw = append(b3, r.BCubedF1), append(pw, r.PairwiseF1)
+	}
+	m.Shuffled = &ShuffledScores{Orders: orders, BCubedF1: spread(b3), PairwiseF1: spread(pw)}
+	return m
 }
 
 // LoadClusterDocs reads an ECB+ corpus directory or a JSONL file of

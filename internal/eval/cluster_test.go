@@ -123,3 +123,28 @@ func TestDisagreements(t *testing.T) {
 		t.Errorf("perfect clustering: got %+v, want none", got)
 	}
 }
+
+// TestEvalClusterShuffled checks that the given order's scores are those
+// of EvalCluster, that the spread is ordered and that the shuffles are
+// the same on every run.
+func TestEvalClusterShuffled(t *testing.T) {
+	docs, err := ReadECBPlus("testdata/ecbplus")
+	if err != nil {
+		t.Fatal(err)
+	}
+	cfg := cluster.DefaultConfig()
+	plain := EvalCluster(docs, cfg)
+	m := EvalClusterShuffled(docs, cfg, 3)
+	if m.BCubedF1 != plain.BCubedF1 || m.Shuffled == nil || m.Shuffled.Orders != 3 {
+		t.Fatalf("metrics = %+v, plain %+v", m, plain)
+	}
+	if s := m.Shuffled.BCubedF1; s.Min > s.Mean || s.Mean > s.Max || s.Max > 1 || s.Min <= 0 {
+		t.Errorf("bcubed spread %+v", s)
+	}
+	if again := EvalClusterShuffled(docs, cfg, 3); *again.Shuffled != *m.Shuffled {
+		t.Errorf("shuffles differ between runs: %+v vs %+v", again.Shuffled, m.Shuffled)
+	}
+	if none := EvalClusterShuffled(docs, cfg, 0); none.Shuffled != nil {
+		t.Errorf("no orders asked, got %+v", none.Shuffled)
+	}
+}
