@@ -17,7 +17,8 @@ type pageMeta struct {
 	publisher string            // JSON-LD publisher or WebSite name
 	title     string            // <title>
 	h1        []string
-	lang      string // <html lang>
+	headings  []string // text of the first <h2> and <h3> elements
+	lang      string   // <html lang>
 	times     []timeTag
 	itemprop  map[string]string // itemprop on non-meta elements -> datetime/content/text
 	bylines   []string          // text of rel=author and .byline/.author elements
@@ -83,6 +84,10 @@ func (m *pageMeta) visit(n *html.Node) {
 	case atom.H1:
 		if t := headingText(n); t != "" && len(m.h1) < 5 {
 			m.h1 = append(m.h1, t)
+		}
+	case atom.H2, atom.H3:
+		if t := textOf(n); t != "" && len(m.headings) < maxHeadings {
+			m.headings = append(m.headings, t)
 		}
 	case atom.Script:
 		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
@@ -174,6 +179,9 @@ func textOf(n *html.Node) string {
 	walk(n)
 	return strings.Join(strings.Fields(sb.String()), " ")
 }
+
+// maxHeadings caps the <h2> and <h3> texts kept per page.
+const maxHeadings = 20
 
 // maxJSONLD caps the JSON-LD objects kept per page.
 const maxJSONLD = 32

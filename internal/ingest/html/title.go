@@ -1,0 +1,142 @@
+package html
+
+import (
+	"html"
+	"regexp"
+	"strings"
+)
+
+// headline picks the title: the page's single <h1>, else JSON-LD
+// headline, OpenGraph/Twitter title, then <title>, without site-name
+// decorations; an <h1> still wins when the metadata title only decorates
+// it ("Section: Headline | Site"). A metadata title made of several parts
+// ("Outlet - Headline - Section") is cut to the part the page shows as a
+// heading.
+func (m *pageMeta) headline(site, host string) string {
+	var titles []string
+	for _, c := range []string{
+		m.ld("headline"), m.first("og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title"), m.title,
+	} {
+		if c = stripSiteSuffix(cleanText(html.UnescapeString(c)), site, host); c != "" {
+			titles = append(titles, c)
+		}
+	}
+	best := firstOf(titles)
+	// A page with one multi-word <h1> that is not the site name shows its
+	// headline there; metadata titles often carry kickers or site names.
+	if len(m.h1) == 1 {
+		if h := cleanHeading(m.h1[0], titles, site, host); len(strings.Fields(h)) >= 2 && !strings.EqualFold(h, site) {
+			return h
+		}
+	}
+	for _, h := range m.h1 {
+		h = cleanHeading(h, titles, site, host)
+		if len(h) >= 8 && (best == "" || strings.Contains(strings.ToLower(best), strings.ToLower(h))) {
+			return h
+		}
+	}
+	if part := shownPart(best, m.headings); part != "" {
+		return part
+	}
+	return best
+}
+
+// headingTail matches what may follow the headline inside an <h1> that
+// the metadata title leaves out: a separator or a date opens it.
+var headingTail = regexp.MustCompile(`^\s*(?:[|•·»/]|\d)|^\s+[–—-]\s`)
+
+// cleanHeading strips an <h1>'s site name, and the label before or the
+// date and section list after the headline when a metadata title gives the
+// headline alone ("Headline: X" or "X 02.02.2022 • News" where og:title
+// is "X"). A longer label with a colon is a kicker that belongs to the
+// headline, unless it is set apart by a space before the colon.
+func cleanHeading(h string, titles []string, site, host string) string {
+	h = stripSiteSuffix(cleanText(html.UnescapeString(h)), site, host)
+	low := strings.ToLower(h)
+	for _, t := range titles {
+		lt := strings.ToLower(t)
+		if len(strings.Fields(t)) < headlineMinWords || lt == low {
+			continue
+		}
+		if strings.HasPrefix(low, lt) && headingTail.MatchString(h[len(t):]) {
+			return t
+		}
+		if strings.HasSuffix(low, lt) {
+			label := strings.TrimSpace(h[:len(h)-len(t)])
+			if strings.HasSuffix(label, " :") || (strings.HasSuffix(label, ":") && len(strings.Fields(label)) == 1) {
+				return t
+			}
+		}
+	}
+	return h
+}
+
+// shownPart returns the part of a title split at a separator that the page
+// shows as a heading of its own, or "".
+func shownPart(title string, headings []string) string {
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		for _, p := range parts {
+			p = strings.TrimSpace(p)
+			if len(p) < 8 {
+				continue
+			}
+			for _, h := range headings {
+				if strings.EqualFold(p, cleanText(html.UnescapeString(h))) {
+					return p
+				}
+			}
+		}
+	}
+	return ""
+}
+
+var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "|"}
+
+// siteLabelMaxWords bounds a title part that names the site by containing
+// its host label ("MyOOS Community Forum" on foren.myoos.de): a longer part
+// is a headline that mentions the site.
+const siteLabelMaxWords = 5
+
+// datePart matches a title part that is only a date.
+var datePart = regexp.MustCompile(`^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$`)
+
+// stripSiteSuffix removes " | Site Name" style suffixes (or prefixes) from
+// a title when that part names the site, looks like a host name, contains
+// the host's name or is a date.
+func stripSiteSuffix(title, site, host string) string {
+	hostName := strings.TrimPrefix(host, "www.")
+	if i := strings.LastIndex(hostName, "."); i > 0 {
+		hostName = hostName[:i]
+	}
+	if i := strings.LastIndex(hostName, "."); i >= 0 {
+		hostName = hostName[i+1:]
+	}
+	hostName = strings.ReplaceAll(hostName, "-", "")
+	isSite := func(part string) bool {
+		part = strings.ToLower(strings.TrimSpace(part))
+		if part == "" {
+			return false
+		}
+		squeezed := strings.NewReplacer(" ", "", "-", "", "'", "", "’", "").Replace(part)
+		return strings.EqualFold(part, site) || (strings.Contains(part, ".") && !strings.Contains(part, " ")) || datePart.MatchString(part) ||
+			(hostName != "" && squeezed == hostName) ||
+			(len(hostName) >= 4 && strings.Contains(squeezed, hostName) && len(strings.Fields(part)) <= siteLabelMaxWords)
+	}
+	for _, sep := range titleSeparators {
+		parts := strings.Split(title, sep)
+		if len(parts) < 2 {
+			continue
+		}
+		if isSite(parts[len(parts)-1]) {
+			return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
+		}
+		if isSite(parts[0]) {
+			return strings.TrimSpace(strings.Join(parts[1:], sep))
+		}
+	}
+	return title
+}
