@@ -13,7 +13,7 @@ import (
 // bylinePrefix matches the words that introduce a name in a byline, in the
 // languages of the outlets Parallax reads most.
 var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|text|photos?|interview|story|reported)\s+by|` +
-	`(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|artikel|beitrag|text|ein beitrag|interview)\s+von|post author(?:\s+by)?|` +
+	`(?:publié|écrit|rédigé)\s+par|(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|artikel|beitrag|text|ein beitrag|interview)\s+von|post author(?:\s+by)?|` +
 	`view all posts by|all posts by|zeige alle beiträge von|alle beiträge von|` +
 	`by|von|vom|par|por|di|door|av|przez|autor(?:in)?|author|auteur|text|interview|redakteur(?:in)?)\s*[:\-–]?\s+|^[~:]\s*`)
 
@@ -24,6 +24,11 @@ var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•»]|\s[-–—]\s|,?\s+(?:
 	`,?\s+(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?,?\s+\d|` +
 	`\s+(?:alle artikel|alles von|stand|publiziert|aktualisiert|updated|at|@\w+)\b).*$`)
 
+// datedByline matches the date (and time) that opens a byline before its
+// "by" label: "29. Juni 2017, 23:39 · von Tobi", "Posted on May 3, 2020 by
+// Jane Doe".
+var datedByline = regexp.MustCompile(`(?i)^[^|·•]*\d[^|·•]*?(?:\s*[|·•])?\s+(?:by|von|par|por|door|przez)\s+`)
+
 // notByline matches byline-element texts that are date labels or comment
 // headers rather than names.
 var notByline = regexp.MustCompile(`(?i)^(?:posted on|published on|publiziert am|veröffentlicht am|erstellt am|aktualisiert am|updated)\b|\s(?:sagt|says|said|schreibt|writes)$`)
@@ -33,7 +38,7 @@ var notByline = regexp.MustCompile(`(?i)^(?:posted on|published on|publiziert am
 var notNames = map[string]bool{
 	"name": true, "follow": true, "datum": true, "date": true, "no author": true, "admin": true, "administrator": true,
 	"author": true, "autor": true, "posted": true, "share": true, "teilen": true, "unknown": true, "anonymous": true,
-	"wordpressadmin": true,
+	"wordpressadmin": true, "by": true, "von": true, "par": true, "published by": true, "posted by": true, "written by": true,
 }
 
 // byline picks author names: JSON-LD author of the article (else of any
@@ -73,10 +78,29 @@ func (m *pageMeta) byline(site string) string {
 				fallback = clean
 			}
 		default:
-			return fullerName(clean, candidates[i+1:])
+			return dropOutlet(fullerName(clean, candidates[i+1:]), site, m.publisher)
 		}
 	}
 	return fallback
+}
+
+// dropOutlet removes the outlet named after a person in a byline ("Rob
+// Picheta, CNN", "Adam Aaronson PhillyVoice Staff"): the outlet is the
+// article's Outlet, not one of its authors.
+func dropOutlet(byline, site, publisher string) string {
+	names := strings.Split(byline, "; ")
+	for _, outlet := range []string{site, publisher} {
+		if outlet == "" {
+			continue
+		}
+		suffix := regexp.MustCompile(`(?i)[\s,/|–-]+` + regexp.QuoteMeta(outlet) + `(?:\s+staff)?$`)
+		for i, n := range names {
+			if cut := suffix.ReplaceAllString(n, ""); cut != n && personName.MatchString(cut) {
+				names[i] = cut
+			}
+		}
+	}
+	return strings.Join(names, "; ")
 }
 
 // fullerName returns a later candidate that completes a one-word byline
@@ -98,7 +122,7 @@ func fullerName(byline string, later [][]string) string {
 
 // authorLabel matches the label of an author field: Yoast's twitter:label1
 // ("Written by", "Verfasst von") and page bylines ("Autor:").
-var authorLabel = regexp.MustCompile(`(?i)^(?:written by|geschrieben von|verfasst von|écrit par|escrito por|scritto da|autor(?:in|en)?|authors?|auteur|verfasser(?:in)?)\s*:?$`)
+var authorLabel = regexp.MustCompile(`(?i)^(?:written by|geschrieben von|verfasst von|écrit par|escrito por|scritto da|autor(?:in|en)?|authors?|auteurs?|verfasser(?:in)?)\s*:?$`)
 
 // labelledMeta returns the value of a twitter:dataN meta whose
 // twitter:labelN names an author.
@@ -127,7 +151,8 @@ func cleanByline(names ...string) string {
 	seen := map[string]bool{}
 	for _, n := range names {
 		n = strings.Trim(cleanText(html.UnescapeString(n)), ` |,;:-–—·"'“”„`)
-		if notByline.MatchString(n) {
+		n = datedByline.ReplaceAllString(n, "")
+		if notByline.MatchString(n) || authorLabel.MatchString(n) {
 			continue
 		}
 		for range 2 {
@@ -173,6 +198,34 @@ func textByline(text string) string {
 			continue
 		}
 		name := strings.Trim(cleanText(bylineTail.ReplaceAllString(textBylineLead.ReplaceAllString(p, ""), "")), ` |,;:-–—·"'“”„`)
+		if personName.MatchString(name) {
+			return name
+		}
+	}
+	return ""
+}
+
+// copyrightHolder matches a rights notice and captures its holder:
+// "© 2019 Jane Doe", "Copyright (c) 2012- Jane Doe. All rights reserved".
+var copyrightHolder = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)(?:\s*(?:©|\(c\)|copyright))*\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:(?:19|20)\d\d)?)?\s*)?(?:by\s+)?([^.|•·,©]+)`)
+
+// trailingYear matches a year after a rights holder's name.
+var trailingYear = regexp.MustCompile(`\s+(?:19|20)\d\d\s*$`)
+
+// pageCopyright returns the person or body named in the page's last
+// rights notice, for pages that name no author at all: on a personal site
+// or an organisation's own page the rights holder wrote the text.
+func pageCopyright(doc *nethtml.Node) string {
+	paras := strings.Split(htmltext.Node(doc), "\n\n")
+	for i := len(paras) - 1; i >= 0; i-- {
+		if len(paras[i]) > maxCopyrightLen {
+			continue
+		}
+		m := copyrightHolder.FindStringSubmatch(paras[i])
+		if m == nil {
+			continue
+		}
+		name := strings.TrimSpace(trailingYear.ReplaceAllString(bylineTail.ReplaceAllString(m[1], ""), ""))
 		if personName.MatchString(name) {
 			return name
 		}

@@ -27,6 +27,13 @@ func TestCleanByline(t *testing.T) {
 		{[]string{"Name"}, ""},
 		{[]string{"https://example.com/staff/jane"}, ""},
 		{[]string{"@handle"}, ""},
+		{[]string{"29. Juni 2017, 23:39 · von Tobi"}, "Tobi"},
+		{[]string{"Posted on September 21, 2020 by Adi Tzlil"}, "Adi Tzlil"},
+		{[]string{"Dezember 10, 2019 · von freeman1984 · in Uncategorized"}, "freeman1984"},
+		{[]string{"Publié par Jean Dupont"}, "Jean Dupont"},
+		{[]string{"By"}, ""},
+		{[]string{"Published by"}, ""},
+		{[]string{"Auteurs"}, ""},
 	}
 	for _, tt := range tests {
 		if got := cleanByline(tt.in...); got != tt.want {
@@ -48,6 +55,9 @@ func TestBylinePrefersPerson(t *testing.T) {
 		{"first name completed", pageMeta{meta: map[string]string{"author": "Anna"}, bylines: []string{"Anna Beispiel"}}, "", "Anna Beispiel"},
 		{"yoast written-by label", pageMeta{meta: map[string]string{"twitter:label1": "Verfasst von", "twitter:data1": "Karo Herr", "author": "admin2"}}, "", "Karo Herr"},
 		{"json-ld of any object", pageMeta{ldAuthor: []string{"Kathrin"}, bylines: []string{"Someone Else"}}, "", "Kathrin"},
+		{"outlet after the name", pageMeta{meta: map[string]string{"author": "Rob Picheta, CNN"}}, "CNN", "Rob Picheta"},
+		{"outlet staff", pageMeta{bylines: []string{"By Adam Aaronson PhillyVoice Staff"}}, "PhillyVoice", "Adam Aaronson"},
+		{"outlet's newsroom kept", pageMeta{meta: map[string]string{"author": "Redacción Diario Siete"}}, "Diario Siete", "Redacción Diario Siete"},
 	}
 	for _, tt := range tests {
 		if got := tt.meta.byline(tt.site); got != tt.want {
@@ -86,6 +96,25 @@ func TestPageByline(t *testing.T) {
 		}
 		if got := pageByline(doc); got != tt.want {
 			t.Errorf("pageByline(%q) = %q, want %q", tt.page, got, tt.want)
+		}
+	}
+}
+
+func TestPageCopyright(t *testing.T) {
+	tests := []struct{ page, want string }{
+		{`<article><p>Body.</p></article><footer><p>Copyright (c) 2012- Gregory Szorc. All rights reserved.</p></footer>`, "Gregory Szorc"},
+		{`<footer><p>(c) Johannes Wolf • Weitere Rechte siehe Impressum</p></footer>`, "Johannes Wolf"},
+		{`<footer><p>© 2019 Sven Schreivogel</p></footer>`, "Sven Schreivogel"},
+		{`<footer><p>© 2022 Reuters. All rights reserved.</p></footer>`, ""},
+		{`<p>No notice here.</p>`, ""},
+	}
+	for _, tt := range tests {
+		doc, err := nethtml.Parse(strings.NewReader(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := pageCopyright(doc); got != tt.want {
+			t.Errorf("pageCopyright(%q) = %q, want %q", tt.page, got, tt.want)
 		}
 	}
 }

@@ -77,6 +77,9 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = pageByline(doc)
 	}
+	if byline == "" {
+		byline = pageCopyright(doc)
+	}
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),

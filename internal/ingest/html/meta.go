@@ -120,6 +120,7 @@ func (m *pageMeta) visit(n *html.Node) {
 		class := strings.ToLower(attr(n, "class"))
 		testID := strings.ToLower(attr(n, "data-testid"))
 		if rel == "author" || hasClassWord(class, "byline") || hasClassWord(class, "author-name") || hasClassWord(class, "author") ||
+			endsClassWord(class, "authors", "auteur", "auteurs", "autor", "autore", "contributor") ||
 			strings.Contains(testID, "byline") || strings.Contains(testID, "author") {
 			if t := textOf(n); t != "" && len(t) < 120 && !inCommentsOrForm(n) {
 				m.bylines = append(m.bylines, t)
@@ -155,6 +156,20 @@ func hasClassWord(class, word string) bool {
 	for c := range strings.FieldsSeq(class) {
 		if c == word || strings.HasSuffix(c, "-"+word) || strings.HasSuffix(c, "__"+word) || strings.HasPrefix(c, word+"-") || strings.HasPrefix(c, word+"_") {
 			return true
+		}
+	}
+	return false
+}
+
+// endsClassWord reports whether a class of n is one of words or ends with
+// one after a separator ("field-autore"). Unlike hasClassWord it ignores
+// prefixes: "autor-jane-doe" is a blog's taxonomy class on every teaser.
+func endsClassWord(class string, words ...string) bool {
+	for c := range strings.FieldsSeq(class) {
+		for _, w := range words {
+			if c == w || strings.HasSuffix(c, "-"+w) || strings.HasSuffix(c, "_"+w) {
+				return true
+			}
 		}
 	}
 	return false
