@@ -2,6 +2,7 @@ package html
 
 import (
 	"net/url"
+	"regexp"
 	"sort"
 	"unicode/utf8"
 
@@ -122,12 +123,17 @@ func combinedText(doc *html.Node, pageURL *url.URL) engineResult {
 // under this length, about a quarter of them.
 const adaptiveMinChars = 2000
 
+// rawMarkup matches tags left as text, which a text holds when the engine
+// fell back to the page's raw source (a <noscript> body, an unparsed
+// template): such a text is the whole page, not the article.
+var rawMarkup = regexp.MustCompile(`<(?:iframe|img|a|div|span|script)\s[^>]*>`)
+
 // adaptiveText is trafilatura, rerun with its fallbacks when its text is
-// short, then trimmed at the edges by readability's opinion (see
+// short or holds raw markup, then trimmed at the edges by readability's opinion (see
 // trimUnconfirmed).
 func adaptiveText(doc *html.Node, pageURL *url.URL) engineResult {
 	res := trafilaturaText(doc, pageURL, false)
-	if utf8.RuneCountInString(res.text) < adaptiveMinChars {
+	if utf8.RuneCountInString(res.text) < adaptiveMinChars || rawMarkup.MatchString(res.text) {
 		res = trafilaturaText(doc, pageURL, true)
 	}
 	res.text = trimUnconfirmed(res.text, readabilityText(doc, pageURL).text)

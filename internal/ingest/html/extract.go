@@ -70,7 +70,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}
-	text = trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title))
+	text = dropLinkTeasers(trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title)), linkTexts(doc))
 	if byline == "" {
 		byline = textByline(text)
 	}
