@@ -27,7 +27,7 @@ func TestDropLinkTeasers(t *testing.T) {
 func TestRawMarkup(t *testing.T) {
 	for text, want := range map[string]bool{
 		`<iframe src="https://x.example/ns.html" height="0"></iframe> Home News`: true,
-		`Use the <img> element for pictures.`:                                   false,
+		`Use the <img> element for pictures.`:                                    false,
 		`Prices rose by 3 < 4 percent.`:                                          false,
 	} {
 		if got := rawMarkup.MatchString(text); got != want {
