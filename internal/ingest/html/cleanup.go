@@ -49,7 +49,22 @@ var callToAction = regexp.MustCompile(`(?i)^(?:lesen sie (?:hier|auch|mehr)|lea(
 	`\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:now|today|to (?:our|the))|(?:follow|find) us on|never miss (?:the|our)|already a subscriber|` +
 	`to (?:view|read|continue reading) the full (?:story|article)|comments are moderated|letters? to the editor|` +
 	`síguenos|siguenos en|suscríbete|abonniere unseren|zum newsletter anmelden|pour lire la suite|zapraszamy (?:też )?do subskrypcji|` +
-	`download the \w+ apps?)\b`)
+	`download the \w+ apps?)\b|` +
+	`\b(?:follow|join|find) (?:us|me) (?:on|at)\b|\bfollow\b[^.]{0,60}\son\s+(?:twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)\b[^.]*@\w|` +
+	`\b(?:síguenos|seguir a\s.{0,40}\sen (?:facebook|twitter|instagram)|únete|canal de (?:telegram|youtube|whatsapp)|folgen sie uns|folge uns|` +
+	`in (?:deinen|ihren) posteingang|support (?:our|independent) (?:work|journalism)|consider supporting|help us (?:continue|keep)|gefällt (?:dir|ihnen) unser)\b`)
+
+// pageNotice matches a short paragraph that is the page speaking about
+// itself rather than the story: comment-box notices, "last changed" lines,
+// embed placeholders that wait for a click.
+var pageNotice = regexp.MustCompile(`(?i)^(?:keine kommentare|noch keine kommentare|no comments(?: yet)?)\b|` +
+	`\b(?:eingeloggt|angemeldet|logged in|log in|sign in)\b.*\b(?:kommentar|comment)|\b(?:komment|comment)\w*\b.*\b(?:eingeloggt|angemeldet|logged in)\b|` +
+	`\b(?:verraten sie|schreibt|erzählt|let us know|tell us)\b.*\b(?:in den kommentaren|in the comments)\b|` +
+	`^(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|last (?:updated|modified)|stand)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\S*$|` +
+	`\b(?:klicken sie auf den (?:unteren )?button|click (?:on )?the button below)\b.*\b(?:laden|load)\b`)
+
+// maxNoticeLen bounds the paragraphs tested against pageNotice.
+const maxNoticeLen = 200
 
 // maxCallToActionLen bounds the paragraphs tested against callToAction.
 const maxCallToActionLen = 250
@@ -77,7 +92,7 @@ func trimBoilerplate(text string) string {
 		seen += len(p) + 2
 		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) ||
 			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) ||
-			(len(p) <= maxCallToActionLen && callToAction.MatchString(p)) {
+			(len(p) <= maxCallToActionLen && callToAction.MatchString(p)) || (len(p) <= maxNoticeLen && pageNotice.MatchString(p)) {
 			continue
 		}
 		if len(p) <= maxMarkerLen && at > total/2 && tailMarker.MatchString(p) {

@@ -34,6 +34,12 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"contact block cut", body + "\n\n" + body + "\n\nWeitere Informationen:\n\nDr. Jane Doe, phone 123", body + "\n\n" + body},
 		{"references heading cut", body + "\n\n" + body + "\n\nQuellenangaben:\n\nSmith 2019", body + "\n\n" + body},
 		{"punctuation paragraph kept", body + "\n\n" + body + "\n\n…\n\n" + body, body + "\n\n" + body + "\n\n…\n\n" + body},
+		{"social follow dropped", body + "\n\nFollow The Gleaner on Twitter and Instagram @Gleaner and on Facebook.", body},
+		{"prose about a follow kept", body + "\n\nShe said millions follow the band on Instagram.", body + "\n\nShe said millions follow the band on Instagram."},
+		{"comment login notice dropped", body + "\n\nUm den Tipp kommentieren zu können, müssen Sie eingeloggt sein.", body},
+		{"no comments dropped", body + "\n\nKeine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", body},
+		{"last changed dropped", body + "\n\nLetzte Änderung 14.02.2019", body},
+		{"embed placeholder dropped", body + "\n\nKlicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.\n\n" + body, body + "\n\n" + body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {
