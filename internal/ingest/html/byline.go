@@ -265,3 +265,36 @@ func pageByline(doc *nethtml.Node) string {
 	}
 	return ""
 }
+
+const (
+	// bioMaxChars bounds an author's biography paragraph.
+	bioMaxChars = 700
+	// bioEdge is how many paragraphs at the end of the text may be a
+	// biography.
+	bioEdge = 2
+)
+
+// dropAuthorBio removes the closing paragraphs that open with an author's
+// full name ("Jane Doe is a reporter covering ..."): the biography pages
+// print under an article describes the writer, not the story.
+func dropAuthorBio(text, byline string) string {
+	if byline == "" {
+		return text
+	}
+	paras := strings.Split(text, "\n\n")
+	end := len(paras)
+	for end > 1 && len(paras)-end < bioEdge {
+		p := strings.ToLower(paras[end-1])
+		isBio := false
+		for name := range strings.SplitSeq(byline, "; ") {
+			if strings.Contains(name, " ") && len(p) <= bioMaxChars && strings.HasPrefix(p, strings.ToLower(name)+" ") {
+				isBio = true
+			}
+		}
+		if !isBio {
+			break
+		}
+		end--
+	}
+	return strings.Join(paras[:end], "\n\n")
+}

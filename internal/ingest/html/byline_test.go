@@ -118,3 +118,19 @@ func TestPageCopyright(t *testing.T) {
 		}
 	}
 }
+
+func TestDropAuthorBio(t *testing.T) {
+	body := "The council voted on Monday.\n\nThe bridge closes in May."
+	tests := []struct{ text, byline, want string }{
+		{body + "\n\nJane Doe is a reporter covering the valley towns.", "Jane Doe", body},
+		{body + "\n\nJane Doe is a reporter.\n\nBo Li edits the desk.", "Jane Doe; Bo Li", body},
+		{body + "\n\nJane Doe said the vote was fair.", "Jane", body + "\n\nJane Doe said the vote was fair."},
+		{"Jane Doe opened the meeting.", "Jane Doe", "Jane Doe opened the meeting."},
+		{body, "", body},
+	}
+	for _, tt := range tests {
+		if got := dropAuthorBio(tt.text, tt.byline); got != tt.want {
+			t.Errorf("dropAuthorBio(%q, %q) = %q, want %q", tt.text, tt.byline, got, tt.want)
+		}
+	}
+}

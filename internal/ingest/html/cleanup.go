@@ -49,7 +49,7 @@ var callToAction = regexp.MustCompile(`(?i)^(?:lesen sie (?:hier|auch|mehr)|lea(
 	`\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:now|today|to (?:our|the))|(?:follow|find) us on|never miss (?:the|our)|already a subscriber|` +
 	`to (?:view|read|continue reading) the full (?:story|article)|comments are moderated|letters? to the editor|` +
 	`síguenos|siguenos en|suscríbete|abonniere unseren|zum newsletter anmelden|pour lire la suite|zapraszamy (?:też )?do subskrypcji|` +
-	`download the \w+ apps?)\b|` +
+	`download the \w+ apps?|sign up to get)\b|` +
 	`\b(?:follow|join|find) (?:us|me) (?:on|at)\b|\bfollow\b[^.]{0,60}\son\s+(?:twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)\b[^.]*@\w|` +
 	`\b(?:síguenos|seguir a\s.{0,40}\sen (?:facebook|twitter|instagram)|únete|canal de (?:telegram|youtube|whatsapp)|folgen sie uns|folge uns|` +
 	`in (?:deinen|ihren) posteingang|support (?:our|independent) (?:work|journalism)|consider supporting|help us (?:continue|keep)|gefällt (?:dir|ihnen) unser)\b`)
@@ -62,6 +62,19 @@ var pageNotice = regexp.MustCompile(`(?i)^(?:keine kommentare|noch keine komment
 	`\b(?:verraten sie|schreibt|erzählt|let us know|tell us)\b.*\b(?:in den kommentaren|in the comments)\b|` +
 	`^(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|last (?:updated|modified)|stand)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\S*$|` +
 	`\b(?:klicken sie auf den (?:unteren )?button|click (?:on )?the button below)\b.*\b(?:laden|load)\b`)
+
+// disclosure matches an advertising or affiliate disclosure, a comment
+// policy or a liability note: what the publisher must say about the page,
+// not the story.
+var disclosure = regexp.MustCompile(`(?i)\baffiliate[- ]?links?\b|\b(?:dieser beitrag|dieser artikel|this (?:post|article|page)) (?:enthält|contains) (?:werbung|anzeigen|affiliate|references to products)|` +
+	`advertisers do not influence|\bwe may (?:receive|earn) (?:a )?(?:compensation|commission)|^\*?(?:anzeige|werbung)\s*[-–.,:]\s|` +
+	`\bwe welcome (?:reader )?comments\b|\bwe ask that comments\b|\bcomments (?:may be|will be) (?:republished|reviewed)\b|` +
+	`^\(?(?:alle )?angaben ohne gewähr\)?\.?$|\bals e-?paper\b`)
+
+// metaLine matches a paragraph that is only page metadata: a date (with a
+// time and a category), a category label, a newsletter box title.
+var metaLine = regexp.MustCompile(`(?i)^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})(?:,?\s+\d{1,2}:\d{2}(?:\s*uhr)?)?(?:\s*\|\s*\S+)?$|` +
+	`^(?:kategorie|category|rubrik|ressort)\s*:\s*\S+$|^[\p{L}\d ]{0,30}\bnewsletter$`)
 
 // maxNoticeLen bounds the paragraphs tested against pageNotice.
 const maxNoticeLen = 200
@@ -92,7 +105,8 @@ func trimBoilerplate(text string) string {
 		seen += len(p) + 2
 		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) ||
 			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) ||
-			(len(p) <= maxCallToActionLen && callToAction.MatchString(p)) || (len(p) <= maxNoticeLen && pageNotice.MatchString(p)) {
+			(len(p) <= maxCallToActionLen && callToAction.MatchString(p)) || (len(p) <= maxNoticeLen && pageNotice.MatchString(p)) ||
+			(len(p) <= maxCallToActionLen && disclosure.MatchString(p)) || (len(p) <= maxCreditLen && metaLine.MatchString(p)) {
 			continue
 		}
 		if len(p) <= maxMarkerLen && at > total/2 && tailMarker.MatchString(p) {

@@ -40,6 +40,14 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"no comments dropped", body + "\n\nKeine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", body},
 		{"last changed dropped", body + "\n\nLetzte Änderung 14.02.2019", body},
 		{"embed placeholder dropped", body + "\n\nKlicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.\n\n" + body, body + "\n\n" + body},
+		{"affiliate disclosure dropped", "Anzeige, enthält Affiliate Links\n\n" + body, body},
+		{"advertiser note dropped", "We recommend the best products through an independent review process, and advertisers do not influence our picks.\n\n" + body, body},
+		{"comment policy dropped", body + "\n\nWe welcome reader comments on the top stories of the day.", body},
+		{"date line dropped", "23.10.2018\n\n" + body, body},
+		{"dated category line dropped", "24. März 2004, 19:49 | Genesis\n\n" + body, body},
+		{"category label dropped", "Kategorie: News\n\n" + body, body},
+		{"newsletter box title dropped", body + "\n\nPC Gamer Newsletter\n\nSign up to get the best content of the week.\n\n" + body, body + "\n\n" + body},
+		{"sentence with a date kept", body + "\n\nOn 23.10.2018 the court ruled.", body + "\n\nOn 23.10.2018 the court ruled."},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {
