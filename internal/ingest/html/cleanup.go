@@ -31,7 +31,7 @@ var copyrightLine = regexp.MustCompile(`(?i)©|\(c\) ?(?:19|20)\d\d|^copyright\b
 // label, a colon and a short tail. Such a line names another page or the
 // picture's owner, never article prose.
 var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|fotos?|photos?|crédits? photos?|credits?|` +
-	`quellen?|sources?|fuentes?|fontes?|źródło|bildnachweis|fotonachweis|` +
+	`quellen?|sources?|fuentes?|fontes?|źródło|bildnachweis|fotonachweis|photographs?|images?|illustrations?|image copyright|` +
 	`czytaj (?:też|także)|zobacz (?:też|także)|lesen sie auch|read (?:more|also)|see also|lire aussi|leggi anche|lee también)\s*:\s*\S|^\(credits?: [^()]*\)$`)
 
 // furnitureLine matches a whole paragraph that is a page widget's label
@@ -39,7 +39,8 @@ var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|
 // wherever it stands; the content under such a label is left to the other
 // rules.
 var furnitureLine = regexp.MustCompile(`(?i)^(?:inhaltsverzeichnis|table of contents|neueste (?:artikel|beiträge)|zum newsletter anmelden|` +
-	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert))\s*[:.!]*$`)
+	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert)|` +
+	`continue reading(?: the main story)?|supported by|listen to this (?:article|story)|media playback is unsupported on your device|copy link|image caption)\s*[:.!]*$`)
 
 // callToAction matches a page's appeal to the reader (subscribe, follow,
 // sign up, log in to read on, comment rules) and inline "read also"
@@ -74,7 +75,7 @@ var disclosure = regexp.MustCompile(`(?i)\baffiliate[- ]?links?\b|\b(?:dieser be
 // metaLine matches a paragraph that is only page metadata: a date (with a
 // time and a category), a category label, a newsletter box title.
 var metaLine = regexp.MustCompile(`(?i)^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})(?:,?\s+\d{1,2}:\d{2}(?:\s*uhr)?)?(?:\s*\|\s*\S+)?$|` +
-	`^(?:kategorie|category|rubrik|ressort)\s*:\s*\S+$|^[\p{L}\d ]{0,30}\bnewsletter$`)
+	`^(?:kategorie|category|rubrik|ressort)\s*:\s*\S+$|^\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit)$|^(?:reading time|lesezeit|lesedauer)\s*:?\s*\d+\s*(?:min|minuten|minutes)\.?$|^[\p{L}\d ]{0,30}\bnewsletter$`)
 
 // maxNoticeLen bounds the paragraphs tested against pageNotice.
 const maxNoticeLen = 200

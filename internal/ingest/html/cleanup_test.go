@@ -48,6 +48,8 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"category label dropped", "Kategorie: News\n\n" + body, body},
 		{"newsletter box title dropped", body + "\n\nPC Gamer Newsletter\n\nSign up to get the best content of the week.\n\n" + body, body + "\n\n" + body},
 		{"sentence with a date kept", body + "\n\nOn 23.10.2018 the court ruled.", body + "\n\nOn 23.10.2018 the court ruled."},
+		{"english furniture dropped", "Supported by\n\n" + body + "\n\nContinue reading the main story\n\n" + body + "\n\nPhotograph: Jane Doe/Getty Images", body + "\n\n" + body},
+		{"reading time dropped", "5 min read\n\n" + body, body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
 	for _, tt := range tests {

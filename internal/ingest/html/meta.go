@@ -82,7 +82,7 @@ func (m *pageMeta) visit(n *html.Node) {
 		}
 		return
 	case atom.H1:
-		if t := headingText(n); t != "" && len(m.h1) < 5 {
+		if t := headingText(n); t != "" && len(m.h1) < 5 && !isSiteHeading(n) {
 			m.h1 = append(m.h1, t)
 		}
 	case atom.H2, atom.H3:

@@ -2,8 +2,12 @@ package html
 
 import (
 	"html"
+	"net/url"
 	"regexp"
 	"strings"
+
+	nethtml "golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // headline picks the title: the page's single <h1>, else JSON-LD
@@ -74,7 +78,7 @@ func cleanHeading(h string, titles []string, site, host string) string {
 // shownPart returns the part of a title split at a separator that the page
 // shows as a heading of its own, or "".
 func shownPart(title string, headings []string) string {
-	for _, sep := range titleSeparators {
+	for _, sep := range shownSeparators {
 		parts := strings.Split(title, sep)
 		if len(parts) < 2 {
 			continue
@@ -95,6 +99,10 @@ func shownPart(title string, headings []string) string {
 }
 
 var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / ", "|"}
+
+// shownSeparators are the separators shownPart splits at: also a spaced
+// colon, which only a heading can tell from a kicker.
+var shownSeparators = append(titleSeparators, " : ")
 
 // siteLabelMaxWords bounds a title part that names the site by containing
 // its host label ("MyOOS Community Forum" on foren.myoos.de): a longer part
@@ -139,4 +147,54 @@ func stripSiteSuffix(title, site, host string) string {
 		}
 	}
 	return title
+}
+
+// siteHeadingClass matches the class of a heading that holds the site's
+// logo or name.
+var siteHeadingClass = regexp.MustCompile(`(?i)logo|site-?title|site-?name|brand|masthead`)
+
+// isSiteHeading reports whether a heading is the site's logo or name set
+// as an <h1>, never an article's headline: by its class, or by being
+// wholly a link to the site's front page.
+func isSiteHeading(h *nethtml.Node) bool {
+	if siteHeadingClass.MatchString(attr(h, "class") + " " + attr(h, "id")) {
+		return true
+	}
+	text := textOf(h)
+	for p := h; p != nil; p = p.Parent {
+		if p.DataAtom == atom.A {
+			return isHomeURL(attr(p, "href"))
+		}
+	}
+	var link *nethtml.Node
+	var find func(*nethtml.Node)
+	find = func(n *nethtml.Node) {
+		for c := n.FirstChild; c != nil && link == nil; c = c.NextSibling {
+			if c.Type == nethtml.ElementNode && c.DataAtom == atom.A {
+				link = c
+				return
+			}
+			find(c)
+		}
+	}
+	find(h)
+	return link != nil && textOf(link) == text && isHomeURL(attr(link, "href"))
+}
+
+// isHomeURL reports whether href points at a site's front page. An
+// archived page's links keep the original address after the archive's
+// prefix; that address decides.
+func isHomeURL(href string) bool {
+	if i := strings.LastIndex(href, "http"); i > 0 {
+		href = href[i:]
+	}
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || href == "" || u.RawQuery != "" || u.Fragment != "" || u.Opaque != "" || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") {
+		return false
+	}
+	switch strings.TrimSuffix(u.Path, "/") {
+	case "", "/index.html", "/index.php", "/index.htm":
+		return true
+	}
+	return false
 }
