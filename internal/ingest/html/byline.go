@@ -143,7 +143,8 @@ func isOutletName(byline, site, publisher string) bool {
 		(strings.Contains(b, ".") && !strings.Contains(b, " ") && !strings.Contains(b, ". "))
 }
 
-// cleanByline drops "By" prefixes, trailing dates, URLs, handles, labels,
+// cleanByline drops "By" prefixes, trailing dates, URLs and other values
+// with a colon left after the prefix (a label, not a name), handles, labels,
 // duplicates and values too long to be names, and joins the rest with
 // "; ".
 func cleanByline(names ...string) string {
@@ -160,7 +161,7 @@ func cleanByline(names ...string) string {
 		}
 		n = strings.Trim(cleanText(bylineTail.ReplaceAllString(n, "")), ` |,;:-–—·"'“”„`)
 		low := strings.ToLower(n)
-		if n == "" || len(n) > 100 || notNames[low] || strings.Contains(n, "://") || strings.HasPrefix(n, "@") || seen[low] {
+		if n == "" || len(n) > 100 || notNames[low] || strings.Contains(n, ":") || strings.HasPrefix(n, "@") || seen[low] {
 			continue
 		}
 		seen[low] = true
@@ -212,9 +213,14 @@ var copyrightHolder = regexp.MustCompile(`(?i)(?:©|\(c\)|copyright)(?:\s*(?:©|
 // trailingYear matches a year after a rights holder's name.
 var trailingYear = regexp.MustCompile(`\s+(?:19|20)\d\d\s*$`)
 
-// pageCopyright returns the person or body named in the page's last
-// rights notice, for pages that name no author at all: on a personal site
-// or an organisation's own page the rights holder wrote the text.
+// companyName matches the legal form or trade words of a company name:
+// a publisher holds the rights of its journalists' articles, so a company
+// in the rights notice says nothing about who wrote the text.
+var companyName = regexp.MustCompile(`(?i)\b(?:gmbh|ag|se|kg|ohg|ug|e\.\s?v|inc|ltd|llc|plc|corp(?:oration)?|co|company|s\.?a|sarl|media|medien|fachmedien|verlag|group|gruppe|holding|solutions|software|publishing|news|network)\b\.?`)
+
+// pageCopyright returns the person named in the page's last rights
+// notice, for pages that name no author at all: on a personal site the
+// rights holder wrote the text.
 func pageCopyright(doc *nethtml.Node) string {
 	paras := strings.Split(htmltext.Node(doc), "\n\n")
 	for i := len(paras) - 1; i >= 0; i-- {
@@ -226,7 +232,7 @@ func pageCopyright(doc *nethtml.Node) string {
 			continue
 		}
 		name := strings.TrimSpace(trailingYear.ReplaceAllString(bylineTail.ReplaceAllString(m[1], ""), ""))
-		if personName.MatchString(name) {
+		if personName.MatchString(name) && !companyName.MatchString(name) {
 			return name
 		}
 	}

@@ -34,6 +34,7 @@ func TestCleanByline(t *testing.T) {
 		{[]string{"By"}, ""},
 		{[]string{"Published by"}, ""},
 		{[]string{"Auteurs"}, ""},
+		{[]string{"En kiosques : juillet 2020", "par Didier Roy , 21 juin 2018"}, "Didier Roy"},
 	}
 	for _, tt := range tests {
 		if got := cleanByline(tt.in...); got != tt.want {
@@ -106,6 +107,8 @@ func TestPageCopyright(t *testing.T) {
 		{`<footer><p>(c) Johannes Wolf • Weitere Rechte siehe Impressum</p></footer>`, "Johannes Wolf"},
 		{`<footer><p>© 2019 Sven Schreivogel</p></footer>`, "Sven Schreivogel"},
 		{`<footer><p>© 2022 Reuters. All rights reserved.</p></footer>`, ""},
+		{`<footer><p>© 2022 Springer Fachmedien München</p></footer>`, ""},
+		{`<footer><p>Copyright 2021 Axios Media</p></footer>`, ""},
 		{`<p>No notice here.</p>`, ""},
 	}
 	for _, tt := range tests {

@@ -148,6 +148,7 @@ func TestStripSiteSuffix(t *testing.T) {
 		{"Aerobuzz warns pilots about the weather over the Alps - Today", "", "aerobuzz.com", "Aerobuzz warns pilots about the weather over the Alps - Today"},
 		{"23.01.2022 - Headline here", "", "example.com", "Headline here"},
 		{"SITE NEWS|Headline here", "SITE NEWS", "example.com", "Headline here"},
+		{"23.01.2022 - Headline here - Example", "", "example.com", "Headline here"},
 	}
 	for _, tt := range tests {
 		if got := stripSiteSuffix(tt.title, tt.site, tt.host); got != tt.want {

@@ -114,7 +114,7 @@ var datePart = regexp.MustCompile(`^\d{1,4}[./-]\d{1,2}[./-]\d{1,4}$`)
 
 // stripSiteSuffix removes " | Site Name" style suffixes (or prefixes) from
 // a title when that part names the site, looks like a host name, contains
-// the host's name or is a date.
+// the host's name, and a part that is a date.
 func stripSiteSuffix(title, site, host string) string {
 	hostName := strings.TrimPrefix(host, "www.")
 	if i := strings.LastIndex(hostName, "."); i > 0 {
@@ -130,19 +130,28 @@ func stripSiteSuffix(title, site, host string) string {
 			return false
 		}
 		squeezed := strings.NewReplacer(" ", "", "-", "", "'", "", "’", "").Replace(part)
-		return strings.EqualFold(part, site) || (strings.Contains(part, ".") && !strings.Contains(part, " ")) || datePart.MatchString(part) ||
+		return strings.EqualFold(part, site) || (strings.Contains(part, ".") && !strings.Contains(part, " ")) ||
 			(hostName != "" && squeezed == hostName) ||
 			(len(hostName) >= 4 && strings.Contains(squeezed, hostName) && len(strings.Fields(part)) <= siteLabelMaxWords)
 	}
+	isDate := func(part string) bool { return datePart.MatchString(strings.TrimSpace(part)) }
+	// A title may carry both a site name and a date ("02.01.2022 -
+	// Headline - Site"): the site first, then the date.
+	return stripPart(stripPart(title, isSite), isDate)
+}
+
+// stripPart removes the last part of title, else the first, when it is
+// decoration.
+func stripPart(title string, decoration func(string) bool) string {
 	for _, sep := range titleSeparators {
 		parts := strings.Split(title, sep)
 		if len(parts) < 2 {
 			continue
 		}
-		if isSite(parts[len(parts)-1]) {
+		if decoration(parts[len(parts)-1]) {
 			return strings.TrimSpace(strings.Join(parts[:len(parts)-1], sep))
 		}
-		if isSite(parts[0]) {
+		if decoration(parts[0]) {
 			return strings.TrimSpace(strings.Join(parts[1:], sep))
 		}
 	}
