@@ -17,6 +17,12 @@ var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|text|
 	`view all posts by|all posts by|zeige alle beiträge von|alle beiträge von|` +
 	`by|von|vom|par|por|di|door|av|przez|autor(?:in)?|author|auteur|text|interview|redakteur(?:in)?)\s*[:\-–]?\s+|^[~:]\s*`)
 
+// roleTitle matches a form of address or a job title before a name:
+// "Herr", "Rechtsanwalt", "FOCUS-Online-Experte". Academic titles stay:
+// they are part of how a writer signs; so does the "Frau" of a pen name
+// ("Frau Sabienes"), which is kept when one word would remain.
+var roleTitle = regexp.MustCompile(`(?i)^(?:herr|frau|mr\.?|mrs\.?|ms\.?|rechtsanwalt|rechtsanwältin|[\p{L}-]+-expert(?:e|in))\s+`)
+
 // bylineTail matches what follows a name in a byline: a date or time,
 // a separator before more page furniture.
 var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•»]|\s[-–—]\s|,?\s+(?:am|on|le|el|il|den|vor|at)\s+\d|\s*,?\s+\d|` +
@@ -78,7 +84,11 @@ func (m *pageMeta) byline(site string) string {
 				fallback = clean
 			}
 		default:
-			return dropOutlet(fullerName(clean, candidates[i+1:]), site, m.publisher)
+			later := candidates[i+1:]
+			for _, name := range m.ldPersons {
+				later = append(later, []string{name})
+			}
+			return dropOutlet(fullerName(clean, later), site, m.publisher)
 		}
 	}
 	return fallback
@@ -159,6 +169,10 @@ func cleanByline(names ...string) string {
 		for range 2 {
 			n = bylinePrefix.ReplaceAllString(n, "")
 		}
+		if rest := roleTitle.ReplaceAllString(n, ""); len(strings.Fields(rest)) >= 2 {
+			n = rest
+		}
+		n = strings.ReplaceAll(n, " ,", ",")
 		n = strings.Trim(cleanText(bylineTail.ReplaceAllString(n, "")), ` |,;:-–—·"'“”„`)
 		low := strings.ToLower(n)
 		if n == "" || len(n) > 100 || notNames[low] || strings.Contains(n, ":") || strings.HasPrefix(n, "@") || seen[low] {

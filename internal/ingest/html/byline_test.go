@@ -34,6 +34,11 @@ func TestCleanByline(t *testing.T) {
 		{[]string{"By"}, ""},
 		{[]string{"Published by"}, ""},
 		{[]string{"Auteurs"}, ""},
+		{[]string{"Rechtsanwalt Sebastian Einbock"}, "Sebastian Einbock"},
+		{[]string{"FOCUS-Online-Experte Robin Tschöpe"}, "Robin Tschöpe"},
+		{[]string{"Clara Löw , Siddharth Prakash & Klaus Jacob"}, "Clara Löw, Siddharth Prakash & Klaus Jacob"},
+		{[]string{"Dr. Jane Doe"}, "Dr. Jane Doe"},
+		{[]string{"Frau Sabienes"}, "Frau Sabienes"},
 		{[]string{"En kiosques : juillet 2020", "par Didier Roy , 21 juin 2018"}, "Didier Roy"},
 	}
 	for _, tt := range tests {
@@ -56,6 +61,7 @@ func TestBylinePrefersPerson(t *testing.T) {
 		{"first name completed", pageMeta{meta: map[string]string{"author": "Anna"}, bylines: []string{"Anna Beispiel"}}, "", "Anna Beispiel"},
 		{"yoast written-by label", pageMeta{meta: map[string]string{"twitter:label1": "Verfasst von", "twitter:data1": "Karo Herr", "author": "admin2"}}, "", "Karo Herr"},
 		{"json-ld of any object", pageMeta{ldAuthor: []string{"Kathrin"}, bylines: []string{"Someone Else"}}, "", "Kathrin"},
+		{"first name completed by a person's description", pageMeta{meta: map[string]string{"author": "Nils"}, ldPersons: []string{"Nils Pickert"}}, "", "Nils Pickert"},
 		{"outlet after the name", pageMeta{meta: map[string]string{"author": "Rob Picheta, CNN"}}, "CNN", "Rob Picheta"},
 		{"outlet staff", pageMeta{bylines: []string{"By Adam Aaronson PhillyVoice Staff"}}, "PhillyVoice", "Adam Aaronson"},
 		{"outlet's newsroom kept", pageMeta{meta: map[string]string{"author": "Redacción Diario Siete"}}, "Diario Siete", "Redacción Diario Siete"},

@@ -2,6 +2,7 @@ package html
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -23,6 +24,7 @@ type pageMeta struct {
 	itemprop  map[string]string // itemprop on non-meta elements -> datetime/content/text
 	bylines   []string          // text of rel=author and .byline/.author elements
 	ldAuthor  []string          // author of the first non-article JSON-LD object naming one
+	ldPersons []string          // names at the start of JSON-LD Person descriptions ("Jane Doe - reporter")
 }
 
 type timeTag struct {
@@ -195,6 +197,10 @@ func textOf(n *html.Node) string {
 	return strings.Join(strings.Fields(sb.String()), " ")
 }
 
+// leadingName matches the capitalised words that open a person's
+// description: "Jane Doe - reporter", "Jane Doe ist freie Autorin".
+var leadingName = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}`)
+
 // maxHeadings caps the <h2> and <h3> texts kept per page.
 const maxHeadings = 20
 
@@ -233,6 +239,10 @@ func (m *pageMeta) addJSONLD(raw string) {
 			case contains(types, "WebSite") || contains(types, "Organization") || contains(types, "NewsMediaOrganization"):
 				if m.publisher == "" {
 					m.publisher = ldString(x["name"])
+				}
+			case contains(types, "Person"):
+				if name := leadingName.FindString(ldString(x["description"])); name != "" && len(m.ldPersons) < maxJSONLD {
+					m.ldPersons = append(m.ldPersons, name)
 				}
 			case contains(types, "WebPage"):
 				if main, ok := x["mainEntity"]; ok {
