@@ -136,6 +136,7 @@ func adaptiveText(doc *html.Node, pageURL *url.URL) engineResult {
 	if utf8.RuneCountInString(res.text) < adaptiveMinChars || rawMarkup.MatchString(res.text) {
 		res = trafilaturaText(doc, pageURL, true)
 	}
-	res.text = trimUnconfirmed(res.text, readabilityText(doc, pageURL).text)
+	second := readabilityText(doc, pageURL).text
+	res.text = prependSecondLead(trimUnconfirmed(res.text, second), second)
 	return res
 }
