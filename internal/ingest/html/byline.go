@@ -318,3 +318,46 @@ func dropAuthorBio(text, byline string) string {
 	}
 	return strings.Join(paras[:end], "\n\n")
 }
+
+// agencyCode matches a paragraph that is only a news agency's or an
+// editor's sign-off: "aja/PAP", "(dpa)", "dpa/lno". Editors sign in lower
+// case, which tells "erb/ots" from a category path like "TV/Serie/DVD".
+var agencyCode = regexp.MustCompile(`^\(?\p{Ll}{2,5}(?:/\p{L}{2,5})+\)?$|^\((?:dpa|afp|ap|apa|reuters|kna|epd|sda|ats|efe|ansa|pap)\)$`)
+
+// dropBylineParas removes the byline written as text at the edges of the
+// article ("By Jane Doe, CNN", "Verfasst von: jane | 31. Dezember 2008",
+// a lone "Jane Doe") and agency sign-offs: the byline is metadata, kept
+// in Byline.
+func dropBylineParas(text, byline string) string {
+	paras := strings.Split(text, "\n\n")
+	if len(paras) < 2 {
+		return text
+	}
+	names := strings.Split(strings.ToLower(byline), "; ")
+	kept := paras[:0]
+	for i, p := range paras {
+		if (i < textBylineEdge || i >= len(paras)-textBylineEdge) && len(p) <= textBylineMaxChars && isBylinePara(p, names) {
+			continue
+		}
+		kept = append(kept, p)
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+func isBylinePara(p string, names []string) bool {
+	if agencyCode.MatchString(p) {
+		return true
+	}
+	low := strings.ToLower(cleanText(p))
+	labelled := bylinePrefix.MatchString(p) || datedByline.MatchString(p)
+	clean := strings.ToLower(cleanByline(p))
+	for _, name := range names {
+		if name == "" {
+			continue
+		}
+		if low == name || (labelled && strings.HasPrefix(clean, name)) {
+			return true
+		}
+	}
+	return false
+}

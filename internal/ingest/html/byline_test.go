@@ -143,3 +143,21 @@ func TestDropAuthorBio(t *testing.T) {
 		}
 	}
 }
+
+func TestDropBylineParas(t *testing.T) {
+	body := "The council voted on Monday to close the bridge."
+	tests := []struct{ text, byline, want string }{
+		{"By Jane Doe, CNN\n\n" + body, "Jane Doe", body},
+		{"Verfasst von: jane | 31. Dezember 2008\n\n" + body, "jane", body},
+		{body + "\n\nJane Doe", "Jane Doe", body},
+		{body + "\n\naja/PAP", "", body},
+		{body + "\n\nTV/Serie/DVD", "", body + "\n\nTV/Serie/DVD"},
+		{"Jane Doe opened the meeting.\n\n" + body, "Jane Doe", "Jane Doe opened the meeting.\n\n" + body},
+		{"By the river\n\n" + body, "Jane Doe", "By the river\n\n" + body},
+	}
+	for _, tt := range tests {
+		if got := dropBylineParas(tt.text, tt.byline); got != tt.want {
+			t.Errorf("dropBylineParas(%q, %q) = %q, want %q", tt.text, tt.byline, got, tt.want)
+		}
+	}
+}

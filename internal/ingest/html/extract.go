@@ -80,7 +80,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = pageCopyright(doc)
 	}
-	text = dropAuthorBio(text, byline)
+	text = dropBylineParas(dropAuthorBio(text, byline), byline)
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
