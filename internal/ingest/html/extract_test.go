@@ -182,6 +182,9 @@ func TestShownPart(t *testing.T) {
 	if got := shownPart("Valley Club - Bridge closes after forty years - News", headings); got != "Bridge closes after forty years" {
 		t.Errorf("shownPart = %q", got)
 	}
+	if got := shownPart("Editor's Letter - bye Baby", []string{"Editor’s Letter – bye Baby"}); got != "Editor’s Letter – bye Baby" {
+		t.Errorf("shownPart kept the metadata spelling: %q", got)
+	}
 	if got := shownPart("Bridge closes after forty years", headings); got != "" {
 		t.Errorf("shownPart of a one-part title = %q, want empty", got)
 	}

@@ -35,14 +35,24 @@ func (m *pageMeta) headline(site, host string) string {
 	}
 	for _, h := range m.h1 {
 		h = cleanHeading(h, titles, site, host)
-		if len(h) >= 8 && (best == "" || strings.Contains(strings.ToLower(best), strings.ToLower(h))) {
+		if len(h) >= 8 && (best == "" || strings.Contains(foldTypography(best), foldTypography(h))) {
 			return h
 		}
 	}
-	if part := shownPart(best, m.headings); part != "" {
+	if part := shownPart(best, append(m.h1[:len(m.h1):len(m.h1)], m.headings...)); part != "" {
 		return part
 	}
 	return best
+}
+
+// typography folds the characters that a page's heading and its metadata
+// title spell differently (typographic and straight quotes and
+// apostrophes, dashes and hyphens) and lower-cases s.
+var typography = strings.NewReplacer("’", "'", "‘", "'", "´", "'", "`", "'", "“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"",
+	"–", "-", "—", "-", "‑", "-", "…", "...")
+
+func foldTypography(s string) string {
+	return strings.ToLower(cleanText(typography.Replace(s)))
 }
 
 // headingTail matches what may follow the headline inside an <h1> that
@@ -76,8 +86,14 @@ func cleanHeading(h string, titles []string, site, host string) string {
 }
 
 // shownPart returns the part of a title split at a separator that the page
-// shows as a heading of its own, or "".
+// shows as a heading of its own, in the heading's spelling, or "".
 func shownPart(title string, headings []string) string {
+	// The page's own spelling of the whole title wins over the metadata's.
+	for _, h := range headings {
+		if h = cleanText(html.UnescapeString(h)); h != title && foldTypography(h) == foldTypography(title) {
+			return h
+		}
+	}
 	for _, sep := range shownSeparators {
 		parts := strings.Split(title, sep)
 		if len(parts) < 2 {
@@ -89,8 +105,8 @@ func shownPart(title string, headings []string) string {
 				continue
 			}
 			for _, h := range headings {
-				if strings.EqualFold(p, cleanText(html.UnescapeString(h))) {
-					return p
+				if h = cleanText(html.UnescapeString(h)); foldTypography(p) == foldTypography(h) {
+					return h
 				}
 			}
 		}
