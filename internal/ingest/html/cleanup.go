@@ -32,7 +32,7 @@ var copyrightLine = regexp.MustCompile(`(?i)©|\(c\) ?(?:19|20)\d\d|^copyright\b
 // picture's owner, never article prose.
 var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|fotos?|photos?|crédits? photos?|credits?|` +
 	`quellen?|sources?|fuentes?|fontes?|źródło|bildnachweis|fotonachweis|photographs?|images?|illustrations?|image copyright|` +
-	`czytaj (?:też|także)|zobacz (?:też|także)|lesen sie auch|read (?:more|also)|see also|lire aussi|leggi anche|lee también)\s*:\s*\S|^\(credits?: [^()]*\)$`)
+	`czytaj (?:też|także)|zobacz (?:też|także)|lesen sie auch|read (?:more|also)|see also|also read|related|lire aussi|leggi anche|lee también)\s*:\s*\S|^\(credits?: [^()]*\)$`)
 
 // furnitureLine matches a whole paragraph that is a page widget's label
 // (table of contents, newsletter box, embed placeholder, gallery control)
@@ -40,7 +40,9 @@ var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|
 // rules.
 var furnitureLine = regexp.MustCompile(`(?i)^(?:inhaltsverzeichnis|table of contents|neueste (?:artikel|beiträge)|zum newsletter anmelden|` +
 	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert)|` +
-	`continue reading(?: the main story)?|supported by|listen to this (?:article|story)|media playback is unsupported on your device|copy link|image caption)\s*[:.!]*$`)
+	`continue reading(?: the main story)?|supported by|listen to this (?:article|story)|media playback is unsupported on your device|copy link|image caption|` +
+	`(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|` +
+	`(?:(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|xing|flipboard|copy link|link kopieren|teilen|drucken)(?:\s*[|/·,]\s*|\s+|$)){2,12})\s*[:.!]*$`)
 
 // callToAction matches a page's appeal to the reader (subscribe, follow,
 // sign up, log in to read on, comment rules) and inline "read also"

@@ -49,6 +49,10 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"newsletter box title dropped", body + "\n\nPC Gamer Newsletter\n\nSign up to get the best content of the week.\n\n" + body, body + "\n\n" + body},
 		{"sentence with a date kept", body + "\n\nOn 23.10.2018 the court ruled.", body + "\n\nOn 23.10.2018 the court ruled."},
 		{"english furniture dropped", "Supported by\n\n" + body + "\n\nContinue reading the main story\n\n" + body + "\n\nPhotograph: Jane Doe/Getty Images", body + "\n\n" + body},
+		{"share bar dropped", body + "\n\nShare Facebook Twitter Email\n\n" + body, body + "\n\n" + body},
+		{"one share word kept", body + "\n\nPrint", body + "\n\nPrint"},
+		{"continues below dropped", body + "\n\nStory continues below advertisement\n\n" + body, body + "\n\n" + body},
+		{"related teaser dropped", body + "\n\nRelated: Ferry timetable changes for commuters\n\n" + body, body + "\n\n" + body},
 		{"reading time dropped", "5 min read\n\n" + body, body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
