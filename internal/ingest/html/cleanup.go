@@ -79,6 +79,14 @@ var disclosure = regexp.MustCompile(`(?i)\baffiliate[- ]?links?\b|\b(?:dieser be
 var metaLine = regexp.MustCompile(`(?i)^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}-\d{2}-\d{2}|\d{1,2}\.?\s+\p{L}+\.?\s+\d{4})(?:,?\s+\d{1,2}:\d{2}(?:\s*uhr)?)?(?:\s*\|\s*\S+)?$|` +
 	`^(?:kategorie|category|rubrik|ressort)\s*:\s*\S+$|^\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit)$|^(?:reading time|lesezeit|lesedauer)\s*:?\s*\d+\s*(?:min|minuten|minutes)\.?$|^[\p{L}\d ]{0,30}\bnewsletter$`)
 
+// captionEnd matches a picture caption: a short paragraph that ends with
+// the picture's credit in brackets ("... in Congress (Photo: Jane
+// Doe/Reuters).").
+var captionEnd = regexp.MustCompile(`(?i)\((?:symbolbild|archivbild|fotos?|photos?|bild|image|credit|picture|imagen|foto ?:)\b[^()]*\)\.?$`)
+
+// maxCaptionLen bounds the paragraphs tested against captionEnd.
+const maxCaptionLen = 300
+
 // maxNoticeLen bounds the paragraphs tested against pageNotice.
 const maxNoticeLen = 200
 
@@ -109,7 +117,8 @@ func trimBoilerplate(text string) string {
 		if adLabel.MatchString(p) || (len(p) <= maxCopyrightLen && copyrightLine.MatchString(p)) ||
 			(len(p) <= maxCreditLen && (creditLine.MatchString(p) || furnitureLine.MatchString(p))) ||
 			(len(p) <= maxCallToActionLen && callToAction.MatchString(p)) || (len(p) <= maxNoticeLen && pageNotice.MatchString(p)) ||
-			(len(p) <= maxCallToActionLen && disclosure.MatchString(p)) || (len(p) <= maxCreditLen && metaLine.MatchString(p)) {
+			(len(p) <= maxCallToActionLen && disclosure.MatchString(p)) || (len(p) <= maxCreditLen && metaLine.MatchString(p)) ||
+			(len(p) <= maxCaptionLen && captionEnd.MatchString(p)) {
 			continue
 		}
 		if len(p) <= maxMarkerLen && at > total/2 && tailMarker.MatchString(p) {

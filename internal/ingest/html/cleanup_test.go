@@ -53,6 +53,8 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"one share word kept", body + "\n\nPrint", body + "\n\nPrint"},
 		{"continues below dropped", body + "\n\nStory continues below advertisement\n\n" + body, body + "\n\n" + body},
 		{"related teaser dropped", body + "\n\nRelated: Ferry timetable changes for commuters\n\n" + body, body + "\n\n" + body},
+		{"caption with credit dropped", body + "\n\nThe mayor opens the park (Foto: Stadt Nordhausen)\n\n" + body, body + "\n\n" + body},
+		{"prose with a bracket kept", body + "\n\nThe mayor opened the park (the third this year).", body + "\n\nThe mayor opened the park (the third this year)."},
 		{"reading time dropped", "5 min read\n\n" + body, body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
