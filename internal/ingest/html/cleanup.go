@@ -80,9 +80,10 @@ var metaLine = regexp.MustCompile(`(?i)^(?:\d{1,2}\.\s?\d{1,2}\.\s?\d{2,4}|\d{4}
 	`^(?:kategorie|category|rubrik|ressort)\s*:\s*\S+$|^\d+\s*min(?:ute)?s?\.?\s+(?:read|lesezeit)$|^(?:reading time|lesezeit|lesedauer)\s*:?\s*\d+\s*(?:min|minuten|minutes)\.?$|^[\p{L}\d ]{0,30}\bnewsletter$`)
 
 // captionEnd matches a picture caption: a short paragraph that ends with
-// the picture's credit in brackets ("... in Congress (Photo: Jane
-// Doe/Reuters).").
-var captionEnd = regexp.MustCompile(`(?i)\((?:symbolbild|archivbild|fotos?|photos?|bild|image|credit|picture|imagen|foto ?:)\b[^()]*\)\.?$`)
+// the picture's credit, in brackets ("... in Congress (Photo: Jane
+// Doe/Reuters).") or after its last sentence ("... in Taipei. Photo: AFP").
+var captionEnd = regexp.MustCompile(`(?i)\((?:symbolbild|archivbild|fotos?|photos?|bild|image|credit|picture|imagen|foto ?:)\b[^()]*\)\.?$|` +
+	`[.!?]\s+(?:fotos?|photos?|photograph|bild|image|picture|credit)\s*:\s*[^.!?:]{2,60}$`)
 
 // maxCaptionLen bounds the paragraphs tested against captionEnd.
 const maxCaptionLen = 300

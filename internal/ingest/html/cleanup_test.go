@@ -55,6 +55,7 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"related teaser dropped", body + "\n\nRelated: Ferry timetable changes for commuters\n\n" + body, body + "\n\n" + body},
 		{"caption with credit dropped", body + "\n\nThe mayor opens the park (Foto: Stadt Nordhausen)\n\n" + body, body + "\n\n" + body},
 		{"prose with a bracket kept", body + "\n\nThe mayor opened the park (the third this year).", body + "\n\nThe mayor opened the park (the third this year)."},
+		{"caption with trailing credit dropped", body + "\n\nThe epidemiologist at a briefing. Photo: Jane Doe/AFP\n\n" + body, body + "\n\n" + body},
 		{"reading time dropped", "5 min read\n\n" + body, body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
