@@ -260,8 +260,9 @@ var pageBylineLabel = regexp.MustCompile(`(?i)^(?:(?:autor(?:in|en)?|authors?|au
 // trailingNote matches a parenthesised note after a name: "(Pressesprecher)".
 var trailingNote = regexp.MustCompile(`\s*\([^()]*\)\s*$`)
 
-// pageByline finds a labelled author line in the page text, for pages
-// whose byline has neither markup nor metadata. A label alone on its line
+// pageByline finds a labelled author line ("Autor: X", "von X") in the
+// page text, for pages whose byline has neither markup nor metadata and
+// stands outside the article text. A label alone on its line
 // ("Autor:" in its own element) names the next line.
 func pageByline(doc *nethtml.Node) string {
 	paras := strings.Split(htmltext.Node(doc), "\n\n")
@@ -275,6 +276,8 @@ func pageByline(doc *nethtml.Node) string {
 			name = paras[i+1]
 		case pageBylineLabel.MatchString(p):
 			name = pageBylineLabel.ReplaceAllString(p, "")
+		case textBylineLead.MatchString(p):
+			name = textBylineLead.ReplaceAllString(p, "")
 		default:
 			continue
 		}

@@ -95,6 +95,8 @@ func TestPageByline(t *testing.T) {
 		{`<p>Autoren Jelko Djuren und Jutta Klaukien</p>`, "Jelko Djuren und Jutta Klaukien"},
 		{`<div>Redaktion: Eberhard Fuhr (Pressesprecher)</div>`, "Eberhard Fuhr"},
 		{`<p>Autor: unbekannt</p>`, ""},
+		{`<ul><li>von Alexander Rosenkranz</li><li>5 min</li></ul><p>Body.</p>`, "Alexander Rosenkranz"},
+		{`<p>by the river we sat</p>`, ""},
 	}
 	for _, tt := range tests {
 		doc, err := nethtml.Parse(strings.NewReader(tt.page))
