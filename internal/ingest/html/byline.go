@@ -15,7 +15,7 @@ import (
 var bylinePrefix = regexp.MustCompile(`(?i)^(?:(?:posted|written|published|text|photos?|interview|story|reported)\s+by|` +
 	`(?:publié|écrit|rédigé)\s+par|(?:veröffentlicht|geschrieben|verfasst|erstellt|eingestellt|artikel|beitrag|text|ein beitrag|interview)\s+von|post author(?:\s+by)?|` +
 	`view all posts by|all posts by|zeige alle beiträge von|alle beiträge von|` +
-	`by|von|vom|par|por|di|door|av|przez|autor(?:in)?|author|auteur|text|interview|redakteur(?:in)?)\s*[:\-–]?\s+|^[~:]\s*`)
+	`by|von|vom|par|por|di|door|av|przez|autor(?:in)?|author|auteur|text|words|interview|redakteur(?:in)?)\s*[:\-–]?\s+|^[~:]\s*`)
 
 // roleTitle matches a form of address or a job title before a name:
 // "Herr", "Rechtsanwalt", "FOCUS-Online-Experte". Academic titles stay:
@@ -28,7 +28,8 @@ var roleTitle = regexp.MustCompile(`(?i)^(?:herr|frau|mr\.?|mrs\.?|ms\.?|rechtsa
 var bylineTail = regexp.MustCompile(`(?i)\s*(?:[|·•»]|\s[-–—]\s|,?\s+(?:am|on|le|el|il|den|vor|at)\s+\d|\s*,?\s+\d|` +
 	`,?\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)\b|` +
 	`,?\s+(?:mon|tue|wed|thu|fri|sat|sun|mo|di|mi|do|fr|sa|so)\.?,?\s+\d|` +
-	`\s+(?:alle artikel|alles von|stand|publiziert|aktualisiert|updated|at|@\w+)\b).*$`)
+	`\s+(?:alle artikel|alles von|stand|publiziert|aktualisiert|updated|at|@\w+)\b|` +
+	`\s+(?:illustrations?|fotos?|photos?|photography|bilder|pictures)(?:\s+(?:von|by)\b|\s*:)).*$`)
 
 // datedByline matches the date (and time) that opens a byline before its
 // "by" label: "29. Juni 2017, 23:39 · von Tobi", "Posted on May 3, 2020 by

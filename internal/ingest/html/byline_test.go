@@ -39,6 +39,8 @@ func TestCleanByline(t *testing.T) {
 		{[]string{"Clara Löw , Siddharth Prakash & Klaus Jacob"}, "Clara Löw, Siddharth Prakash & Klaus Jacob"},
 		{[]string{"Dr. Jane Doe"}, "Dr. Jane Doe"},
 		{[]string{"Frau Sabienes"}, "Frau Sabienes"},
+		{[]string{"Text von Christian Seiler Illustration von Markus Roost"}, "Christian Seiler"},
+		{[]string{"Words: Rudolf Fischer, Simon Kohler Photos: Simon Kohler"}, "Rudolf Fischer, Simon Kohler"},
 		{[]string{"En kiosques : juillet 2020", "par Didier Roy , 21 juin 2018"}, "Didier Roy"},
 	}
 	for _, tt := range tests {
