@@ -177,6 +177,17 @@ func TestCleanHeading(t *testing.T) {
 	}
 }
 
+func TestHeadlineFromFirstHeading(t *testing.T) {
+	m := &pageMeta{meta: map[string]string{}, title: "Valley Blog", headings: []string{"Menu", "Bridge closes after forty years", "Comments"}}
+	if got := m.headline("Valley Blog", "valley.example"); got != "Bridge closes after forty years" {
+		t.Errorf("headline = %q", got)
+	}
+	m.title = "Bridge closes | Valley Blog"
+	if got := m.headline("Valley Blog", "valley.example"); got != "Bridge closes" {
+		t.Errorf("headline with a title = %q", got)
+	}
+}
+
 func TestShownPart(t *testing.T) {
 	headings := []string{"Comments", "Bridge closes after forty years"}
 	if got := shownPart("Valley Club - Bridge closes after forty years - News", headings); got != "Bridge closes after forty years" {

@@ -42,6 +42,15 @@ func (m *pageMeta) headline(site, host string) string {
 	if part := shownPart(best, append(m.h1[:len(m.h1):len(m.h1)], m.headings...)); part != "" {
 		return part
 	}
+	// A page without an <h1> and with no title but the site's name (an
+	// old blog template) shows the post's title as its first heading.
+	if len(m.h1) == 0 && (best == "" || strings.EqualFold(best, site)) {
+		for _, h := range m.headings {
+			if h = cleanText(html.UnescapeString(h)); len(strings.Fields(h)) >= 2 {
+				return h
+			}
+		}
+	}
 	return best
 }
 
