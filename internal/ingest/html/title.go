@@ -54,12 +54,14 @@ func (m *pageMeta) headline(site, host string) string {
 	return best
 }
 
-// typography folds the characters that a page's heading and its metadata
+// typography maps the characters that a page's heading and its metadata
 // title spell differently (typographic and straight quotes and
-// apostrophes, dashes and hyphens) and lower-cases s.
+// apostrophes, dashes and hyphens) to one spelling.
 var typography = strings.NewReplacer("’", "'", "‘", "'", "´", "'", "`", "'", "“", "\"", "”", "\"", "„", "\"", "«", "\"", "»", "\"",
 	"–", "-", "—", "-", "‑", "-", "…", "...")
 
+// foldTypography is s lower-cased, whitespace-collapsed and in
+// typography's spelling, for comparing titles.
 func foldTypography(s string) string {
 	return strings.ToLower(cleanText(typography.Replace(s)))
 }
