@@ -52,7 +52,7 @@ var callToAction = regexp.MustCompile(`(?i)^(?:lesen sie (?:hier|auch|mehr)|lea(
 	`\b(?:sign up (?:for|to) (?:our|the)|subscribe (?:now|today|to (?:our|the))|(?:follow|find) us on|never miss (?:the|our)|already a subscriber|` +
 	`to (?:view|read|continue reading) the full (?:story|article)|comments are moderated|letters? to the editor|` +
 	`síguenos|siguenos en|suscríbete|abonniere unseren|zum newsletter anmelden|pour lire la suite|zapraszamy (?:też )?do subskrypcji|` +
-	`download the \w+ apps?|sign up to get)\b|` +
+	`download the \w+ apps?|sign up to get)\b|\bnewsletter\b.*\bsign up(?: here| now| today)?[.!]?$|` +
 	`\b(?:follow|join|find) (?:us|me) (?:on|at)\b|\bfollow\b[^.]{0,60}\son\s+(?:twitter|facebook|instagram|telegram|youtube|tiktok|linkedin)\b[^.]*@\w|` +
 	`\b(?:síguenos|seguir a\s.{0,40}\sen (?:facebook|twitter|instagram)|únete|canal de (?:telegram|youtube|whatsapp)|folgen sie uns|folge uns|` +
 	`in (?:deinen|ihren) posteingang|support (?:our|independent) (?:work|journalism)|consider supporting|help us (?:continue|keep)|gefällt (?:dir|ihnen) unser)\b`)
@@ -126,6 +126,11 @@ func trimBoilerplate(text string) string {
 			break
 		}
 		kept = append(kept, p)
+	}
+	// A link's punctuation left alone after the paragraph it closed (a
+	// dropped "Sign up here.") ends no article.
+	for len(kept) > 0 && strings.Trim(kept[len(kept)-1], ".,;:|·-–— ") == "" {
+		kept = kept[:len(kept)-1]
 	}
 	return strings.Join(kept, "\n\n")
 }

@@ -56,6 +56,7 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"caption with credit dropped", body + "\n\nThe mayor opens the park (Foto: Stadt Nordhausen)\n\n" + body, body + "\n\n" + body},
 		{"prose with a bracket kept", body + "\n\nThe mayor opened the park (the third this year).", body + "\n\nThe mayor opened the park (the third this year)."},
 		{"caption with trailing credit dropped", body + "\n\nThe epidemiologist at a briefing. Photo: Jane Doe/AFP\n\n" + body, body + "\n\n" + body},
+		{"newsletter promo and its dangling dot dropped", body + "\n\nExample will soon launch Valley News, a weekly newsletter on the towns. Sign up\n\n.", body},
 		{"reading time dropped", "5 min read\n\n" + body, body},
 		{"long paragraph kept", body + "\n\nRelated coverage of the summit continued " + body, body + "\n\nRelated coverage of the summit continued " + body},
 	}
