@@ -1,6 +1,7 @@
 package html
 
 import (
+	"regexp"
 	"strings"
 )
 
@@ -54,4 +55,48 @@ func trimUnconfirmed(text, second string) string {
 		last--
 	}
 	return strings.Join(paras[first:last], "\n\n")
+}
+
+// pictureNote matches the parenthesised note that marks a caption:
+// "(Symbolbild)", "(Foto: Jane Doe)".
+var pictureNote = regexp.MustCompile(`(?i)\((?:symbolbild|archivbild|foto|fotos|photo|bild|image|credit|picture)\b[^)]*\)`)
+
+// secondLeadMax bounds the paragraphs taken from the second opinion's
+// start.
+const secondLeadMax = 3
+
+// prependSecondLead puts back the paragraphs the second opinion has
+// before text's first paragraph: the engines often split at the
+// standfirst, and the one that kept it saw the start of the body. Only
+// prose is taken: a paragraph of at least leadMinWords words ending like a
+// sentence.
+func prependSecondLead(text, second string) string {
+	if text == "" || second == "" {
+		return text
+	}
+	first, _, _ := strings.Cut(text, "\n\n")
+	other := strings.Split(second, "\n\n")
+	at := -1
+	for i, p := range other {
+		if i > secondLeadMax {
+			break
+		}
+		if cleanText(p) == cleanText(first) {
+			at = i
+			break
+		}
+	}
+	if at <= 0 {
+		return text
+	}
+	var lead []string
+	for _, p := range other[:at] {
+		if len(strings.Fields(p)) >= leadMinWords && strings.ContainsAny(p[len(p)-1:], ".!?…\"“”»") && !strings.Contains(text, p) && !pictureNote.MatchString(p) {
+			lead = append(lead, p)
+		}
+	}
+	if len(lead) == 0 {
+		return text
+	}
+	return strings.Join(append(lead, text), "\n\n")
 }

@@ -29,3 +29,18 @@ func TestTrimUnconfirmed(t *testing.T) {
 		}
 	}
 }
+
+func TestPrependSecondLead(t *testing.T) {
+	body := "The council voted on Monday to close the bridge.\n\nRepairs start in May."
+	tests := []struct{ name, text, second, want string }{
+		{"lead put back", body, "Commuters will need the ferry from next month on.\n\n" + body, "Commuters will need the ferry from next month on.\n\n" + body},
+		{"byline and caption skipped", body, "By Jane Doe\n\nThe old bridge in the fog (Symbolbild).\n\n" + body, body},
+		{"same start", body, body + "\n\nMore.", body},
+		{"body not found", body, "Something else entirely here.", body},
+	}
+	for _, tt := range tests {
+		if got := prependSecondLead(tt.text, tt.second); got != tt.want {
+			t.Errorf("%s: got %q, want %q", tt.name, got, tt.want)
+		}
+	}
+}

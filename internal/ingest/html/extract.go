@@ -70,13 +70,17 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}
-	text = trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title))
+	text = dropLinkTeasers(trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title)), linkTexts(doc))
 	if byline == "" {
 		byline = textByline(text)
 	}
 	if byline == "" {
 		byline = pageByline(doc)
 	}
+	if byline == "" {
+		byline = pageCopyright(doc)
+	}
+	text = dropBylineParas(dropAuthorBio(text, byline), byline)
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),

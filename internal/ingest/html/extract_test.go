@@ -143,11 +143,61 @@ func TestStripSiteSuffix(t *testing.T) {
 		{"Headline here - Aerobuzz.de", "", "www.aerobuzz.de", "Headline here"},
 		{"Headline here - aerobuzz", "", "www.aerobuzz.de", "Headline here"},
 		{"Paris - Drinks by boat to the centre", "Lebensmittel", "lp.de", "Paris - Drinks by boat to the centre"},
+		{"Headline here - Aerobuzz Community Forum", "", "forum.aerobuzz.de", "Headline here"},
+		{"Aerobuzz's Digital Home | Headline here", "", "aerobuzz.com", "Headline here"},
+		{"Aerobuzz warns pilots about the weather over the Alps - Today", "", "aerobuzz.com", "Aerobuzz warns pilots about the weather over the Alps - Today"},
+		{"23.01.2022 - Headline here", "", "example.com", "Headline here"},
+		{"SITE NEWS|Headline here", "SITE NEWS", "example.com", "Headline here"},
+		{"23.01.2022 - Headline here - Example", "", "example.com", "Headline here"},
 	}
 	for _, tt := range tests {
 		if got := stripSiteSuffix(tt.title, tt.site, tt.host); got != tt.want {
 			t.Errorf("stripSiteSuffix(%q) = %q, want %q", tt.title, got, tt.want)
 		}
+	}
+}
+
+func TestCleanHeading(t *testing.T) {
+	tests := []struct {
+		h1     string
+		titles []string
+		want   string
+	}{
+		{"Headline here | Example News", nil, "Headline here"},
+		{"Headline: Bridge closes after forty years", []string{"Bridge closes after forty years"}, "Bridge closes after forty years"},
+		{"Press release of the ministry : Bridge closes", []string{"Bridge closes"}, "Bridge closes"},
+		{"Bridge closes 02.02.2022 • News , Region", []string{"Bridge closes"}, "Bridge closes"},
+		{"Traffic chaos: Bridge closes after forty years", []string{"Bridge closes after forty years"}, "Traffic chaos: Bridge closes after forty years"},
+		{"Bridge closes: the town loses its crossing", []string{"Bridge closes"}, "Bridge closes: the town loses its crossing"},
+	}
+	for _, tt := range tests {
+		if got := cleanHeading(tt.h1, tt.titles, "Example News", "example.com"); got != tt.want {
+			t.Errorf("cleanHeading(%q) = %q, want %q", tt.h1, got, tt.want)
+		}
+	}
+}
+
+func TestHeadlineFromFirstHeading(t *testing.T) {
+	m := &pageMeta{meta: map[string]string{}, title: "Valley Blog", headings: []string{"Menu", "Bridge closes after forty years", "Comments"}}
+	if got := m.headline("Valley Blog", "valley.example"); got != "Bridge closes after forty years" {
+		t.Errorf("headline = %q", got)
+	}
+	m.title = "Bridge closes | Valley Blog"
+	if got := m.headline("Valley Blog", "valley.example"); got != "Bridge closes" {
+		t.Errorf("headline with a title = %q", got)
+	}
+}
+
+func TestShownPart(t *testing.T) {
+	headings := []string{"Comments", "Bridge closes after forty years"}
+	if got := shownPart("Valley Club - Bridge closes after forty years - News", headings); got != "Bridge closes after forty years" {
+		t.Errorf("shownPart = %q", got)
+	}
+	if got := shownPart("Editor's Letter - bye Baby", []string{"Editor’s Letter – bye Baby"}); got != "Editor’s Letter – bye Baby" {
+		t.Errorf("shownPart kept the metadata spelling: %q", got)
+	}
+	if got := shownPart("Bridge closes after forty years", headings); got != "" {
+		t.Errorf("shownPart of a one-part title = %q, want empty", got)
 	}
 }
 

@@ -12,65 +12,6 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// headline picks the title: the page's single <h1>, else JSON-LD
-// headline, OpenGraph/Twitter title, then <title>, without site-name
-// decorations; an <h1> still wins when the metadata title only decorates
-// it ("Section: Headline | Site").
-func (m *pageMeta) headline(site, host string) string {
-	var best string
-	for _, c := range []string{
-		m.ld("headline"), m.first("og:title", "twitter:title", "headline", "dc.title", "sailthru.title", "parsely-title"), m.title,
-	} {
-		if c = stripSiteSuffix(cleanText(html.UnescapeString(c)), site, host); c != "" {
-			best = c
-			break
-		}
-	}
-	// A page with one multi-word <h1> that is not the site name shows its
-	// headline there; metadata titles often carry kickers or site names.
-	if len(m.h1) == 1 {
-		if h := cleanText(html.UnescapeString(m.h1[0])); len(strings.Fields(h)) >= 2 && !strings.EqualFold(h, site) {
-			return h
-		}
-	}
-	for _, h := range m.h1 {
-		h = cleanText(html.UnescapeString(h))
-		if len(h) >= 8 && (best == "" || strings.Contains(strings.ToLower(best), strings.ToLower(h))) {
-			return h
-		}
-	}
-	return best
-}
-
-var titleSeparators = []string{" | ", " - ", " – ", " — ", " :: ", " » ", " · ", " / "}
-
-// stripSiteSuffix removes " | Site Name" style suffixes (or prefixes) from
-// a title when that part names the site or looks like a host name.
-func stripSiteSuffix(title, site, host string) string {
-	isSite := func(part string) bool {
-		part = strings.ToLower(strings.TrimSpace(part))
-		hostName := strings.TrimPrefix(host, "www.")
-		if i := strings.LastIndex(hostName, "."); i > 0 {
-			hostName = hostName[:i]
-		}
-		return part != "" && (strings.EqualFold(part, site) || (strings.Contains(part, ".") && !strings.Contains(part, " ")) ||
-			(hostName != "" && strings.ReplaceAll(part, " ", "") == strings.ReplaceAll(hostName, "-", "")))
-	}
-	for _, sep := range titleSeparators {
-		parts := strings.Split(title, sep)
-		if len(parts) < 2 {
-			continue
-		}
-		if isSite(parts[len(parts)-1]) {
-			return strings.Join(parts[:len(parts)-1], sep)
-		}
-		if isSite(parts[0]) {
-			return strings.Join(parts[1:], sep)
-		}
-	}
-	return title
-}
-
 func firstOf(list []string) string {
 	if len(list) == 0 {
 		return ""

@@ -41,3 +41,38 @@ func TestDropLeadingTitle(t *testing.T) {
 		}
 	}
 }
+
+func TestIsSiteHeading(t *testing.T) {
+	tests := []struct {
+		page string
+		want bool
+	}{
+		{`<h1><a href="/">Valley Blog</a></h1>`, true},
+		{`<h1><a href="https://web.archive.org/web/2008/http://www.valley.example/">Valley Blog</a></h1>`, true},
+		{`<h1 class="site-logo">Valley Blog</h1>`, true},
+		{`<h1><a href="/2024/05/bridge-closes">Bridge closes</a></h1>`, false},
+		{`<h1><a href="javascript:void(0);">Opinion</a></h1>`, false},
+		{`<h1>Bridge closes <a href="/">home</a></h1>`, false},
+		{`<h1>Bridge closes</h1>`, false},
+	}
+	for _, tt := range tests {
+		doc, err := html.Parse(strings.NewReader(tt.page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var h1 *html.Node
+		var find func(*html.Node)
+		find = func(n *html.Node) {
+			if n.DataAtom == atom.H1 {
+				h1 = n
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				find(c)
+			}
+		}
+		find(doc)
+		if got := isSiteHeading(h1); got != tt.want {
+			t.Errorf("isSiteHeading(%s) = %v, want %v", tt.page, got, tt.want)
+		}
+	}
+}

@@ -2,6 +2,7 @@ package html
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -17,11 +18,13 @@ type pageMeta struct {
 	publisher string            // JSON-LD publisher or WebSite name
 	title     string            // <title>
 	h1        []string
-	lang      string // <html lang>
+	headings  []string // text of the first <h2> and <h3> elements
+	lang      string   // <html lang>
 	times     []timeTag
 	itemprop  map[string]string // itemprop on non-meta elements -> datetime/content/text
 	bylines   []string          // text of rel=author and .byline/.author elements
 	ldAuthor  []string          // author of the first non-article JSON-LD object naming one
+	ldPersons []string          // names at the start of JSON-LD Person descriptions ("Jane Doe - reporter")
 }
 
 type timeTag struct {
@@ -81,8 +84,12 @@ func (m *pageMeta) visit(n *html.Node) {
 		}
 		return
 	case atom.H1:
-		if t := headingText(n); t != "" && len(m.h1) < 5 {
+		if t := headingText(n); t != "" && len(m.h1) < 5 && !isSiteHeading(n) {
 			m.h1 = append(m.h1, t)
+		}
+	case atom.H2, atom.H3:
+		if t := textOf(n); t != "" && len(m.headings) < maxHeadings {
+			m.headings = append(m.headings, t)
 		}
 	case atom.Script:
 		if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") && n.FirstChild != nil {
@@ -115,6 +122,7 @@ func (m *pageMeta) visit(n *html.Node) {
 		class := strings.ToLower(attr(n, "class"))
 		testID := strings.ToLower(attr(n, "data-testid"))
 		if rel == "author" || hasClassWord(class, "byline") || hasClassWord(class, "author-name") || hasClassWord(class, "author") ||
+			endsClassWord(class, "authors", "auteur", "auteurs", "autor", "autore", "contributor") ||
 			strings.Contains(testID, "byline") || strings.Contains(testID, "author") {
 			if t := textOf(n); t != "" && len(t) < 120 && !inCommentsOrForm(n) {
 				m.bylines = append(m.bylines, t)
@@ -155,6 +163,20 @@ func hasClassWord(class, word string) bool {
 	return false
 }
 
+// endsClassWord reports whether a class of n is one of words or ends with
+// one after a separator ("field-autore"). Unlike hasClassWord it ignores
+// prefixes: "autor-jane-doe" is a blog's taxonomy class on every teaser.
+func endsClassWord(class string, words ...string) bool {
+	for c := range strings.FieldsSeq(class) {
+		for _, w := range words {
+			if c == w || strings.HasSuffix(c, "-"+w) || strings.HasSuffix(c, "_"+w) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // textOf returns the whitespace-collapsed text under n.
 func textOf(n *html.Node) string {
 	var sb strings.Builder
@@ -174,6 +196,13 @@ func textOf(n *html.Node) string {
 	walk(n)
 	return strings.Join(strings.Fields(sb.String()), " ")
 }
+
+// leadingName matches the capitalised words that open a person's
+// description: "Jane Doe - reporter", "Jane Doe ist freie Autorin".
+var leadingName = regexp.MustCompile(`^\p{Lu}[\p{L}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}`)
+
+// maxHeadings caps the <h2> and <h3> texts kept per page.
+const maxHeadings = 20
 
 // maxJSONLD caps the JSON-LD objects kept per page.
 const maxJSONLD = 32
@@ -210,6 +239,10 @@ func (m *pageMeta) addJSONLD(raw string) {
 			case contains(types, "WebSite") || contains(types, "Organization") || contains(types, "NewsMediaOrganization"):
 				if m.publisher == "" {
 					m.publisher = ldString(x["name"])
+				}
+			case contains(types, "Person"):
+				if name := leadingName.FindString(ldString(x["description"])); name != "" && len(m.ldPersons) < maxJSONLD {
+					m.ldPersons = append(m.ldPersons, name)
 				}
 			case contains(types, "WebPage"):
 				if main, ok := x["mainEntity"]; ok {
