@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -99,5 +101,26 @@ func parseLexicon(s string) (lexicon, error) {
 // stem folds case and curly apostrophes and stems an English word.
 func stem(w string) string {
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	return english.Stem(w, false)
+	if s, ok := stems.Load(w); ok {
+		return s.(string)
+	}
+	s := english.Stem(w, false)
+	// Stemming is most of the coder's cost and news text keeps using the
+	// same few thousand words, so stems are remembered across documents,
+	// up to maxStems words (a pure function's memo: output is unchanged).
+	if stemCount.Load() < maxStems {
+		if _, loaded := stems.LoadOrStore(strings.Clone(w), strings.Clone(s)); !loaded {
+			stemCount.Add(1)
+		}
+	}
+	return s
 }
+
+// stems memoizes stem; stemCount is its size.
+var (
+	stems     sync.Map
+	stemCount atomic.Int64
+)
+
+// maxStems bounds the memo (about 100 bytes a word).
+const maxStems = 1 << 16
