@@ -30,6 +30,9 @@ type scanner struct {
 	// runs a large program on its NFA, where tracking submatches costs
 	// about twice a plain match, and most tries fail.
 	matchFirst bool
+	// prefix turns away places where no match can begin (see
+	// scanprefix.go).
+	prefix *prefixDFA
 }
 
 // backtrackLimit is the program size up to which Go's regexp uses its
@@ -67,6 +70,7 @@ func newScanner(re *regexp.Regexp) *scanner {
 	}
 	s.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
 	s.bound = boundOf(parsed)
+	s.prefix = newPrefixDFA(parsed)
 	if prog, err := syntax.Compile(parsed); err == nil {
 		s.matchFirst = len(prog.Inst) > backtrackLimit
 	}
@@ -103,6 +107,9 @@ func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs 
 		end := to
 		if limit >= 0 {
 			end = min(to, p+limit+1)
+		}
+		if s.prefix != nil && !s.prefix.mayStart(lower[p:end]) {
+			continue
 		}
 		if s.matchFirst && !s.anchored.MatchString(lower[p:end]) {
 			continue
