@@ -76,8 +76,13 @@ func (d *prefixDFA) build() {
 	var sets [][]uint32
 	// state returns the id of the state whose threads are the closure of
 	// pcs, or prefixAccept when it can end a match or is past the limit.
+	seen := map[uint32]bool{}
 	state := func(pcs []uint32) int16 {
-		cl := d.closure(pcs)
+		if len(pcs) == 0 {
+			return prefixDead
+		}
+		clear(seen)
+		cl := d.closure(pcs, seen)
 		if cl == nil {
 			return prefixAccept
 		}
@@ -134,9 +139,8 @@ func (d *prefixDFA) build() {
 
 // closure follows the empty transitions from pcs and returns the
 // byte-consuming instructions reached, sorted; nil when a match can end
-// there.
-func (d *prefixDFA) closure(pcs []uint32) []uint32 {
-	seen := map[uint32]bool{}
+// there. seen is scratch, empty on entry.
+func (d *prefixDFA) closure(pcs []uint32, seen map[uint32]bool) []uint32 {
 	out := []uint32{}
 	stack := slices.Clone(pcs)
 	for len(stack) > 0 {
