@@ -6,7 +6,6 @@ import (
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -101,26 +100,42 @@ func parseLexicon(s string) (lexicon, error) {
 // stem folds case and curly apostrophes and stems an English word.
 func stem(w string) string {
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
-	if s, ok := stems.Load(w); ok {
-		return s.(string)
+	return english.Stem(w, false)
+}
+
+// stemCache remembers the stems of lower-case words. Stemming is most of
+// the coder's cost and news text keeps using the same few thousand words,
+// so each cache serves many documents (one goroutine at a time, from
+// stemCaches) and is emptied once it grows past maxCachedStems words.
+type stemCache map[string]string
+
+const maxCachedStems = 1 << 15
+
+func (c stemCache) stem(lower string) string {
+	if s, ok := c[lower]; ok {
+		return s
 	}
-	s := english.Stem(w, false)
-	// Stemming is most of the coder's cost and news text keeps using the
-	// same few thousand words, so stems are remembered across documents,
-	// up to maxStems words (a pure function's memo: output is unchanged).
-	if stemCount.Load() < maxStems {
-		if _, loaded := stems.LoadOrStore(strings.Clone(w), strings.Clone(s)); !loaded {
-			stemCount.Add(1)
-		}
-	}
+	s := stem(lower)
+	// Clones: the cache outlives the caller's text.
+	c[strings.Clone(lower)] = strings.Clone(s)
 	return s
 }
 
-// stems memoizes stem; stemCount is its size.
-var (
-	stems     sync.Map
-	stemCount atomic.Int64
-)
+// stemCachePool hands each concurrent Code its own stem cache.
+type stemCachePool struct{ p sync.Pool }
 
-// maxStems bounds the memo (about 100 bytes a word).
-const maxStems = 1 << 16
+var stemCaches stemCachePool
+
+func (p *stemCachePool) get() stemCache {
+	if c, ok := p.p.Get().(stemCache); ok {
+		return c
+	}
+	return stemCache{}
+}
+
+func (p *stemCachePool) put(c stemCache) {
+	if len(c) > maxCachedStems {
+		clear(c)
+	}
+	p.p.Put(c)
+}
