@@ -63,7 +63,7 @@ func TestSpansKeepEveryMatch(t *testing.T) {
 				// With and without the bound on match length.
 				for _, maxLen := range []int{-1, ruleScanners[i].maxLen(runs)} {
 					var near [][]int
-					for _, span := range x.spans(nil, ruleNeeds[i], maxLen) {
+					for _, span := range x.spans(nil, ruleNeedIDs[i], maxLen) {
 						for _, loc := range r.re.FindAllStringIndex(lower[span[0]:span[1]], -1) {
 							near = append(near, []int{loc[0] + span[0], loc[1] + span[0]})
 						}
