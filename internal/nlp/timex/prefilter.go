@@ -60,18 +60,22 @@ func required(re *syntax.Regexp) ([]string, bool) {
 }
 
 // bestOfConcat picks the most selective requirement among the parts of a
-// concatenation (each part is required), joining adjacent plain literals
-// into longer ones first.
+// concatenation (each part is required), joining adjacent parts that
+// match few fixed strings into longer ones first ("'" \d "0" into "'00",
+// "'10", ...).
 func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 	var best []string
-	bestScore := -1
+	bestScore, bestShortest := -1, 0
 	consider := func(lits []string) {
-		score := 0
+		score, shortest := 0, -1
 		for _, l := range lits {
 			// Rough frequency in English text: a single character (a
 			// space, a digit) is almost everywhere, a pair common, and
 			// the longer a literal the rarer ("the" is in every line).
-			switch n := utf8.RuneCountInString(l); {
+			n := utf8.RuneCountInString(l)
+			switch {
+			case n == 0:
+				return // the empty string is everywhere
 			case n == 1:
 				score += 100
 			case n == 2:
@@ -83,21 +87,33 @@ func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 			default:
 				score++
 			}
+			if shortest < 0 || n < shortest {
+				shortest = n
+			}
 		}
-		if bestScore < 0 || score < bestScore {
-			best, bestScore = lits, score
+		// Among equals the one whose literals are all longer.
+		if bestScore < 0 || score < bestScore || score == bestScore && shortest > bestShortest {
+			best, bestScore, bestShortest = lits, score, shortest
 		}
 	}
-	var run strings.Builder
+	var run []string
 	flush := func() {
-		if run.Len() > 0 {
-			consider([]string{run.String()})
-			run.Reset()
+		if run != nil {
+			consider(run)
+			run = nil
 		}
 	}
 	for _, sub := range subs {
-		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 {
-			run.WriteString(string(sub.Rune))
+		if set, ok := exactStrings(sub); ok {
+			consider(set)
+			if run != nil {
+				if joined := product(run, set); joined != nil {
+					run = joined
+					continue
+				}
+				flush()
+			}
+			run = set
 			continue
 		}
 		flush()
@@ -107,6 +123,63 @@ func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 	}
 	flush()
 	return best, bestScore >= 0
+}
+
+// maxExact bounds the strings exactStrings and product deal in.
+const maxExact = 64
+
+// exactStrings returns every string re matches when they are few, fixed
+// and case-sensitive; ok=false otherwise.
+func exactStrings(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		return classLiterals(re.Rune)
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok || len(all)+len(set) > maxExact {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		return all, true
+	case syntax.OpConcat:
+		all := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok {
+				return nil, false
+			}
+			if all = product(all, set); all == nil {
+				return nil, false
+			}
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// product returns every a followed by every b, or nil when there would
+// be more than maxExact.
+func product(as, bs []string) []string {
+	if len(as)*len(bs) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out
 }
 
 // classLiterals turns a small character class into its characters; larger

@@ -15,6 +15,9 @@ func TestNecessary(t *testing.T) {
 		{`\b(?:the\s+)?(?P<dec>1[5-9]\d|20\d)0'?s\b`, []string{"0"}},
 		{`\b(?:a|b)?\s*`, nil},
 		{`\bnow`, []string{"now"}},
+		{`\byear[- ]end`, []string{"year end", "year-end"}},
+		{`\bthe\s+(?P<decw>twenties|thirties)`, []string{"twenties", "thirties"}},
+		{`'(?P<dd>[12])0s`, []string{"'10s", "'20s"}},
 	}
 	for _, tt := range tests {
 		if got := necessary(tt.pattern); !slices.Equal(got, tt.want) {
