@@ -81,12 +81,12 @@ func newScanner(re *regexp.Regexp) *scanner {
 // appendAll appends the submatch indexes, as offsets into lower, of the
 // successive non-overlapping matches of the pattern in lower[from:to].
 func (s *scanner) appendAll(dst [][]int, lower string, from, to int) [][]int {
-	return s.appendAllWithin(dst, lower, from, to, newRunLengths(lower[from:to]))
+	return s.appendAllWithin(dst, lower, from, to, s.maxLen(newRunLengths(lower[from:to])))
 }
 
-// appendAllWithin is appendAll given the run lengths of a stretch of
-// text that holds lower[from:to].
-func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs *runLengths) [][]int {
+// appendAllWithin is appendAll given limit, maxLen of a stretch of text
+// that holds lower[from:to].
+func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, limit int) [][]int {
 	if !s.fast {
 		for _, loc := range s.re.FindAllStringSubmatchIndex(lower[from:to], -1) {
 			dst = append(dst, shift(loc, from))
@@ -95,7 +95,6 @@ func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs 
 	}
 	// A match is at most limit bytes long; the input runs one byte past
 	// that so a \b at the end of a match still sees the byte it tests.
-	limit := s.maxLen(runs)
 	for p := from; p < to; p++ {
 		b := lower[p]
 		if !s.first.has(b) || s.wordStart && p > from && regexWordByte(lower[p-1]) {

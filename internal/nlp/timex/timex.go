@@ -89,9 +89,10 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 	var spans [][2]int
 	var locs [][]int
 	for i, r := range rules {
-		spans = lits.spans(spans[:0], ruleNeedIDs[i], ruleScanners[i].maxLen(runs))
+		limit := ruleScanners[i].maxLen(runs)
+		spans = lits.spans(spans[:0], ruleNeedIDs[i], limit)
 		for _, span := range spans {
-			locs = ruleScanners[i].appendAllWithin(locs[:0], lower, span[0], span[1], runs)
+			locs = ruleScanners[i].appendAllWithin(locs[:0], lower, span[0], span[1], limit)
 			cands = appendMatches(cands, text, locs, anchor, i, r)
 		}
 	}
