@@ -46,14 +46,53 @@ type candidate struct {
 // non-overlapping, with byte offsets into text. Where readings overlap the
 // longest wins.
 func Find(text string, anchor Anchor) []news.Timex {
+	return resolveHits(text, scanHits(text), anchor)
+}
+
+// FindFor is Find(text, AnchorFor(text, published)), returning the anchor
+// too. Without a publication date the anchor comes from the text's own
+// expressions; the rules then match the text once for both.
+func FindFor(text string, published *news.Timestamp) (Anchor, []news.Timex) {
+	if anchor, ok := publishedAnchor(published); ok {
+		return anchor, Find(text, anchor)
+	}
+	hits := scanHits(text)
+	anchor := anchorFromText(resolveHits(text, hits, Anchor{}))
+	return anchor, resolveHits(text, hits, anchor)
+}
+
+// hit is a match of rules[rule] at loc (submatch indexes into the text)
+// that may be a timex: where the rules match does not depend on the
+// anchor, only what the normalisers make of it.
+type hit struct {
+	loc  []int
+	rule int
+}
+
+// scanHits runs the rules in the windows around trigger words.
+func scanHits(text string) []hit {
+	lower := asciiLower(text)
+	var hits []hit
+	for _, w := range triggerWindows(text) {
+		hits = appendHits(hits, text, lower, w[0], w[1])
+	}
+	return hits
+}
+
+// resolveHits normalises the hits against anchor and settles them into
+// the timexes of text.
+func resolveHits(text string, hits []hit, anchor Anchor) []news.Timex {
 	if anchor.Known {
 		a := anchor.Time
 		anchor.Time = date(a.Year(), a.Month(), a.Day())
 	}
-	lower := asciiLower(text)
 	var cands []candidate
-	for _, w := range triggerWindows(text) {
-		cands = appendCandidates(cands, text, lower, w[0], w[1], anchor)
+	for _, h := range hits {
+		r := rules[h.rule]
+		m := &match{text: text, loc: h.loc, re: r.re, anchor: anchor}
+		if typ, value, ok := r.norm(m); ok {
+			cands = append(cands, candidate{news.Timex{Start: h.loc[0], End: h.loc[1], Type: typ, Value: value}, h.rule})
+		}
 	}
 	chosen := settle(cands)
 	chosen = mergeDateTime(text, chosen)
@@ -79,11 +118,11 @@ func asciiLower(s string) string {
 	return string(b)
 }
 
-// appendCandidates runs every rule over lower[from:to], keeping offsets
-// into the whole text so normalisers can look at the original and its
+// appendHits runs every rule over lower[from:to], keeping offsets into
+// the whole text so normalisers can look at the original and its
 // context. A rule with necessary literals runs only in the parts of the
 // window near their occurrences (see prefilter.go).
-func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
+func appendHits(hits []hit, text, lower string, from, to int) []hit {
 	lits := literalIndex{lower: lower, from: from, to: to}
 	runs := newRunLengths(lower[from:to])
 	var spans [][2]int
@@ -93,14 +132,14 @@ func appendCandidates(cands []candidate, text, lower string, from, to int, ancho
 		spans = lits.spans(spans[:0], ruleNeedIDs[i], limit)
 		for _, span := range spans {
 			locs = ruleScanners[i].appendAllWithin(locs[:0], lower, span[0], span[1], limit)
-			cands = appendMatches(cands, text, locs, anchor, i, r)
+			hits = appendMatches(hits, text, locs, i, r)
 		}
 	}
-	return cands
+	return hits
 }
 
-// appendMatches adds the readings of rule r at its matches locs.
-func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
+// appendMatches adds the matches locs of rule r that may be timexes.
+func appendMatches(hits []hit, text string, locs [][]int, i int, r rule) []hit {
 	for _, loc := range locs {
 		if brk := paragraphBreak(text[loc[0]:loc[1]]); brk >= 0 {
 			// A timex never runs on past a blank line ("Saturday, 26
@@ -117,14 +156,9 @@ func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, 
 		if falseHit(text, loc[0], loc[1]) {
 			continue
 		}
-		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
-		typ, value, ok := r.norm(m)
-		if !ok {
-			continue
-		}
-		cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
+		hits = append(hits, hit{loc, i})
 	}
-	return cands
+	return hits
 }
 
 // shorterMatch retries a match that ends inside a word ("Monday
