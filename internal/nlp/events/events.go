@@ -41,12 +41,14 @@ func Code(text string, ann news.Annotations) []news.Event {
 
 func code(lex lexicon, text string, ann news.Annotations) []news.Event {
 	ments := mentions(text, ann.Entities)
+	stems := stemCaches.get()
+	defer stemCaches.put(stems)
 	var out []news.Event
 	for _, s := range ann.Sentences {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			continue
 		}
-		words := sentenceWords(lex, text, s)
+		words := sentenceWords(lex, stems, text, s)
 		i, c, ok := firstCue(lex, words, ments)
 		if !ok {
 			continue
@@ -187,7 +189,7 @@ func within(ms []mention, s news.Span) []mention {
 // sentenceWords tokenizes a sentence. Only words that can start a cue are
 // stemmed (stemming is most of the cost): a stem keeps its word's first
 // three letters, so the lexicon's prefixes rule the others out.
-func sentenceWords(lex lexicon, text string, s news.Span) []word {
+func sentenceWords(lex lexicon, stems stemCache, text string, s news.Span) []word {
 	toks := tokenize.Tokens(text[s.Start:s.End])
 	out := make([]word, len(toks))
 	for k, t := range toks {
@@ -199,7 +201,7 @@ func sentenceWords(lex lexicon, text string, s news.Span) []word {
 		}
 		out[k] = word{tok: t, lower: lower}
 		if lex.needsStem(lower) {
-			out[k].stem = stem(lower)
+			out[k].stem = stems.stem(lower)
 		}
 	}
 	return out

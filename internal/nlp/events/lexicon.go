@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"sync"
 
 	"github.com/kljensen/snowball/english"
 )
@@ -100,4 +101,41 @@ func parseLexicon(s string) (lexicon, error) {
 func stem(w string) string {
 	w = strings.ToLower(strings.ReplaceAll(w, "’", "'"))
 	return english.Stem(w, false)
+}
+
+// stemCache remembers the stems of lower-case words. Stemming is most of
+// the coder's cost and news text keeps using the same few thousand words,
+// so each cache serves many documents (one goroutine at a time, from
+// stemCaches) and is emptied once it grows past maxCachedStems words.
+type stemCache map[string]string
+
+const maxCachedStems = 1 << 15
+
+func (c stemCache) stem(lower string) string {
+	if s, ok := c[lower]; ok {
+		return s
+	}
+	s := stem(lower)
+	// Clones: the cache outlives the caller's text.
+	c[strings.Clone(lower)] = strings.Clone(s)
+	return s
+}
+
+// stemCachePool hands each concurrent Code its own stem cache.
+type stemCachePool struct{ p sync.Pool }
+
+var stemCaches stemCachePool
+
+func (p *stemCachePool) get() stemCache {
+	if c, ok := p.p.Get().(stemCache); ok {
+		return c
+	}
+	return stemCache{}
+}
+
+func (p *stemCachePool) put(c stemCache) {
+	if len(c) > maxCachedStems {
+		clear(c)
+	}
+	p.p.Put(c)
 }

@@ -183,8 +183,43 @@ func cueLemma(word string) (string, cueClass) {
 	if c, ok := cueLemmas[w]; ok {
 		return w, c
 	}
-	for _, cand := range lemmaCandidates(w) {
-		if c, ok := cueLemmas[cand]; ok {
+	var buf [64]byte
+	for _, suf := range verbEndings {
+		if !strings.HasSuffix(w, suf) || len(w) <= len(suf)+2 {
+			continue
+		}
+		stem := w[:len(w)-len(suf)]
+		// The candidate lemmas are a base and at most one letter to
+		// append ("tried" -> "try"), only built when one is a lemma.
+		var bases [3]string
+		var extras [3]byte // appended to the base; 0 for none
+		n := 0
+		switch suf {
+		case "ies", "ied":
+			bases[0], extras[0], n = stem, 'y', 1
+		case "ing", "ed":
+			bases[0], bases[1], extras[1], n = stem, stem, 'e', 2
+			if k := len(stem); k > 2 && stem[k-1] == stem[k-2] {
+				bases[2], n = stem[:k-1], 3
+			}
+		default:
+			bases[0], n = stem, 1
+		}
+		for k := range n {
+			cand := bases[k]
+			var c cueClass
+			var ok bool
+			if extras[k] == 0 {
+				c, ok = cueLemmas[cand]
+			} else {
+				b := append(append(buf[:0], cand...), extras[k])
+				if c, ok = cueLemmas[string(b)]; ok {
+					cand = string(b)
+				}
+			}
+			if !ok {
+				continue
+			}
 			if strings.HasSuffix(w, "ing") {
 				if c != speech {
 					return "", 0
@@ -197,33 +232,9 @@ func cueLemma(word string) (string, cueClass) {
 	return "", 0
 }
 
-// lemmaCandidates strips regular English verb endings.
-func lemmaCandidates(w string) []string {
-	var out []string
-	for _, suf := range []string{"ies", "ied", "es", "ed", "s", "ing", "d"} {
-		if !strings.HasSuffix(w, suf) || len(w) <= len(suf)+2 {
-			continue
-		}
-		stem := w[:len(w)-len(suf)]
-		switch suf {
-		case "ies", "ied":
-			out = append(out, stem+"y")
-		case "ing":
-			out = append(out, stem, stem+"e")
-			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
-				out = append(out, stem[:n-1])
-			}
-		case "ed":
-			out = append(out, stem, stem+"e")
-			if n := len(stem); n > 2 && stem[n-1] == stem[n-2] {
-				out = append(out, stem[:n-1])
-			}
-		default:
-			out = append(out, stem)
-		}
-	}
-	return out
-}
+// verbEndings are the regular English verb endings cueLemma strips, in
+// the order it tries them.
+var verbEndings = [...]string{"ies", "ied", "es", "ed", "s", "ing", "d"}
 
 // particles complete phrasal cues: "pointed out", "called for".
 var particles = map[string]string{

@@ -196,7 +196,13 @@ func articleSources(text string) []news.Citation {
 
 // datelineEnd returns the offset just after a dateline's dash, or 0.
 func datelineEnd(text string) int {
-	if m := datelinePattern.FindStringIndex(text[:min(len(text), 600)]); m != nil {
+	head := text[:min(len(text), 600)]
+	// Every dateline has a slash or parenthesis and a dash: most texts
+	// have neither near the top, and are spared the pattern.
+	if !strings.ContainsAny(head, "/(") || !strings.ContainsAny(head, "-–—") {
+		return 0
+	}
+	if m := datelinePattern.FindStringIndex(head); m != nil {
 		return m[1]
 	}
 	return 0

@@ -44,7 +44,7 @@ func (r *Reader) Read(a news.Article) news.Annotations {
 		names[i] = resolve.Name{Start: s.Start, End: s.End, Type: s.Type}
 	}
 	entities := roles.Attach(text, sentences, resolve.Resolve(text, sentences, names))
-	timexes := timex.Find(text, timex.AnchorFor(text, a.PublishedAt))
+	_, timexes := timex.FindFor(text, a.PublishedAt)
 	quotes := quote.Find(text, sentences, entities)
 	ann := news.Annotations{
 		Sentences: sentences,

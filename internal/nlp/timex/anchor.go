@@ -14,11 +14,24 @@ import (
 // the weekday. Without any of these the anchor is unknown; callers that
 // know when the article was fetched should pass that as published.
 func AnchorFor(text string, published *news.Timestamp) Anchor {
-	if published != nil && !published.Time.IsZero() {
-		t := published.Time
-		return Anchor{Time: date(t.Year(), t.Month(), t.Day()), Known: true}
+	if anchor, ok := publishedAnchor(published); ok {
+		return anchor
 	}
-	found := Find(text, Anchor{})
+	return anchorFromText(Find(text, Anchor{}))
+}
+
+// publishedAnchor is the anchor of a known publication date.
+func publishedAnchor(published *news.Timestamp) (Anchor, bool) {
+	if published == nil || published.Time.IsZero() {
+		return Anchor{}, false
+	}
+	t := published.Time
+	return Anchor{Time: date(t.Year(), t.Month(), t.Day()), Known: true}, true
+}
+
+// anchorFromText picks the anchor among the timexes found in a text
+// without one (see AnchorFor).
+func anchorFromText(found []news.Timex) Anchor {
 	for _, t := range found {
 		if d, err := time.Parse(time.DateOnly, t.Value); err == nil {
 			return Anchor{Time: d, Known: true}

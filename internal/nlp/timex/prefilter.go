@@ -60,18 +60,22 @@ func required(re *syntax.Regexp) ([]string, bool) {
 }
 
 // bestOfConcat picks the most selective requirement among the parts of a
-// concatenation (each part is required), joining adjacent plain literals
-// into longer ones first.
+// concatenation (each part is required), joining adjacent parts that
+// match few fixed strings into longer ones first ("'" \d "0" into "'00",
+// "'10", ...).
 func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 	var best []string
-	bestScore := -1
+	bestScore, bestShortest := -1, 0
 	consider := func(lits []string) {
-		score := 0
+		score, shortest := 0, -1
 		for _, l := range lits {
 			// Rough frequency in English text: a single character (a
 			// space, a digit) is almost everywhere, a pair common, and
 			// the longer a literal the rarer ("the" is in every line).
-			switch n := utf8.RuneCountInString(l); {
+			n := utf8.RuneCountInString(l)
+			switch {
+			case n == 0:
+				return // the empty string is everywhere
 			case n == 1:
 				score += 100
 			case n == 2:
@@ -83,21 +87,33 @@ func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 			default:
 				score++
 			}
+			if shortest < 0 || n < shortest {
+				shortest = n
+			}
 		}
-		if bestScore < 0 || score < bestScore {
-			best, bestScore = lits, score
+		// Among equals the one whose literals are all longer.
+		if bestScore < 0 || score < bestScore || score == bestScore && shortest > bestShortest {
+			best, bestScore, bestShortest = lits, score, shortest
 		}
 	}
-	var run strings.Builder
+	var run []string
 	flush := func() {
-		if run.Len() > 0 {
-			consider([]string{run.String()})
-			run.Reset()
+		if run != nil {
+			consider(run)
+			run = nil
 		}
 	}
 	for _, sub := range subs {
-		if sub.Op == syntax.OpLiteral && sub.Flags&syntax.FoldCase == 0 {
-			run.WriteString(string(sub.Rune))
+		if set, ok := exactStrings(sub); ok {
+			consider(set)
+			if run != nil {
+				if joined := product(run, set); joined != nil {
+					run = joined
+					continue
+				}
+				flush()
+			}
+			run = set
 			continue
 		}
 		flush()
@@ -107,6 +123,63 @@ func bestOfConcat(subs []*syntax.Regexp) ([]string, bool) {
 	}
 	flush()
 	return best, bestScore >= 0
+}
+
+// maxExact bounds the strings exactStrings and product deal in.
+const maxExact = 64
+
+// exactStrings returns every string re matches when they are few, fixed
+// and case-sensitive; ok=false otherwise.
+func exactStrings(re *syntax.Regexp) ([]string, bool) {
+	switch re.Op {
+	case syntax.OpLiteral:
+		if re.Flags&syntax.FoldCase != 0 {
+			return nil, false
+		}
+		return []string{string(re.Rune)}, true
+	case syntax.OpCharClass:
+		return classLiterals(re.Rune)
+	case syntax.OpCapture:
+		return exactStrings(re.Sub[0])
+	case syntax.OpAlternate:
+		var all []string
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok || len(all)+len(set) > maxExact {
+				return nil, false
+			}
+			all = append(all, set...)
+		}
+		return all, true
+	case syntax.OpConcat:
+		all := []string{""}
+		for _, sub := range re.Sub {
+			set, ok := exactStrings(sub)
+			if !ok {
+				return nil, false
+			}
+			if all = product(all, set); all == nil {
+				return nil, false
+			}
+		}
+		return all, true
+	}
+	return nil, false
+}
+
+// product returns every a followed by every b, or nil when there would
+// be more than maxExact.
+func product(as, bs []string) []string {
+	if len(as)*len(bs) > maxExact {
+		return nil
+	}
+	out := make([]string, 0, len(as)*len(bs))
+	for _, a := range as {
+		for _, b := range bs {
+			out = append(out, a+b)
+		}
+	}
+	return out
 }
 
 // classLiterals turns a small character class into its characters; larger
@@ -147,26 +220,41 @@ func mayMatch(window string, lits []string) bool {
 // a timex is no longer than that around its trigger.
 const literalReach = windowReach
 
-// literalIndex finds where literals occur in lower[from:to], remembering
-// each literal's occurrences for the next rule that needs it.
+// literalIndex finds where the rules' literals occur in lower[from:to].
 type literalIndex struct {
 	lower    string
 	from, to int
-	seen     map[string][]int
 	// known[k] are the occurrences of ruleLiterals.list[k], found in one
 	// pass over the window the first time any of them is asked for.
 	known [][]int
+	// Scratch of spans.
+	starts  []int
+	windows [][2]int
 }
 
 // literalTable is every rule's necessary literals, indexed by first byte
-// so that one pass over a window finds them all.
+// (and which second bytes follow it) so that one pass over a window
+// finds them all.
 type literalTable struct {
 	index   map[string]int
 	list    []string
 	byFirst [256][]int
+	// second[b] holds the second bytes of the literals that begin with
+	// b; single[b] says one of them is b alone.
+	second [256]byteSet
+	single [256]bool
 }
 
 var ruleLiterals = newLiteralTable(ruleNeeds)
+
+// ruleNeedIDs[i] are ruleNeeds[i] as indexes into ruleLiterals.list.
+var ruleNeedIDs = func() [][]int {
+	ids := make([][]int, len(ruleNeeds))
+	for i, lits := range ruleNeeds {
+		ids[i] = ruleLiterals.ids(lits)
+	}
+	return ids
+}()
 
 func newLiteralTable(needs [][]string) *literalTable {
 	t := &literalTable{index: map[string]int{}}
@@ -177,44 +265,52 @@ func newLiteralTable(needs [][]string) *literalTable {
 			}
 			t.index[l] = len(t.list)
 			t.byFirst[l[0]] = append(t.byFirst[l[0]], len(t.list))
+			if len(l) == 1 {
+				t.single[l[0]] = true
+			} else {
+				t.second[l[0]].add(l[1])
+			}
 			t.list = append(t.list, l)
 		}
 	}
 	return t
 }
 
-// occurrences returns the offsets of lit in the window.
-func (x *literalIndex) occurrences(lit string) []int {
-	if k, ok := ruleLiterals.index[lit]; ok {
-		if x.known == nil {
-			x.known = make([][]int, len(ruleLiterals.list))
-			for i := x.from; i < x.to; i++ {
-				for _, k := range ruleLiterals.byFirst[x.lower[i]] {
-					if strings.HasPrefix(x.lower[i:x.to], ruleLiterals.list[k]) {
-						x.known[k] = append(x.known[k], i)
-					}
+// ids returns the indexes of lits in the table; nil (no filter) for nil
+// lits or when one of them is empty, which occurs everywhere.
+func (t *literalTable) ids(lits []string) []int {
+	if lits == nil {
+		return nil
+	}
+	out := make([]int, 0, len(lits))
+	for _, l := range lits {
+		k, ok := t.index[l]
+		if !ok {
+			return nil
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// occurrences returns the offsets of literal k in the window.
+func (x *literalIndex) occurrences(k int) []int {
+	if x.known == nil {
+		t := ruleLiterals
+		x.known = make([][]int, len(t.list))
+		for i := x.from; i < x.to; i++ {
+			c := x.lower[i]
+			if !t.single[c] && (i+1 == x.to || !t.second[c].has(x.lower[i+1])) {
+				continue
+			}
+			for _, k := range t.byFirst[c] {
+				if strings.HasPrefix(x.lower[i:x.to], t.list[k]) {
+					x.known[k] = append(x.known[k], i)
 				}
 			}
 		}
-		return x.known[k]
 	}
-	if at, ok := x.seen[lit]; ok {
-		return at
-	}
-	var at []int
-	for i := x.from; i < x.to; {
-		j := strings.Index(x.lower[i:x.to], lit)
-		if j < 0 {
-			break
-		}
-		at = append(at, i+j)
-		i += j + 1
-	}
-	if x.seen == nil {
-		x.seen = map[string][]int{}
-	}
-	x.seen[lit] = at
-	return at
+	return x.known[k]
 }
 
 // spans appends to dst the merged sub-windows, at word boundaries, within
@@ -224,21 +320,23 @@ func (x *literalIndex) occurrences(lit string) []int {
 // match holding a literal at q starts no earlier than q+len-maxLen and
 // ends by q+maxLen, which narrows the sub-window to that (and one byte
 // more, for a \b at the end).
-func (x *literalIndex) spans(dst [][2]int, lits []string, maxLen int) [][2]int {
+func (x *literalIndex) spans(dst [][2]int, lits []int, maxLen int) [][2]int {
 	if lits == nil {
 		return append(dst, [2]int{x.from, x.to})
 	}
-	var starts []int
-	for _, l := range lits {
-		for _, at := range x.occurrences(l) {
-			starts = append(starts, at, at+len(l))
+	starts := x.starts[:0]
+	for _, k := range lits {
+		n := len(ruleLiterals.list[k])
+		for _, at := range x.occurrences(k) {
+			starts = append(starts, at, at+n)
 		}
 	}
+	x.starts = starts
 	if len(starts) == 0 {
 		return dst
 	}
 	// The sub-window of each occurrence, sorted by start.
-	windows := make([][2]int, 0, len(starts)/2)
+	windows := x.windows[:0]
 	for i := 0; i < len(starts); i += 2 {
 		before, after := literalReach, literalReach
 		if maxLen >= 0 {
@@ -254,6 +352,7 @@ func (x *literalIndex) spans(dst [][2]int, lits []string, maxLen int) [][2]int {
 		}
 		windows = append(windows, [2]int{from, to})
 	}
+	x.windows = windows
 	slices.SortFunc(windows, func(a, b [2]int) int { return a[0] - b[0] })
 	for _, w := range windows {
 		if n := len(dst); n > 0 && w[0] <= dst[n-1][1] {

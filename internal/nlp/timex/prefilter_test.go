@@ -15,6 +15,9 @@ func TestNecessary(t *testing.T) {
 		{`\b(?:the\s+)?(?P<dec>1[5-9]\d|20\d)0'?s\b`, []string{"0"}},
 		{`\b(?:a|b)?\s*`, nil},
 		{`\bnow`, []string{"now"}},
+		{`\byear[- ]end`, []string{"year end", "year-end"}},
+		{`\bthe\s+(?P<decw>twenties|thirties)`, []string{"twenties", "thirties"}},
+		{`'(?P<dd>[12])0s`, []string{"'10s", "'20s"}},
 	}
 	for _, tt := range tests {
 		if got := necessary(tt.pattern); !slices.Equal(got, tt.want) {
@@ -63,7 +66,7 @@ func TestSpansKeepEveryMatch(t *testing.T) {
 				// With and without the bound on match length.
 				for _, maxLen := range []int{-1, ruleScanners[i].maxLen(runs)} {
 					var near [][]int
-					for _, span := range x.spans(nil, ruleNeeds[i], maxLen) {
+					for _, span := range x.spans(nil, ruleNeedIDs[i], maxLen) {
 						for _, loc := range r.re.FindAllStringIndex(lower[span[0]:span[1]], -1) {
 							near = append(near, []int{loc[0] + span[0], loc[1] + span[0]})
 						}

@@ -30,6 +30,9 @@ type scanner struct {
 	// runs a large program on its NFA, where tracking submatches costs
 	// about twice a plain match, and most tries fail.
 	matchFirst bool
+	// prefix turns away places where no match can begin (see
+	// scanprefix.go).
+	prefix *prefixDFA
 }
 
 // backtrackLimit is the program size up to which Go's regexp uses its
@@ -67,6 +70,7 @@ func newScanner(re *regexp.Regexp) *scanner {
 	}
 	s.anchored = regexp.MustCompile(`^(?:` + re.String() + `)`)
 	s.bound = boundOf(parsed)
+	s.prefix = newPrefixDFA(parsed)
 	if prog, err := syntax.Compile(parsed); err == nil {
 		s.matchFirst = len(prog.Inst) > backtrackLimit
 	}
@@ -77,12 +81,12 @@ func newScanner(re *regexp.Regexp) *scanner {
 // appendAll appends the submatch indexes, as offsets into lower, of the
 // successive non-overlapping matches of the pattern in lower[from:to].
 func (s *scanner) appendAll(dst [][]int, lower string, from, to int) [][]int {
-	return s.appendAllWithin(dst, lower, from, to, newRunLengths(lower[from:to]))
+	return s.appendAllWithin(dst, lower, from, to, s.maxLen(newRunLengths(lower[from:to])))
 }
 
-// appendAllWithin is appendAll given the run lengths of a stretch of
-// text that holds lower[from:to].
-func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs *runLengths) [][]int {
+// appendAllWithin is appendAll given limit, maxLen of a stretch of text
+// that holds lower[from:to].
+func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, limit int) [][]int {
 	if !s.fast {
 		for _, loc := range s.re.FindAllStringSubmatchIndex(lower[from:to], -1) {
 			dst = append(dst, shift(loc, from))
@@ -91,7 +95,6 @@ func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs 
 	}
 	// A match is at most limit bytes long; the input runs one byte past
 	// that so a \b at the end of a match still sees the byte it tests.
-	limit := s.maxLen(runs)
 	for p := from; p < to; p++ {
 		b := lower[p]
 		if !s.first.has(b) || s.wordStart && p > from && regexWordByte(lower[p-1]) {
@@ -103,6 +106,9 @@ func (s *scanner) appendAllWithin(dst [][]int, lower string, from, to int, runs 
 		end := to
 		if limit >= 0 {
 			end = min(to, p+limit+1)
+		}
+		if s.prefix != nil && !s.prefix.mayStart(lower[p:end]) {
+			continue
 		}
 		if s.matchFirst && !s.anchored.MatchString(lower[p:end]) {
 			continue

@@ -2,6 +2,7 @@ package timex
 
 import (
 	"regexp/syntax"
+	"slices"
 	"unicode/utf8"
 )
 
@@ -15,12 +16,17 @@ import (
 // makes at its end (\b), exactly as they were.
 
 // lengthBound is an upper bound on the byte length of a pattern's
-// matches: fixed plus, for each byte set, perRun[set] times the longest
-// run in the text of bytes in that set.
+// matches: fixed plus, for each term of perRun, k times the longest run
+// in the text of bytes in its set.
 type lengthBound struct {
 	fixed  int
-	perRun map[byteSet]int
-	ok     bool // false: no bound is known
+	perRun []runTerm // one per set; a slice, as there are only a few
+	ok     bool      // false: no bound is known
+}
+
+type runTerm struct {
+	set byteSet
+	k   int
 }
 
 // boundOf computes a length bound for re.
@@ -79,7 +85,7 @@ func boundOf(re *syntax.Regexp) lengthBound {
 func runBound(sub *syntax.Regexp) lengthBound {
 	var set byteSet
 	consumable(sub, &set)
-	return lengthBound{perRun: map[byteSet]int{set: 1}, ok: true}
+	return lengthBound{perRun: []runTerm{{set, 1}}, ok: true}
 }
 
 // consumable adds to set every byte a match of re can consume.
@@ -119,11 +125,12 @@ func (b lengthBound) times(n int) lengthBound {
 }
 
 func (b *lengthBound) addRuns(o lengthBound, n int) {
-	for set, k := range o.perRun {
-		if b.perRun == nil {
-			b.perRun = map[byteSet]int{}
+	for _, t := range o.perRun {
+		if i := slices.IndexFunc(b.perRun, func(u runTerm) bool { return u.set == t.set }); i >= 0 {
+			b.perRun[i].k += t.k * n
+		} else {
+			b.perRun = append(b.perRun, runTerm{t.set, t.k * n})
 		}
-		b.perRun[set] += k * n
 	}
 }
 
@@ -131,14 +138,16 @@ func (b *lengthBound) addRuns(o lengthBound, n int) {
 // in each byte set asked about.
 type runLengths struct {
 	text    string
-	longest map[byteSet]int
+	longest []runTerm // k is the longest run of set; few sets are asked about
 }
 
 func newRunLengths(text string) *runLengths { return &runLengths{text: text} }
 
 func (r *runLengths) of(set *byteSet) int {
-	if n, ok := r.longest[*set]; ok {
-		return n
+	for i := range r.longest {
+		if r.longest[i].set == *set {
+			return r.longest[i].k
+		}
 	}
 	run, best := 0, 0
 	for i := 0; i < len(r.text); i++ {
@@ -149,10 +158,7 @@ func (r *runLengths) of(set *byteSet) int {
 			run = 0
 		}
 	}
-	if r.longest == nil {
-		r.longest = map[byteSet]int{}
-	}
-	r.longest[*set] = best
+	r.longest = append(r.longest, runTerm{*set, best})
 	return best
 }
 
@@ -162,8 +168,8 @@ func (b *lengthBound) limit(runs *runLengths) int {
 		return -1
 	}
 	n := b.fixed
-	for set, k := range b.perRun {
-		n += k * runs.of(&set)
+	for i := range b.perRun {
+		n += b.perRun[i].k * runs.of(&b.perRun[i].set)
 	}
 	return n
 }

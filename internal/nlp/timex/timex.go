@@ -46,14 +46,35 @@ type candidate struct {
 // non-overlapping, with byte offsets into text. Where readings overlap the
 // longest wins.
 func Find(text string, anchor Anchor) []news.Timex {
+	return resolveHits(text, scanHits(text), anchor)
+}
+
+// FindFor is Find(text, AnchorFor(text, published)), returning the anchor
+// too. Without a publication date the anchor comes from the text's own
+// expressions; the rules then match the text once for both.
+func FindFor(text string, published *news.Timestamp) (Anchor, []news.Timex) {
+	if anchor, ok := publishedAnchor(published); ok {
+		return anchor, Find(text, anchor)
+	}
+	hits := scanHits(text)
+	anchor := anchorFromText(resolveHits(text, hits, Anchor{}))
+	return anchor, resolveHits(text, hits, anchor)
+}
+
+// resolveHits normalises the hits against anchor and settles them into
+// the timexes of text.
+func resolveHits(text string, hits []hit, anchor Anchor) []news.Timex {
 	if anchor.Known {
 		a := anchor.Time
 		anchor.Time = date(a.Year(), a.Month(), a.Day())
 	}
-	lower := asciiLower(text)
 	var cands []candidate
-	for _, w := range triggerWindows(text) {
-		cands = appendCandidates(cands, text, lower, w[0], w[1], anchor)
+	for _, h := range hits {
+		r := rules[h.rule]
+		m := &match{text: text, loc: h.loc, re: r.re, anchor: anchor}
+		if typ, value, ok := r.norm(m); ok {
+			cands = append(cands, candidate{news.Timex{Start: h.loc[0], End: h.loc[1], Type: typ, Value: value}, h.rule})
+		}
 	}
 	chosen := settle(cands)
 	chosen = mergeDateTime(text, chosen)
@@ -77,53 +98,6 @@ func asciiLower(s string) string {
 		}
 	}
 	return string(b)
-}
-
-// appendCandidates runs every rule over lower[from:to], keeping offsets
-// into the whole text so normalisers can look at the original and its
-// context. A rule with necessary literals runs only in the parts of the
-// window near their occurrences (see prefilter.go).
-func appendCandidates(cands []candidate, text, lower string, from, to int, anchor Anchor) []candidate {
-	lits := literalIndex{lower: lower, from: from, to: to}
-	runs := newRunLengths(lower[from:to])
-	var spans [][2]int
-	var locs [][]int
-	for i, r := range rules {
-		spans = lits.spans(spans[:0], ruleNeeds[i], ruleScanners[i].maxLen(runs))
-		for _, span := range spans {
-			locs = ruleScanners[i].appendAllWithin(locs[:0], lower, span[0], span[1], runs)
-			cands = appendMatches(cands, text, locs, anchor, i, r)
-		}
-	}
-	return cands
-}
-
-// appendMatches adds the readings of rule r at its matches locs.
-func appendMatches(cands []candidate, text string, locs [][]int, anchor Anchor, i int, r rule) []candidate {
-	for _, loc := range locs {
-		if brk := paragraphBreak(text[loc[0]:loc[1]]); brk >= 0 {
-			// A timex never runs on past a blank line ("Saturday, 26
-			// February" above a "1600 GMT" kick-off line).
-			if loc = matchWithin(text, r.re, loc[0], loc[0]+brk); loc == nil {
-				continue
-			}
-		}
-		if !wordEdges(text, loc[0], loc[1]) {
-			if loc = shorterMatch(text, r.re, loc); loc == nil {
-				continue
-			}
-		}
-		if falseHit(text, loc[0], loc[1]) {
-			continue
-		}
-		m := &match{text: text, loc: loc, re: r.re, anchor: anchor}
-		typ, value, ok := r.norm(m)
-		if !ok {
-			continue
-		}
-		cands = append(cands, candidate{news.Timex{Start: loc[0], End: loc[1], Type: typ, Value: value}, i})
-	}
-	return cands
 }
 
 // shorterMatch retries a match that ends inside a word ("Monday
