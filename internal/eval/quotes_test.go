@@ -80,24 +80,31 @@ func TestMergeSplitQuotes(t *testing.T) {
 	}
 }
 
-func TestEvalQuotesOnTinySplit(t *testing.T) {
+// writeSplit writes a PolNeAR-style split folder of files (paths
+// relative to it) and returns its path.
+func writeSplit(t *testing.T, files map[string]string) string {
+	t.Helper()
 	dir := t.TempDir()
 	for _, sub := range []string{"text", "attributions"} {
 		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
 			t.Fatal(err)
 		}
 	}
-	text := "“Prices will fall,” Smith said. Jones said that taxes would rise."
-	ann := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
-		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
-		"T4\tSource 32 37\tJones\nT5\tCue 38 42\tsaid\nT6\tContent 43 65\tthat taxes would rise.\n" +
-		"E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
-	files := map[string]string{"text/a.txt": text, "attributions/a_1.ann": ann, "attributions/a_2.ann": "garbage that is ignored"}
 	for name, body := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
 			t.Fatal(err)
 		}
 	}
+	return dir
+}
+
+func TestEvalQuotesOnTinySplit(t *testing.T) {
+	text := "“Prices will fall,” Smith said. Jones said that taxes would rise."
+	ann := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
+		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
+		"T4\tSource 32 37\tJones\nT5\tCue 38 42\tsaid\nT6\tContent 43 65\tthat taxes would rise.\n" +
+		"E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+	dir := writeSplit(t, map[string]string{"text/a.txt": text, "attributions/a_1.ann": ann, "attributions/a_2.ann": "garbage that is ignored"})
 	m, err := EvalQuotes(dir, QuoteOptions{})
 	if err != nil {
 		t.Fatal(err)
@@ -115,12 +122,6 @@ func TestEvalQuotesOnTinySplit(t *testing.T) {
 }
 
 func TestEvalQuotesAgreement(t *testing.T) {
-	dir := t.TempDir()
-	for _, sub := range []string{"text", "attributions"} {
-		if err := os.MkdirAll(filepath.Join(dir, sub), 0o755); err != nil {
-			t.Fatal(err)
-		}
-	}
 	text := "“Prices will fall,” Smith said. Jones said that taxes would rise."
 	first := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
 		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
@@ -130,15 +131,10 @@ func TestEvalQuotesAgreement(t *testing.T) {
 	// misses the reported claim.
 	second := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 32 37\tJones\nT3\tCue 26 30\tsaid\n" +
 		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n"
-	files := map[string]string{
+	dir := writeSplit(t, map[string]string{
 		"text/a.txt": text, "attributions/a_1.ann": first, "attributions/a_2.ann": second,
 		"text/b.txt": text, "attributions/b_1.ann": first,
-	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	})
 	m, err := EvalQuotes(dir, QuoteOptions{Agreement: true})
 	if err != nil {
 		t.Fatal(err)
