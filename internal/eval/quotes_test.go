@@ -80,6 +80,15 @@ func TestMergeSplitQuotes(t *testing.T) {
 	}
 }
 
+// tinyText and tinyAnn are a two-attribution article and its annotation.
+const (
+	tinyText = "“Prices will fall,” Smith said. Jones said that taxes would rise."
+	tinyAnn  = "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
+		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
+		"T4\tSource 32 37\tJones\nT5\tCue 38 42\tsaid\nT6\tContent 43 65\tthat taxes would rise.\n" +
+		"E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+)
+
 // writeSplit writes a PolNeAR-style split folder of files (paths
 // relative to it) and returns its path.
 func writeSplit(t *testing.T, files map[string]string) string {
@@ -99,11 +108,7 @@ func writeSplit(t *testing.T, files map[string]string) string {
 }
 
 func TestEvalQuotesOnTinySplit(t *testing.T) {
-	text := "“Prices will fall,” Smith said. Jones said that taxes would rise."
-	ann := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
-		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
-		"T4\tSource 32 37\tJones\nT5\tCue 38 42\tsaid\nT6\tContent 43 65\tthat taxes would rise.\n" +
-		"E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+	text, ann := tinyText, tinyAnn
 	dir := writeSplit(t, map[string]string{"text/a.txt": text, "attributions/a_1.ann": ann, "attributions/a_2.ann": "garbage that is ignored"})
 	m, err := EvalQuotes(dir, QuoteOptions{})
 	if err != nil {
@@ -122,11 +127,7 @@ func TestEvalQuotesOnTinySplit(t *testing.T) {
 }
 
 func TestEvalQuotesAgreement(t *testing.T) {
-	text := "“Prices will fall,” Smith said. Jones said that taxes would rise."
-	first := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 20 25\tSmith\nT3\tCue 26 30\tsaid\n" +
-		"E1\tAttribution:T3 Content:T1 Cue:T3 Source:T2\n" +
-		"T4\tSource 32 37\tJones\nT5\tCue 38 42\tsaid\nT6\tContent 43 65\tthat taxes would rise.\n" +
-		"E2\tAttribution:T5 Content:T6 Cue:T5 Source:T4\n"
+	text, first := tinyText, tinyAnn
 	// The second annotator agrees on the quotation, gives it to Jones and
 	// misses the reported claim.
 	second := "T1\tContent 0 19\t“Prices will fall,”\nT2\tSource 32 37\tJones\nT3\tCue 26 30\tsaid\n" +
