@@ -53,14 +53,19 @@ func joinAll(c *Clusterer, docs []Doc) *story {
 	return s
 }
 
+// twoEvents interleaves n reports of event 0 and of event 1 made by doc,
+// and lists the IDs of event 1's.
+func twoEvents(n int, doc func(event, i int) Doc) (docs []Doc, second []int64) {
+	for i := range n {
+		docs = append(docs, doc(0, i), doc(1, i))
+		second = append(second, doc(1, i).ID)
+	}
+	return docs, second
+}
+
 func TestRecheckSplitsTwoEvents(t *testing.T) {
 	c := New(DefaultConfig())
-	var docs []Doc
-	var second []int64
-	for i := range 6 {
-		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
-		second = append(second, fightDoc(1, i).ID)
-	}
+	docs, second := twoEvents(6, fightDoc)
 	s := joinAll(c, docs)
 	sp := c.recheck(s)
 	if sp == nil {
@@ -252,12 +257,7 @@ func offerDoc(f, i int) Doc {
 // On the unweighted terms the halves are too alike to split.
 func TestRecheckSplitsOnLeads(t *testing.T) {
 	c := New(DefaultConfig())
-	var docs []Doc
-	var second []int64
-	for i := range 6 {
-		docs = append(docs, offerDoc(0, i), offerDoc(1, i))
-		second = append(second, offerDoc(1, i).ID)
-	}
+	docs, second := twoEvents(6, offerDoc)
 	sp := c.recheck(joinAll(c, docs))
 	if sp == nil {
 		t.Fatal("story of two teams' offers was not split")
