@@ -101,10 +101,7 @@ func TestSplitDisabled(t *testing.T) {
 	cfg := DefaultConfig()
 	cfg.SplitRatio = -1
 	c := New(cfg)
-	var docs []Doc
-	for i := range 6 {
-		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
-	}
+	docs, _ := twoEvents(6, fightDoc)
 	if sp := c.recheck(joinAll(c, docs)); sp != nil {
 		t.Errorf("split with SplitRatio < 0: %+v", sp)
 	}
@@ -157,10 +154,7 @@ func TestAddReportsSplit(t *testing.T) {
 // similarity check.
 func TestSplitMovesWholeVectors(t *testing.T) {
 	c := New(DefaultConfig())
-	var docs []Doc
-	for i := range 6 {
-		docs = append(docs, fightDoc(0, i), fightDoc(1, i))
-	}
+	docs, _ := twoEvents(6, fightDoc)
 	s := joinAll(c, docs)
 	sp := c.recheck(s)
 	if sp == nil {
