@@ -98,18 +98,25 @@ func EvalQuotes(dir string, opts QuoteOptions) (QuoteMetrics, error) {
 			continue
 		}
 		textPath := filepath.Join(dir, "text", article+".txt")
-		text, gold, err := readPolNeAR(textPath, files[0])
+		b, err := os.ReadFile(textPath)
+		if err != nil {
+			return m, fmt.Errorf("read %s: %w", textPath, err)
+		}
+		text := string(b)
+		gold, err := readPolNeAR(text, files[0])
 		if err != nil {
 			return m, err
+		}
+		var second []goldAttribution
+		if opts.Agreement {
+			if second, err = readPolNeAR(text, files[1]); err != nil {
+				return m, err
+			}
 		}
 		start := time.Now()
 		var predicted []news.Quote
 		switch {
 		case opts.Agreement:
-			_, second, err := readPolNeAR(textPath, files[1])
-			if err != nil {
-				return m, err
-			}
 			predicted = goldAsQuotes(text, second)
 		case opts.Baseline:
 			predicted = BaselineQuotes(text)
@@ -120,7 +127,7 @@ func EvalQuotes(dir string, opts QuoteOptions) (QuoteMetrics, error) {
 		c.add(text, gold, predicted, opts.Errors, article)
 		m.Docs++
 	}
-	if m.Docs == 0 {
+	if opts.Agreement && m.Docs == 0 {
 		return m, fmt.Errorf("no article under %s has two annotators' files: %w", dir, news.ErrNotFound)
 	}
 	m.Gold, m.Predicted = c.gold, c.predicted
@@ -135,22 +142,18 @@ func EvalQuotes(dir string, opts QuoteOptions) (QuoteMetrics, error) {
 	return m, nil
 }
 
-func readPolNeAR(textPath, annPath string) (string, []goldAttribution, error) {
-	b, err := os.ReadFile(textPath)
-	if err != nil {
-		return "", nil, fmt.Errorf("read %s: %w", textPath, err)
-	}
-	text := string(b)
+// readPolNeAR reads one annotator's attributions of text.
+func readPolNeAR(text, annPath string) ([]goldAttribution, error) {
 	f, err := os.Open(annPath)
 	if err != nil {
-		return "", nil, fmt.Errorf("open %s: %w", annPath, err)
+		return nil, fmt.Errorf("open %s: %w", annPath, err)
 	}
 	defer f.Close()
 	doc, err := ReadBrat(f, text)
 	if err != nil {
-		return "", nil, fmt.Errorf("%s: %w", annPath, err)
+		return nil, fmt.Errorf("%s: %w", annPath, err)
 	}
-	return text, polnearGold(doc), nil
+	return polnearGold(doc), nil
 }
 
 // polnearGold lists the Content spans with the Source of their event.
