@@ -7,19 +7,6 @@ import (
 	"github.com/parallax-news/parallax/internal/news"
 )
 
-// AnchorFor picks the anchor for an article: its publication date when
-// known, otherwise the first fully specified date in the text, otherwise
-// a weekday date without a year ("Tuesday, November 26") placed in the
-// year, nearest the latest year the text mentions, whose calendar fits
-// the weekday. Without any of these the anchor is unknown; callers that
-// know when the article was fetched should pass that as published.
-func AnchorFor(text string, published *news.Timestamp) Anchor {
-	if anchor, ok := publishedAnchor(published); ok {
-		return anchor
-	}
-	return anchorFromText(Find(text, Anchor{}))
-}
-
 // publishedAnchor is the anchor of a known publication date.
 func publishedAnchor(published *news.Timestamp) (Anchor, bool) {
 	if published == nil || published.Time.IsZero() {
@@ -30,7 +17,7 @@ func publishedAnchor(published *news.Timestamp) (Anchor, bool) {
 }
 
 // anchorFromText picks the anchor among the timexes found in a text
-// without one (see AnchorFor).
+// without one (see FindFor).
 func anchorFromText(found []news.Timex) Anchor {
 	for _, t := range found {
 		if d, err := time.Parse(time.DateOnly, t.Value); err == nil {

@@ -49,9 +49,14 @@ func Find(text string, anchor Anchor) []news.Timex {
 	return resolveHits(text, scanHits(text), anchor)
 }
 
-// FindFor is Find(text, AnchorFor(text, published)), returning the anchor
-// too. Without a publication date the anchor comes from the text's own
-// expressions; the rules then match the text once for both.
+// FindFor finds the timexes of an article anchored on the anchor it picks,
+// and returns that anchor too: the publication date when known, otherwise
+// the first fully specified date in the text, otherwise a weekday date
+// without a year ("Tuesday, November 26") placed in the year, nearest the
+// latest year the text mentions, whose calendar fits the weekday. Without
+// any of these the anchor is unknown; callers that know when the article
+// was fetched should pass that as published. When the anchor comes from
+// the text, the rules match it once for both readings.
 func FindFor(text string, published *news.Timestamp) (Anchor, []news.Timex) {
 	if anchor, ok := publishedAnchor(published); ok {
 		return anchor, Find(text, anchor)

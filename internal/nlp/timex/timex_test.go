@@ -274,7 +274,7 @@ func TestFind(t *testing.T) {
 	}
 }
 
-func TestAnchorFor(t *testing.T) {
+func TestFindForAnchor(t *testing.T) {
 	published := news.Timestamp{Time: time.Date(2024, 11, 27, 15, 4, 0, 0, time.UTC)}
 	tests := []struct {
 		name      string
@@ -289,24 +289,24 @@ func TestAnchorFor(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			a := AnchorFor(tt.text, tt.published)
+			a, _ := FindFor(tt.text, tt.published)
 			got := ""
 			if a.Known {
 				got = a.Time.Format(time.DateOnly)
 			}
 			if got != tt.want {
-				t.Errorf("AnchorFor = %q, want %q", got, tt.want)
+				t.Errorf("FindFor anchor = %q, want %q", got, tt.want)
 			}
 		})
 	}
 }
 
 // TestSeedArticle resolves the relative dates of a seed-style article with
-// no publication date through AnchorFor.
+// no publication date through FindFor.
 func TestSeedArticle(t *testing.T) {
 	text := "Kabul, November 27, 2024. Sergei Shoigu arrived in Kabul on Monday. " +
 		"He met the acting foreign minister on Tuesday, November 26."
-	got := Find(text, AnchorFor(text, nil))
+	_, got := FindFor(text, nil)
 	want := map[string]string{"November 27, 2024": "2024-11-27", "Monday": "2024-11-25", "Tuesday, November 26": "2024-11-26"}
 	if len(got) != len(want) {
 		t.Fatalf("Find = %+v, want %d timexes", got, len(want))
