@@ -37,22 +37,8 @@ func newIngestCmd(e *env) *cobra.Command {
 					fmt.Fprintf(e.stderr, "FAILED %v\n", err)
 				}
 				progress := e.progress(len(sources))
-				for from := 0; from < len(sources); from += ingestGroup {
-					if ctx.Err() != nil {
-						return ctx.Err()
-					}
-					var ins []pipeline.Input
-					for _, src := range sources[from:min(from+ingestGroup, len(sources))] {
-						in, err := e.load(ctx, src)
-						if err != nil {
-							sum.failed++
-							progress.clearLine()
-							fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-							progress.add()
-							continue
-						}
-						ins = append(ins, in)
-					}
+				var ins []pipeline.Input
+				flush := func() {
 					for _, outs := range p.IngestMany(ctx, ins) {
 						for _, out := range outs {
 							sum.count(out)
@@ -60,6 +46,33 @@ func newIngestCmd(e *env) *cobra.Command {
 						}
 						progress.add()
 					}
+					ins = ins[:0]
+				}
+				for _, src := range sources {
+					if ctx.Err() != nil {
+						return ctx.Err()
+					}
+					n := 0
+					e.eachInput(ctx, src, func(in pipeline.Input, err error) bool {
+						if n++; n > 1 {
+							progress.more() // an archive's members count one each
+						}
+						if err != nil {
+							sum.failed++
+							progress.clearLine()
+							fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+							progress.add()
+							return true
+						}
+						if ins = append(ins, in); len(ins) == ingestGroup {
+							flush()
+						}
+						return ctx.Err() == nil
+					})
+				}
+				flush()
+				if ctx.Err() != nil {
+					return ctx.Err()
 				}
 				progress.finish()
 				fmt.Fprintf(e.stdout, "ingested %d, unchanged %d, failed %d\n", sum.ingested, sum.unchanged, sum.failed)
@@ -129,6 +142,13 @@ func (p *progressReporter) clearLine() {
 func (p *progressReporter) add() {
 	if p.bar != nil {
 		_ = p.bar.Add(1)
+	}
+}
+
+// more grows the bar's total by one input.
+func (p *progressReporter) more() {
+	if p.bar != nil {
+		p.bar.ChangeMax(p.bar.GetMax() + 1)
 	}
 }
 

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -10,7 +11,10 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 
+	"github.com/parallax-news/parallax/internal/ingest/archive"
+	"github.com/parallax-news/parallax/internal/ingest/fetch"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 )
@@ -77,25 +81,49 @@ func isURL(s string) bool {
 	return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://")
 }
 
-// load reads one source into a pipeline input, refusing oversized files
-// before reading them whole.
-func (e *env) load(ctx context.Context, src source) (pipeline.Input, error) {
+// eachInput reads one source and calls fn with each input it holds, until
+// fn returns false: a file or page is one input, a compressed file is its
+// content, and a tar or ZIP archive gives one input per member file. A
+// failure of the source itself (missing, unreadable, corrupt, over the
+// limits) or of one member comes to fn as an error naming it; after a
+// member's error the walk goes on.
+func (e *env) eachInput(ctx context.Context, src source, fn func(pipeline.Input, error) bool) {
+	lim := archive.Limits{FileBytes: e.cfg.MaxInputBytes, TotalBytes: e.cfg.MaxArchiveBytes}
+	walk := func(name string, r io.Reader, contentType string, fetched time.Time) {
+		err := archive.Walk(name, r, lim, func(f archive.File) bool {
+			if f.Err != nil {
+				return fn(pipeline.Input{}, f.Err)
+			}
+			ct := contentType
+			if f.Name != name {
+				ct = "" // a member's type is its own, not the archive's
+			}
+			return fn(pipeline.Input{Source: f.Name, Raw: f.Raw, ContentType: ct, FetchedAt: fetched}, nil)
+		})
+		if err != nil {
+			fn(pipeline.Input{}, err)
+		}
+	}
 	if src.isURL {
-		return e.fetchURL(ctx, src.name)
+		resp, err := e.fetcher().Get(ctx, fetch.Request{URL: src.name})
+		if err != nil {
+			fn(pipeline.Input{}, fmt.Errorf("fetch %s: %w", src.name, err))
+			return
+		}
+		if archive.Layers(resp.Body) {
+			walk(resp.URL, bytes.NewReader(resp.Body), resp.ContentType, resp.FetchedAt)
+			return
+		}
+		fn(pageInput(resp), nil)
+		return
 	}
 	f, err := os.Open(src.name)
 	if err != nil {
-		return pipeline.Input{}, fmt.Errorf("%s: %w", src.name, err)
+		fn(pipeline.Input{}, fmt.Errorf("%s: %w", src.name, err))
+		return
 	}
 	defer f.Close()
-	raw, err := io.ReadAll(io.LimitReader(f, e.cfg.MaxInputBytes+1))
-	if err != nil {
-		return pipeline.Input{}, fmt.Errorf("%s: read: %w", src.name, err)
-	}
-	if int64(len(raw)) > e.cfg.MaxInputBytes {
-		return pipeline.Input{}, fmt.Errorf("%s: larger than the %d-byte limit: %w", src.name, e.cfg.MaxInputBytes, news.ErrTooLarge)
-	}
-	return pipeline.Input{Source: src.name, Raw: raw}, nil
+	walk(src.name, f, "", time.Time{})
 }
 
 // eachArticle loads every argument (files, directories, URLs) and extracts
@@ -113,21 +141,27 @@ func (e *env) eachArticle(ctx context.Context, args []string, fn func(news.Artic
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		in, err := e.load(ctx, src)
-		if err != nil {
-			failed++
-			fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-			continue
-		}
-		for _, x := range extractAll(ex, in) {
-			if x.err != nil {
+		var stop error
+		e.eachInput(ctx, src, func(in pipeline.Input, err error) bool {
+			if err != nil {
 				failed++
-				fmt.Fprintf(e.stderr, "FAILED %v\n", x.err)
-				continue
+				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+				return true
 			}
-			if err := fn(x.article); err != nil {
-				return err
+			for _, x := range extractAll(ex, in) {
+				if x.err != nil {
+					failed++
+					fmt.Fprintf(e.stderr, "FAILED %v\n", x.err)
+					continue
+				}
+				if stop = fn(x.article); stop != nil {
+					return false
+				}
 			}
+			return ctx.Err() == nil
+		})
+		if stop != nil {
+			return stop
 		}
 	}
 	if failed > 0 {

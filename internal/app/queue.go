@@ -166,16 +166,18 @@ func (e *env) publishSources(ctx context.Context, sources []source, loadErrs []e
 		if ctx.Err() != nil {
 			return ctx.Err()
 		}
-		in, err := e.load(ctx, src)
-		if err == nil {
-			err = PublishInput(ctx, q, in)
-		}
-		if err != nil {
-			failed++
-			fmt.Fprintf(e.stderr, "FAILED %v\n", err)
-			continue
-		}
-		queued++
+		e.eachInput(ctx, src, func(in pipeline.Input, err error) bool {
+			if err == nil {
+				err = PublishInput(ctx, q, in)
+			}
+			if err != nil {
+				failed++
+				fmt.Fprintf(e.stderr, "FAILED %v\n", err)
+				return ctx.Err() == nil
+			}
+			queued++
+			return ctx.Err() == nil
+		})
 	}
 	fmt.Fprintf(e.stdout, "queued %d, failed %d\n", queued, failed)
 	if failed > 0 {

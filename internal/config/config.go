@@ -16,6 +16,10 @@ type Config struct {
 	LogLevel string
 	// MaxInputBytes caps the size of one input file or page.
 	MaxInputBytes int64
+	// MaxArchiveBytes caps everything one compressed file or archive
+	// (.gz, .tar, .zip, ...) expands to; each member is also held to
+	// MaxInputBytes.
+	MaxArchiveBytes int64
 	// AllowPrivate lets the fetcher reach loopback and private addresses
 	// (a feed on the local network); off by default as an SSRF guard.
 	AllowPrivate bool
@@ -25,9 +29,10 @@ type Config struct {
 // PARALLAX_* environment variables.
 func Default() Config {
 	c := Config{
-		DB:            "parallax.db",
-		LogLevel:      "info",
-		MaxInputBytes: 10 << 20,
+		DB:              "parallax.db",
+		LogLevel:        "info",
+		MaxInputBytes:   10 << 20,
+		MaxArchiveBytes: 4 << 30,
 	}
 	if v := os.Getenv("PARALLAX_DB"); v != "" {
 		c.DB = v

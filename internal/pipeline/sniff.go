@@ -52,11 +52,23 @@ func Sniff(name, contentType string, raw []byte) Format {
 	case strings.Contains(ct, "rss"), strings.Contains(ct, "atom"), strings.Contains(ct, "feed+json"):
 		return FormatFeed
 	}
-	switch strings.ToLower(path.Ext(name)) {
+	switch strings.ToLower(path.Ext(trimCompression(name))) {
 	case ".html", ".htm", ".xhtml":
 		return FormatHTML
 	case ".jsonl", ".ndjson":
 		return FormatJSONL
 	}
 	return FormatText
+}
+
+// trimCompression drops a compression suffix from a file name, so that
+// page.html.gz is sniffed as the page it was before compression.
+func trimCompression(name string) string {
+	lower := strings.ToLower(name)
+	for _, ext := range []string{".gz", ".bz2", ".zst"} {
+		if strings.HasSuffix(lower, ext) {
+			return name[:len(name)-len(ext)]
+		}
+	}
+	return name
 }
