@@ -49,6 +49,9 @@ type story struct {
 	units []*unit
 	ments [][]mention // per article, sorted by start
 	edges []edge
+	// artQty holds each article's numbers once asked for (see
+	// articleQuantities).
+	artQty map[int][]quantity
 }
 
 type mention struct {

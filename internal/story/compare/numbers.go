@@ -13,6 +13,9 @@ type quantity struct {
 	value      float64
 	unit       string // "km", "kg", "percent", "usd", "eur", "gbp", "years", or "count:STEM"
 	start, end int
+	// lo and hi bound what the text claims: value itself for a plain
+	// number, [value, +Inf) for "more than", [0.9, 1.1]·value for "about".
+	lo, hi float64
 }
 
 func (q quantity) String() string {
@@ -132,6 +135,7 @@ func quantities(text string, start, end int) []quantity {
 		if q.unit == "" {
 			continue
 		}
+		q.lo, q.hi = bounds(text[max(0, q.start-24):q.start], q.value)
 		out = append(out, q)
 	}
 	return out
@@ -164,6 +168,50 @@ func parseNumber(s string) (float64, bool) {
 	}
 	v, err := strconv.ParseFloat(strings.ReplaceAll(s, ",", ""), 64)
 	return v, err == nil
+}
+
+// qualifiers turn the words before a number into the range it claims:
+// {lo, hi} factors of the value, checked longest first so that "no more
+// than" is not read as "more than".
+var qualifiers = []struct {
+	words  string
+	lo, hi float64
+}{
+	{"no more than", 0, 1}, {"no fewer than", 1, math.Inf(1)}, {"no less than", 1, math.Inf(1)},
+	{"more than", 1, math.Inf(1)}, {"greater than", 1, math.Inf(1)}, {"in excess of", 1, math.Inf(1)},
+	{"upwards of", 1, math.Inf(1)}, {"at least", 1, math.Inf(1)}, {"over", 1, math.Inf(1)},
+	{"above", 1, math.Inf(1)}, {"exceeding", 1, math.Inf(1)}, {"nearly", 0.85, 1}, {"almost", 0.85, 1},
+	{"just under", 0.85, 1}, {"less than", 0, 1}, {"fewer than", 0, 1}, {"under", 0, 1}, {"below", 0, 1},
+	{"up to", 0, 1}, {"at most", 0, 1}, {"as many as", 0, 1}, {"as much as", 0, 1},
+	{"approximately", 0.9, 1.1}, {"an estimated", 0.9, 1.1}, {"estimated", 0.9, 1.1},
+	{"roughly", 0.9, 1.1}, {"around", 0.9, 1.1}, {"about", 0.9, 1.1}, {"close to", 0.9, 1.1},
+	{"some", 0.9, 1.1}, {"~", 0.9, 1.1},
+}
+
+// bounds reads the qualifier that ends before (the text just before a
+// number) into the range [lo, hi] the number stands for.
+func bounds(before string, v float64) (float64, float64) {
+	b := strings.ToLower(strings.TrimRight(before, " "))
+	for _, q := range qualifiers {
+		if !strings.HasSuffix(b, q.words) {
+			continue
+		}
+		if i := len(b) - len(q.words); i > 0 && isASCIILetter(b[i-1]) {
+			continue // "moreover", "handsome"
+		}
+		return v * q.lo, v * q.hi
+	}
+	return v, v
+}
+
+// agree says two quantities can both be true: their ranges meet, allowing
+// for the rounding of converted units.
+func agree(a, b quantity) bool {
+	if sameValue(a.value, b.value) {
+		return true
+	}
+	lo, hi := max(a.lo, b.lo), min(a.hi, b.hi)
+	return lo <= hi || sameValue(lo, hi)
 }
 
 // sameValue says two canonical values agree, allowing for the rounding of

@@ -57,6 +57,12 @@ func (s *story) numberConflicts(a, b *unit) []Conflict {
 		if len(right) == 0 || anyAgree(left, right) {
 			continue
 		}
+		// Aligned sentences may give different figures of different facts
+		// ("for three weeks" beside "unpaid for 35 days"): when either
+		// article states the other's figure anywhere, they do not conflict.
+		if anyAgree(left, s.articleQuantities(b.art)) || anyAgree(right, s.articleQuantities(a.art)) {
+			continue
+		}
 		c := Conflict{Subject: s.subject(a, b, strings.TrimPrefix(x.unit, "count:")), Attribute: AttrNumber}
 		c.Values = append(c.Values, s.value(a.art, left[0].String(), left[0].start, left[0].end))
 		c.Values = append(c.Values, s.value(b.art, right[0].String(), right[0].start, right[0].end))
@@ -91,10 +97,29 @@ func inCalendarTimex(ts []news.Timex, q quantity) bool {
 	return false
 }
 
+// articleQuantities returns the numbers of every sentence of an article.
+func (s *story) articleQuantities(art int) []quantity {
+	if q, ok := s.artQty[art]; ok {
+		return q
+	}
+	var out []quantity
+	for _, u := range s.units {
+		if u.art == art {
+			out = append(out, s.quantities(u)...)
+		}
+	}
+	if s.artQty == nil {
+		s.artQty = map[int][]quantity{}
+	}
+	s.artQty[art] = out
+	return out
+}
+
+// anyAgree says some quantity of a and some of b in the same unit agree.
 func anyAgree(a, b []quantity) bool {
 	for _, x := range a {
 		for _, y := range b {
-			if sameValue(x.value, y.value) {
+			if x.unit == y.unit && agree(x, y) {
 				return true
 			}
 		}

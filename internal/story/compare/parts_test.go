@@ -211,6 +211,48 @@ func TestNumberConflict(t *testing.T) {
 	}
 }
 
+// Qualified figures claim ranges: "more than $5 billion" and "$5.7
+// billion" can both be true; "about 300" and "400" cannot.
+func TestNumberRanges(t *testing.T) {
+	tests := []struct {
+		a, b  string
+		agree bool
+	}{
+		{"He demanded more than $5 billion for a wall.", "He demanded $5.7 billion for a wall.", true},
+		{"He demanded more than $5 billion for a wall.", "He demanded $2.5 billion for a wall.", false},
+		{"He demanded no more than $5 billion for a wall.", "He demanded $5.7 billion for a wall.", false},
+		{"The fire destroyed about 300 homes.", "The fire destroyed 310 homes.", true},
+		{"The fire destroyed about 300 homes.", "The fire destroyed 400 homes.", false},
+		{"The fire destroyed nearly 300 homes.", "The fire destroyed 280 homes.", true},
+		{"The fire destroyed fewer than 300 homes.", "The fire destroyed 320 homes.", false},
+		{"Moreover 300 homes burned.", "Moreover 320 homes burned.", false},
+		{"At least 12 people died.", "As many as 15 people died.", true},
+	}
+	for _, tt := range tests {
+		qa, qb := quantities(tt.a, 0, len(tt.a)), quantities(tt.b, 0, len(tt.b))
+		if len(qa) != 1 || len(qb) != 1 {
+			t.Fatalf("%q / %q: quantities %v %v", tt.a, tt.b, qa, qb)
+		}
+		if got := agree(qa[0], qb[0]); got != tt.agree {
+			t.Errorf("%q vs %q: agree = %v, want %v", tt.a, tt.b, got, tt.agree)
+		}
+	}
+}
+
+// Aligned sentences with different figures do not conflict when the other
+// article states the figure too: they are about different facts.
+func TestNumberStatedElsewhere(t *testing.T) {
+	x := "The deal keeps the government open for three weeks, the president said on Friday."
+	y := "The deal reopens the government after workers went unpaid for 35 days, the president said on Friday. " +
+		"It funds agencies for three weeks."
+	c := Compare(Input{Articles: []Article{article(1, x), article(2, y)}})
+	for _, cf := range c.Conflicts {
+		if cf.Attribute == AttrNumber {
+			t.Errorf("three weeks is in both articles, got conflict %+v", cf)
+		}
+	}
+}
+
 func TestTimeOfDayConflict(t *testing.T) {
 	timex := func(text, phrase, typ, value string) news.Timex {
 		i := indexOf(text, phrase)
