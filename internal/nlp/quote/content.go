@@ -14,6 +14,10 @@ var adjunctStart = map[string]bool{
 	"from": true, "for": true, "outside": true, "inside": true, "last": true, "this": true,
 	"earlier": true, "late": true, "later": true, "recently": true, "yesterday": true,
 	"today": true, "via": true, "through": true, "without": true, "because": true,
+	"ahead": true, "following": true, "amid": true, "amidst": true, "near": true,
+	"behind": true, "alongside": true, "upon": true, "throughout": true, "despite": true,
+	"shortly": true, "soon": true, "moments": true, "minutes": true, "hours": true,
+	"just": true, "by": true,
 }
 
 // rightContent finds the content after a cue: past an addressee ("told

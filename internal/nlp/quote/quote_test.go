@@ -40,6 +40,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"He really does love us,", "Melanie", "said", true}},
 		},
 		{
+			name: "a setting after the speech tag is not a content",
+			text: "“We will win,” Smith said ahead of the vote. “We are ready,” Jones said shortly before noon.",
+			want: []want{{"We will win,", "Smith", "said", true}, {"We are ready,", "Jones", "said", true}},
+		},
+		{
 			name: "straight quote with inverted cue",
 			text: `"Taxes are too high," said Mary Jones, a local farmer.`,
 			want: []want{{"Taxes are too high,", "Mary Jones", "said", true}},

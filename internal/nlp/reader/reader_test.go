@@ -1,6 +1,7 @@
 package reader
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -63,5 +64,44 @@ func TestReadSeedsResolveMonday(t *testing.T) {
 		if s.Start < 0 || s.End > len(text) || s.Start >= s.End {
 			t.Errorf("bad sentence span %v", s)
 		}
+	}
+}
+
+// Party-and-state tags after a legislator's name are neither entities nor
+// speakers: the quotes belong to the legislators.
+func TestReadPartyTags(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := "Senate overrides veto\n\n" +
+		`"This bill is about respecting the voices of victims," Sen. John Cornyn, R-Texas, said. ` +
+		`"I urge my colleagues to reverse this veto," Sen. Richard Blumenthal (D-Conn.) said ahead of the vote. ` +
+		`"It is appalling," Sen. Lindsey Graham, R-S.C., said Tuesday.` + "\n"
+	ann := r.Read(news.Article{Text: text})
+	for _, e := range ann.Entities {
+		if strings.Contains(e.Name, "-") || strings.HasSuffix(e.Name, ".") {
+			t.Errorf("entity %q (%s) from a party tag", e.Name, e.Type)
+		}
+	}
+	want := map[string]string{
+		"This bill is about respecting the voices of victims,": "John Cornyn",
+		"I urge my colleagues to reverse this veto,":           "Richard Blumenthal",
+		"It is appalling,":                                     "Lindsey Graham",
+	}
+	for _, q := range ann.Quotes {
+		got := text[q.Start:q.End]
+		speaker, ok := want[got]
+		if !ok {
+			t.Errorf("unexpected quote %q", got)
+			continue
+		}
+		if q.Speaker == nil || q.Speaker.Name != speaker {
+			t.Errorf("quote %q: speaker %+v, want %s", got, q.Speaker, speaker)
+		}
+		delete(want, got)
+	}
+	for content := range want {
+		t.Errorf("missed quote %q", content)
 	}
 }

@@ -308,3 +308,17 @@ func TestLookupKeySpacing(t *testing.T) {
 		}
 	}
 }
+
+func TestResolvePartyTags(t *testing.T) {
+	text := "Sen. John Cornyn, R-Texas, and Sen. Chuck Schumer (D-N.Y.) met Rep. Lee, D-Calif. Texas and R-Series models stayed."
+	names := spans(text, "PER:John Cornyn", "LOC:R-Texas", "PER:Chuck Schumer", "ORG:D-N", "LOC:Y.", "PER:Lee", "MISC:D-Calif", "LOC:Texas", "MISC:R-Series")
+	var got []string
+	for _, e := range Resolve(text, nil, names) {
+		got = append(got, e.Name)
+	}
+	want := "Chuck Schumer|John Cornyn|Lee|R-Series|Texas"
+	slices.Sort(got)
+	if strings.Join(got, "|") != want {
+		t.Errorf("entities %q, want %q", got, want)
+	}
+}
