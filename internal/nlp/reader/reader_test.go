@@ -87,7 +87,7 @@ func TestReadPartyTags(t *testing.T) {
 	want := map[string]string{
 		"This bill is about respecting the voices of victims,": "John Cornyn",
 		"I urge my colleagues to reverse this veto,":           "Richard Blumenthal",
-		"It is appalling,":                                     "Lindsey Graham",
+		"It is appalling,": "Lindsey Graham",
 	}
 	for _, q := range ann.Quotes {
 		got := text[q.Start:q.End]
