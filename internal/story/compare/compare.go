@@ -52,6 +52,9 @@ type story struct {
 	// artQty holds each article's numbers once asked for (see
 	// articleQuantities).
 	artQty map[int][]quantity
+	// people counts the mentions of each person name in the story (see
+	// fullName).
+	people map[string]int
 }
 
 type mention struct {

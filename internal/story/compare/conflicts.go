@@ -82,7 +82,7 @@ func (s *story) roleConflicts() []Conflict {
 		if !clash {
 			continue
 		}
-		c := Conflict{Subject: names[id], Attribute: AttrRole}
+		c := Conflict{Subject: s.fullName(names[id]), Attribute: AttrRole}
 		seen := map[string]bool{}
 		for _, r := range roles {
 			key := fmt.Sprintf("%d\x00%s", r.art, r.norm)
@@ -178,7 +178,10 @@ func (s *story) topicConflicts() []Conflict {
 // sharedActor names a person or organisation both sentences mention.
 func (s *story) sharedActor(a, b *unit) string {
 	for _, m := range s.mentionsIn(a.art, a.span.Start, a.span.End) {
-		if (m.typ == "PER" || m.typ == "ORG") && b.ents[m.id] {
+		if m.typ == "PER" && b.ents[m.id] {
+			return s.fullName(m.name)
+		}
+		if m.typ == "ORG" && b.ents[m.id] {
 			return m.name
 		}
 	}

@@ -1,6 +1,7 @@
 package compare
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/parallax-news/parallax/internal/news"
@@ -323,5 +324,35 @@ func TestNumbersInsideTimexes(t *testing.T) {
 		dated(2, y, "five days", "DURATION", "P5D")}})
 	if len(c.Conflicts) != 1 || c.Conflicts[0].Attribute != AttrNumber {
 		t.Errorf("want one number conflict for the durations, got %+v", c.Conflicts)
+	}
+}
+
+func TestFullName(t *testing.T) {
+	people := func(names ...string) Article {
+		var ents []news.Entity
+		for i, n := range names {
+			ents = append(ents, person(fmt.Sprint("p", i), n))
+		}
+		return article(int64(len(names)), "text", ents...)
+	}
+	s := analyse(Input{Articles: []Article{
+		people("Trump", "Donald Trump", "Dick Durbin", "Bill Clinton", "Susan Rice"),
+		people("Richard J. Durbin", "Hillary Clinton", "Susan E. Rice", "Chuck Schumer", "Charles Schumer", "Charles Schumer"),
+	}})
+	for name, want := range map[string]string{
+		"Trump":           "Donald Trump",
+		"Trump’s":         "Donald Trump",
+		"Dick Durbin":     "Richard J. Durbin",
+		"Durbin":          "Richard J. Durbin",
+		"Susan Rice":      "Susan E. Rice",
+		"Clinton":         "Clinton", // Bill or Hillary
+		"Bill Clinton":    "Bill Clinton",
+		"Hillary Clinton": "Hillary Clinton",
+		"Chuck Schumer":   "Charles Schumer", // the more frequent of two equally full names
+		"Merkel":          "Merkel",
+	} {
+		if got := s.fullName(name); got != want {
+			t.Errorf("fullName(%q) = %q, want %q", name, got, want)
+		}
 	}
 }

@@ -125,6 +125,9 @@ func (s *story) quoteGroups() []QuoteGroup {
 		}
 		out[k].Variants = append(out[k].Variants, q.v)
 	}
+	for k := range out {
+		out[k].Speaker = s.fullName(out[k].Speaker)
+	}
 	return out
 }
 
