@@ -251,7 +251,9 @@ func (r *resolver) antecedent(pos int, gender byte, object bool, fit func(*clust
 		}
 		last, count := -1, 0
 		for _, m := range c.mentions {
-			if m.End <= pos {
+			// A name inside a quotation is what the speaker talks about,
+			// not who "he" outside it is: “If Washington and Adams ...,” he said.
+			if m.End <= pos && !r.inQuote(m.Start) {
 				count++
 				last = max(last, m.Start)
 			}

@@ -167,6 +167,16 @@ func TestResolveQuotedPronounsSkipped(t *testing.T) {
 	}
 }
 
+// A name inside a quotation is not the antecedent of a pronoun outside it.
+func TestResolveQuotedNamesNotAntecedents(t *testing.T) {
+	text := "Chris Christie spoke in Livingston. “If Washington and Adams believed that, we would still be English,” he said."
+	ents := Resolve(text, nil, spans(text, "PER:Chris Christie", "PER:Washington", "PER:Adams"))
+	e, _, ok := mentionOf(ents, strings.Index(text, "he said"))
+	if !ok || e.ID != "per:chris_christie" {
+		t.Errorf("he resolved to %q, want per:chris_christie", e.ID)
+	}
+}
+
 func TestResolveNominals(t *testing.T) {
 	tests := []struct {
 		name, text string
