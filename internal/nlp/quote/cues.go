@@ -168,6 +168,7 @@ var ambiguousNouns = map[string]bool{
 	"stress": true, "repeat": true, "concern": true, "caution": true, "feel": true,
 	"blame": true, "praise": true, "know": true, "continue": true, "seek": true,
 	"mention": true, "wonder": true, "quip": true, "recall": true, "ask": true,
+	"regard": true, "regards": true,
 }
 
 // cueLemma returns the lemma and class of a cue word, or "" when w is not a

@@ -230,7 +230,10 @@ func (d *doc) mentionIn(span news.Span) (*news.Entity, news.Mention) {
 func (d *doc) modifies(m news.Mention, span news.Span) bool {
 	if k := d.tokenAfter(m.End); m.End < span.End && k < len(d.toks) && d.toks[k].Start < span.End {
 		if t := d.toks[k]; !t.isPunct() || t.Text == "'" || t.Text == "’" {
-			return true
+			// "Nancy Pelosi of California": a name before "of" and a
+			// place heads the phrase.
+			named := m.Kind == "" || m.Kind == "name"
+			return !(named && t.lower == "of" && k+1 < len(d.toks) && d.toks[k+1].isCapitalised())
 		}
 	}
 	if m.End < span.End {

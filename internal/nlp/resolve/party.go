@@ -6,7 +6,12 @@ import "regexp"
 // legislator's name: "Sen. John Cornyn, R-Texas, said", "Sen. Richard
 // Blumenthal (D-Conn.)", "Lindsey Graham, R-S.C.". Group 1 is the tag. The
 // delimiters on both sides keep hyphenated words and model numbers out.
-var partyTag = regexp.MustCompile(`(?:[,(]\s?)([DRI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*)(?:[,)]|\s|$)`)
+//
+// The New York Times' style writes it out: "Mikie Sherrill, Democrat of New
+// Jersey, said", "a Republican of Ohio"; the tagger reads "Democrat of New
+// Jersey" as an organisation, so it is dropped too (the place alone, after
+// "of", is left to the tagger).
+var partyTag = regexp.MustCompile(`(?:[,(]\s?)([DRI]-[A-Z][A-Za-z]*\.?(?:[A-Z]\.)*|(?:an? )?(?:Democrat|Republican|Independent) of)(?:[,)]|\s|$)`)
 
 // dropPartyTags removes the names a tagger finds inside party tags: "R-Texas"
 // is not a place nor "D-Conn" an organisation, and a quote attributed to
