@@ -1,13 +1,17 @@
 package httpapi
 
 import (
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/nlp/resolve"
 	"github.com/parallax-news/parallax/internal/pipeline"
 	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/story/compare"
@@ -143,26 +147,75 @@ func (s *Service) Story(ctx context.Context, id int64) (StoryDetail, error) {
 
 // EntityDetail is what the store knows of one canonical entity over time.
 type EntityDetail struct {
-	ID          string                   `json:"id"`
-	Name        string                   `json:"name"`
-	Type        string                   `json:"type"`
+	ID   string `json:"id"`
+	Name string `json:"name"`
+	Type string `json:"type"`
+	// Aliases are the person IDs the same person has in other articles
+	// ("per:trump" beside "per:donald_trump"), id included; their
+	// occurrences are listed together.
+	Aliases     []string                 `json:"aliases"`
 	Occurrences []store.EntityOccurrence `json:"occurrences"`
 }
 
 // Entity lists the articles mentioning a canonical entity, oldest first.
+// A person is gathered under every ID it goes by in the store (see
+// resolve.PersonAliases): one article calls him "Trump", the next
+// "Donald J. Trump".
 func (s *Service) Entity(ctx context.Context, id string, limit int) (EntityDetail, error) {
-	occ, err := s.Store.EntityMentions(ctx, id, limit)
-	if err != nil {
-		return EntityDetail{}, fmt.Errorf("entity %s: %w", id, err)
+	aliases := []string{id}
+	if toks := strings.Split(strings.TrimPrefix(id, "per:"), "_"); strings.HasPrefix(id, "per:") && toks[len(toks)-1] != "" {
+		known, err := s.Store.PersonIDs(ctx, toks[len(toks)-1], 0)
+		if err != nil {
+			return EntityDetail{}, fmt.Errorf("entity %s: %w", id, err)
+		}
+		aliases = resolve.PersonAliases(id, known)
+	}
+	var occ []store.EntityOccurrence
+	seen := map[int64]bool{}
+	for _, alias := range aliases {
+		list, err := s.Store.EntityMentions(ctx, alias, limit)
+		if err != nil {
+			return EntityDetail{}, fmt.Errorf("entity %s: %w", alias, err)
+		}
+		for _, o := range list {
+			if !seen[o.ArticleID] {
+				seen[o.ArticleID] = true
+				occ = append(occ, o)
+			}
+		}
 	}
 	if len(occ) == 0 {
 		return EntityDetail{}, fmt.Errorf("entity %s: %w", id, news.ErrNotFound)
 	}
-	d := EntityDetail{ID: id, Occurrences: occ}
+	slices.SortStableFunc(occ, func(a, b store.EntityOccurrence) int {
+		return cmp.Or(compareDates(a.PublishedAt, b.PublishedAt), cmp.Compare(a.ArticleID, b.ArticleID))
+	})
+	if limit <= 0 {
+		limit = 50
+	}
+	occ = occ[:min(len(occ), limit)]
+	d := EntityDetail{ID: id, Aliases: aliases, Occurrences: occ}
 	for _, o := range occ {
-		if o.Entity.ID == id || d.Name == "" {
+		if d.Name == "" || o.Entity.ID == id && o.Entity.Type != news.PER {
+			d.Name, d.Type = o.Entity.Name, o.Entity.Type
+		}
+		// A person's page is named by the fullest name he or she goes by.
+		if o.Entity.Type == news.PER && len(resolve.PersonTokens(o.Entity.Name)) > len(resolve.PersonTokens(d.Name)) {
 			d.Name, d.Type = o.Entity.Name, o.Entity.Type
 		}
 	}
 	return d, nil
+}
+
+// compareDates orders undated after dated.
+func compareDates(a, b *news.Timestamp) int {
+	switch {
+	case a == nil && b == nil:
+		return 0
+	case a == nil:
+		return 1
+	case b == nil:
+		return -1
+	}
+	return a.Time.Compare(b.Time)
 }

@@ -71,6 +71,11 @@ type Store interface {
 	// or its Refers equals it; Quotes are those whose speaker is that
 	// entity. limit <= 0 means 50.
 	EntityMentions(ctx context.Context, entityID string, limit int) ([]EntityOccurrence, error)
+	// PersonIDs lists the distinct indexed person IDs with the given
+	// surname token: "per:trump" and every "per:..._trump", sorted, at most
+	// limit (<= 0 means 100). It is how the entity page finds the other
+	// names one person goes by across articles.
+	PersonIDs(ctx context.Context, surname string, limit int) ([]string, error)
 
 	// PutStory creates (ID 0) or replaces a story and its membership.
 	// Membership is exclusive: an article belongs to at most one story, so

@@ -3,6 +3,7 @@ package sqlcodec
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -53,4 +54,20 @@ func quotesBy(quotes []news.Quote, entityIDs ...string) []news.Quote {
 		}
 	}
 	return out
+}
+
+// PersonIDPatterns returns the exact ID and the LIKE pattern (escape
+// character backslash) of the person IDs with a surname token, for
+// Store.PersonIDs.
+func PersonIDPatterns(surname string) (exact, like string) {
+	esc := strings.NewReplacer(`\`, `\\`, "%", `\%`, "_", `\_`).Replace(surname)
+	return "per:" + surname, `per:%\_` + esc
+}
+
+// PersonIDLimit is the page size of Store.PersonIDs.
+func PersonIDLimit(limit int) int {
+	if limit <= 0 {
+		return 100
+	}
+	return limit
 }

@@ -100,3 +100,27 @@ func (s *Store) EntityMentions(ctx context.Context, entityID string, limit int) 
 	}
 	return list, nil
 }
+
+// PersonIDs lists the person IDs with a surname token.
+func (s *Store) PersonIDs(ctx context.Context, surname string, limit int) ([]string, error) {
+	exact, like := sqlcodec.PersonIDPatterns(surname)
+	rows, err := s.read.QueryContext(ctx, `SELECT DISTINCT entity_id FROM article_entities
+		WHERE entity_id >= 'per:' AND entity_id < 'per;' AND (entity_id = ? OR entity_id LIKE ? ESCAPE '\')
+		ORDER BY entity_id LIMIT ?`, exact, like, sqlcodec.PersonIDLimit(limit))
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: person IDs of %q: %w", surname, err)
+	}
+	defer rows.Close()
+	var ids []string
+	for rows.Next() {
+		var id string
+		if err := rows.Scan(&id); err != nil {
+			return nil, fmt.Errorf("sqlite: person IDs of %q: %w", surname, err)
+		}
+		ids = append(ids, id)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: person IDs of %q: %w", surname, err)
+	}
+	return ids, nil
+}

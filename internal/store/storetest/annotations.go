@@ -1,6 +1,8 @@
 package storetest
 
 import (
+	"fmt"
+	"slices"
 	"testing"
 	"time"
 
@@ -147,5 +149,34 @@ func testEntityMentions(t *testing.T, s store.Store) {
 	none, err := s.EntityMentions(ctx, "per:nobody", 0)
 	if err != nil || len(none) != 0 {
 		t.Errorf("EntityMentions(unknown) = %v, %v; want none", none, err)
+	}
+}
+
+func testPersonIDs(t *testing.T, s store.Store) {
+	ctx := t.Context()
+	ids := []string{"per:trump", "per:donald_trump", "per:donald_j_trump", "per:trumpet", "per:trump_organization_x",
+		"org:trump", "per:notrump", "per:ivanka_trump"}
+	for i, id := range ids {
+		a := putArticle(t, s, simpleArticle(fmt.Sprint("A", i), "O", fmt.Sprint("text ", i)))
+		if err := s.PutAnnotations(ctx, a.ID, news.Annotations{Entities: []news.Entity{{ID: id, Name: id, Type: news.PER}}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A second article with the same ID lists it once.
+	a := putArticle(t, s, simpleArticle("Again", "O", "again"))
+	if err := s.PutAnnotations(ctx, a.ID, news.Annotations{Entities: []news.Entity{{ID: "per:donald_trump", Name: "Donald Trump", Type: news.PER}}}); err != nil {
+		t.Fatal(err)
+	}
+	got, err := s.PersonIDs(ctx, "trump", 0)
+	want := []string{"per:donald_j_trump", "per:donald_trump", "per:ivanka_trump", "per:trump"}
+	if err != nil || !slices.Equal(got, want) {
+		t.Errorf("PersonIDs(trump) = %q, %v; want %q", got, err, want)
+	}
+	if got, err := s.PersonIDs(ctx, "trump", 2); err != nil || len(got) != 2 {
+		t.Errorf("PersonIDs(trump, limit 2) = %q, %v", got, err)
+	}
+	// LIKE metacharacters in the surname are literal.
+	if got, err := s.PersonIDs(ctx, "%", 0); err != nil || len(got) != 0 {
+		t.Errorf("PersonIDs(%%) = %q, %v; want none", got, err)
 	}
 }

@@ -37,6 +37,7 @@ func Run(t *testing.T, open func(t *testing.T) store.Store) {
 		{"Annotations", testAnnotations},
 		{"AnnotationsDroppedOnNewText", testAnnotationsDroppedOnNewText},
 		{"EntityMentions", testEntityMentions},
+		{"PersonIDs", testPersonIDs},
 		{"Stories", testStories},
 		{"StoryMembershipExclusive", testStoryMembershipExclusive},
 		{"StoryInvalid", testStoryInvalid},
