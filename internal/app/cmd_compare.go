@@ -286,8 +286,26 @@ func printReport(w io.Writer, rep storyReport) {
 		}
 	}
 	section("CITATIONS", len(rep.Citations))
+	// One line per article and source, in first-citation order.
+	type cited struct {
+		article int64
+		source  string
+	}
+	counts := map[cited]int{}
+	var order []cited
 	for _, c := range rep.Citations {
-		fmt.Fprintf(w, "  %s cites %s\n", label[c.ArticleID], c.Source)
+		k := cited{c.ArticleID, c.Source}
+		if counts[k] == 0 {
+			order = append(order, k)
+		}
+		counts[k]++
+	}
+	for _, k := range order {
+		times := ""
+		if n := counts[k]; n > 1 {
+			times = fmt.Sprintf(" (%d times)", n)
+		}
+		fmt.Fprintf(w, "  %s cites %s%s\n", label[k.article], k.source, times)
 	}
 	fmt.Fprintln(w)
 }
