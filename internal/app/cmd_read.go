@@ -23,6 +23,7 @@ type articleRead struct {
 	Citations []news.Citation `json:"citations"`
 	Events    []news.Event    `json:"events"`
 	EventDate *string         `json:"event_date"`
+	NotRead   string          `json:"not_read,omitempty"`
 }
 
 func readView(a news.Article, ann news.Annotations) articleRead {
@@ -38,6 +39,7 @@ func readView(a news.Article, ann news.Annotations) articleRead {
 		Citations: orEmpty(ann.Citations),
 		Events:    orEmpty(ann.Events),
 		EventDate: news.Str(ann.EventDate),
+		NotRead:   ann.NotRead,
 	}
 }
 
@@ -133,6 +135,9 @@ func articleIDs(cmd *cobra.Command, st store.Store, args []string) ([]int64, err
 
 // printAnnotations writes a readable summary of what was read.
 func printAnnotations(e *env, a news.Article, ann news.Annotations) {
+	if ann.NotRead != "" {
+		fmt.Fprintf(e.stdout, "not read: %s\n", ann.NotRead)
+	}
 	if ann.EventDate != "" {
 		fmt.Fprintf(e.stdout, "event date: %s\n", ann.EventDate)
 	}

@@ -116,4 +116,7 @@ type Annotations struct {
 	// EventDate is the resolved day the article's main event happened
 	// ("2024-11-25"), or "" when unknown.
 	EventDate string `json:"event_date,omitempty"`
+	// NotRead says which stages did not run and why, "" when all ran (an
+	// article in a language the models do not read).
+	NotRead string `json:"not_read,omitempty"`
 }

@@ -7,7 +7,11 @@ package reader
 import (
 	"fmt"
 	"regexp"
+	"strings"
 	"time"
+	"unicode/utf8"
+
+	"github.com/abadojack/whatlanggo"
 
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/nlp/events"
@@ -35,9 +39,22 @@ func New() (*Reader, error) {
 
 // Read derives the annotations of an article. It never fails: a stage that
 // finds nothing contributes nothing.
+//
+// The models and rules read English. An article in another language (its
+// language says so and the text does not read as English) gets its
+// sentences and event date only: English entity, quote and date readers
+// turn German nouns into people and Spanish words into cues.
 func (r *Reader) Read(a news.Article) news.Annotations {
 	text := a.Text
 	sentences := tokenize.Sentences(text)
+	if !English(a) {
+		return news.Annotations{
+			Sentences: sentences, Entities: []news.Entity{}, Timexes: []news.Timex{}, Quotes: []news.Quote{},
+			Citations: []news.Citation{}, Events: []news.Event{},
+			EventDate: EventDate(text, sentences, nil, a.PublishedAt),
+			NotRead:   fmt.Sprintf("entities, roles, quotes, dates and events: the reader reads English and this article is in %q", news.Deref(a.Language)),
+		}
+	}
 	spans := r.tagger.Entities(text, sentences)
 	names := make([]resolve.Name, len(spans))
 	for i, s := range spans {
@@ -56,6 +73,22 @@ func (r *Reader) Read(a news.Article) news.Annotations {
 	}
 	ann.Events = events.Code(text, ann)
 	return ann
+}
+
+// English reports whether the reader's English models apply to a: its
+// language is English or unknown, or the text itself reliably reads as
+// English whatever the page declared.
+func English(a news.Article) bool {
+	lang := strings.ToLower(news.Deref(a.Language))
+	if lang == "" || lang == "en" || lang == "eng" {
+		return true
+	}
+	sample := a.Text[:min(len(a.Text), 4000)]
+	for len(sample) > 0 && !utf8.ValidString(sample) {
+		sample = sample[:len(sample)-1]
+	}
+	info := whatlanggo.Detect(sample)
+	return info.IsReliable() && info.Lang == whatlanggo.Eng
 }
 
 var dayValue = regexp.MustCompile(`^\d{4}-\d{2}-\d{2}$`)

@@ -111,3 +111,43 @@ func TestReadSpeakers(t *testing.T) {
 		t.Errorf("missed quote %q", content)
 	}
 }
+
+// The English models read English: an article in another language keeps
+// its sentences and says why nothing else was read; a page that declares
+// another language but is written in English is read.
+func TestReadLanguages(t *testing.T) {
+	r, err := New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	de := "Die Klimaaktivisten der Gruppe Extinction Rebellion wollten damit vor zwei Wochen die Verbindung zwischen der Wall Street " +
+		"und jenen Energieunternehmen sichtbar machen. „Wir geben nicht auf“, sagte eine Sprecherin der Gruppe am Montag in New York."
+	en := "The climate activists of Extinction Rebellion wanted to show the link between Wall Street and energy companies. " +
+		"“We will not give up,” a spokeswoman for the group said on Monday in New York."
+	for _, tt := range []struct {
+		name, text, lang string
+		read             bool
+	}{
+		{"German", de, "de", false},
+		{"English", en, "en", true},
+		{"English declared German", en, "de", true},
+		{"no language", en, "", true},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			a := news.Article{Text: tt.text}
+			if tt.lang != "" {
+				a.Language = news.Str(tt.lang)
+			}
+			ann := r.Read(a)
+			if len(ann.Sentences) != 2 {
+				t.Errorf("%d sentences, want 2", len(ann.Sentences))
+			}
+			if got := len(ann.Quotes) > 0 && len(ann.Entities) > 0; got != tt.read {
+				t.Errorf("read = %v (quotes %d, entities %d), want %v", got, len(ann.Quotes), len(ann.Entities), tt.read)
+			}
+			if (ann.NotRead == "") != tt.read {
+				t.Errorf("NotRead = %q", ann.NotRead)
+			}
+		})
+	}
+}
