@@ -231,17 +231,15 @@ func skipMember(p string) bool {
 	return false
 }
 
-// readFile reads one file up to max bytes. A longer file is drained (so an
-// archive walk can go on) and fails with news.ErrTooLarge.
+// readFile reads one file up to max bytes; a longer file fails with
+// news.ErrTooLarge after max+1 bytes, unread beyond (a tar walk skips the
+// rest of the member itself, a ZIP member is a stream of its own).
 func readFile(name string, r io.Reader, max int64) ([]byte, error) {
 	raw, err := io.ReadAll(io.LimitReader(r, max+1))
 	if err != nil {
 		return nil, readError(name, err)
 	}
 	if int64(len(raw)) > max {
-		if _, err := io.Copy(io.Discard, r); err != nil {
-			return nil, readError(name, err)
-		}
 		return nil, fmt.Errorf("%s: larger than the %d-byte limit: %w", name, max, news.ErrTooLarge)
 	}
 	return raw, nil
