@@ -20,6 +20,18 @@ var adjunctStart = map[string]bool{
 	"just": true, "by": true,
 }
 
+// audienceNouns head the object of a telling verb after names that
+// qualify them ("told CNN viewers", "told Senate Republicans colleagues").
+var audienceNouns = map[string]bool{
+	"graduates": true, "reporters": true, "journalists": true, "viewers": true, "listeners": true,
+	"readers": true, "supporters": true, "lawmakers": true, "senators": true, "members": true,
+	"officials": true, "students": true, "delegates": true, "donors": true, "voters": true,
+	"crowd": true, "audience": true, "attendees": true, "troops": true, "soldiers": true,
+	"workers": true, "employees": true, "staff": true, "staffers": true, "colleagues": true,
+	"leaders": true, "ministers": true, "diplomats": true, "investors": true, "analysts": true,
+	"executives": true, "lawyers": true, "residents": true, "cadets": true, "parishioners": true,
+}
+
 // rightContent finds the content after a cue: past an addressee ("told
 // reporters"), adverbials ("on Tuesday"), "citing X" and a "that", comma or
 // colon. It returns the token range and any outlets cited on the way.
@@ -148,6 +160,11 @@ func (d *doc) objectRight(r, limit int) (int, int) {
 			k++
 		}
 		for k < limit && outletNouns[d.toks[k].lower] {
+			k++
+		}
+		// "told U.S. Naval War College graduates": the names qualify an
+		// audience noun that heads the object.
+		for k < limit && k < r+8 && audienceNouns[d.toks[k].lower] {
 			k++
 		}
 		return r, k

@@ -45,6 +45,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"We will win,", "Smith", "said", true}, {"We are ready,", "Jones", "said", true}},
 		},
 		{
+			name: "names qualifying the audience of a telling verb",
+			text: "“We are ready,” Mattis told U.S. Naval War College graduates at a ceremony in June.",
+			want: []want{{"We are ready,", "Mattis", "told", true}},
+		},
+		{
 			name: "straight quote with inverted cue",
 			text: `"Taxes are too high," said Mary Jones, a local farmer.`,
 			want: []want{{"Taxes are too high,", "Mary Jones", "said", true}},
