@@ -220,7 +220,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 				!clauseOpeners[d.toks[k+1].lower] // "..., she said, and soon ..." goes on with the narrative
 		}
 		if before > floor && d.endsClause(before) && !introduced &&
-			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
+			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3 || d.quotationLeads(floor, before)) && before-d.clauseStart(floor, before) >= 4) {
 			// "..., X said (during a speech ...)": the content is before,
 			// or around when it goes on: "The plan, X said, was aimed at".
 			contentTo := before + 1
@@ -294,6 +294,27 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		}
 	}
 	return out
+}
+
+// quotationLeads reports whether the clause before a source that ends at
+// token boundary is a quotation opening the unit ("“...,” he said aboard
+// his plane"): its tag's own content is the quotation, not the words
+// after the cue. A quoted title inside a clause ("told “Fox News
+// Sunday,” ...") is no such lead.
+func (d *doc) quotationLeads(floor, boundary int) bool {
+	if !d.toks[boundary].isQuoteMark() {
+		return false
+	}
+	start := d.clauseStart(floor, boundary)
+	if start >= boundary || d.toks[start].quoteID < 0 {
+		return false
+	}
+	for k := floor; k < start; k++ {
+		if !d.toks[k].isQuoteMark() {
+			return false
+		}
+	}
+	return true
 }
 
 // participleLead are words before a participle cue whose subject is the

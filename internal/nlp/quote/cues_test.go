@@ -31,6 +31,12 @@ func TestCueConstructions(t *testing.T) {
 			content: "We have the votes,",
 			speaker: "Rep. Jim Smith",
 		},
+		{
+			name:    "a leading quotation is its tag's content despite a long setting",
+			text:    "Rubio made the argument. \"I am going to be the nominee,\" he said aboard his campaign plane on Monday as he crossed Nevada.",
+			content: "I am going to be the nominee,",
+			speaker: "he",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
