@@ -37,6 +37,18 @@ func TestCueConstructions(t *testing.T) {
 			content: "I am going to be the nominee,",
 			speaker: "he",
 		},
+		{
+			name:    "the subject of the clause voices a quotation in its predicate",
+			text:    "Former Arkansas Gov. Mike Huckabee, for his part, is labeling Obama's actions “a blatant abuse of power.”",
+			content: "a blatant abuse of power.",
+			speaker: "Former Arkansas Gov. Mike Huckabee",
+		},
+		{
+			name:    "an as-clause subject does not voice the main clause's quotation",
+			text:    "As Blumenthal spoke, the lobby was whipping lawmakers against “any and all gun control” on Monday.",
+			content: "any and all gun control",
+			speaker: "",
+		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,6 +7,8 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -33,6 +35,8 @@ func (d *doc) unclaimedSpeakers(u unit, out []attribution) {
 			}
 		} else if s0, s1, c := d.previousTag(a.content); s1 > s0 && a.srcTo <= a.srcFrom {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
+		} else if s0, s1 := d.clauseSubject(u); s1 > s0 && a.srcTo <= a.srcFrom && d.subjectPredicates(s0, s1, a.content) {
+			a.srcFrom, a.srcTo = s0, s1
 		}
 	}
 }
@@ -316,3 +320,35 @@ func (d *doc) openingParticiple(k, limit int) bool {
 
 // articles open a noun phrase.
 var articles = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true, "those": true}
+
+// subjectPredicates reports whether a quotation is in the predicate of
+// the clause whose subject ends at token s1, with no clause boundary
+// between them: "Her economic plan promises to “...”", "Huckabee is
+// labeling Obama's actions “...”". The subject then voices it.
+func (d *doc) subjectPredicates(s0, s1 int, content news.Span) bool {
+	// The subject is a name or a pronoun, not a headline's capitals, an
+	// opening participle or the subject of an "As ..." clause.
+	head, _ := d.head(s0, s1)
+	name := d.text[head.Start:head.End]
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !pronouns[strings.ToLower(name)] || name == strings.ToUpper(name) && len(name) > 1 {
+		return false
+	}
+	if d.openingParticiple(s0, s1+1) || clauseOpeners[d.toks[s0].lower] || s0 > 0 && d.toks[s0-1].lower == "as" {
+		return false
+	}
+	open := d.tokenAfter(content.Start)
+	for open > 0 && d.toks[open-1].isQuoteMark() && d.toks[open-1].quoteID < 0 {
+		open--
+	}
+	if open <= s1 || open-s1 > 12 {
+		return false
+	}
+	verb := false
+	for _, t := range d.toks[s1:open] {
+		if t.quoteID >= 0 || t.isQuoteMark() || clauseEnds[t.Text] {
+			return false
+		}
+		verb = verb || t.isLower()
+	}
+	return verb
+}
