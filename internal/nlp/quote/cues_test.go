@@ -71,3 +71,31 @@ func TestCueConstructions(t *testing.T) {
 		})
 	}
 }
+
+// TestCueSubject checks the subject a tagged content without a tagged
+// source takes from before its cue.
+func TestCueSubject(t *testing.T) {
+	tests := []struct{ text, cue, want string }{
+		{"CNN also noted the relatively sparse attendance.", "noted", "CNN"},
+		{"The crowd was thin. The progressives might decide they made a difference.", "might", "The progressives"},
+		{"His remarks buttress the contention of Clinton that she erred.", "the", ""},
+		{"Clinton has hammered the senator for his vote, and will help encourage a peace.", "encourage", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.text, func(t *testing.T) {
+			d := newDoc(tt.text, nil)
+			k := 0
+			for k < len(d.toks) && d.toks[k].Text != tt.cue {
+				k++
+			}
+			s0, s1 := d.cueSubject(k)
+			got := ""
+			if s1 > s0 {
+				got = tt.text[d.toks[s0].Start:d.toks[s1-1].End]
+			}
+			if got != tt.want {
+				t.Errorf("subject of %q = %q, want %q", tt.cue, got, tt.want)
+			}
+		})
+	}
+}

@@ -264,10 +264,41 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		}
 		if s, ok := d.nearest(cue, spans.Source); ok {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
+		} else {
+			a.srcFrom, a.srcTo = d.cueSubject(a.cueFrom)
 		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// cueSubject returns the subject of the cue at token k in its sentence
+// for a tagged content the tagger found no source for: the noun phrase
+// before the cue ("CNN also noted", "Weber, who advises Kasich, ...
+// lauded"), or the clause's subject for a participle or a coordinated
+// verb ("..., accusing", "Smith spoke and delivered"). It returns an
+// empty range when there is none.
+func (d *doc) cueSubject(k int) (int, int) {
+	floor := k
+	for floor > 0 && !clauseEnds[d.toks[floor-1].Text] && !strings.Contains(d.text[d.toks[floor-1].End:d.toks[floor].Start], "\n") {
+		floor--
+	}
+	// A nominal cue ("the contention of", "a verbal attack") has no
+	// subject before it.
+	if c := d.toks[k]; !c.isLower() || determiners[c.lower] {
+		return 0, 0
+	}
+	m := d.subjectEnd(k, floor)
+	s0, s1 := d.npLeft(m, floor)
+	if s1 <= s0 || d.inanimateSubject(s0, s1, floor) {
+		return 0, 0
+	}
+	// A lone lower-case word is no subject ("... buttress | the
+	// contention of", "the | hope").
+	if w := d.toks[s0]; s1-s0 == 1 && (determiners[w.lower] || w.isLower() && !pronouns[w.lower]) {
+		return 0, 0
+	}
+	return s0, s1
 }
 
 // lightVerbs are no cue on their own: their object is an event ("made an
