@@ -20,6 +20,16 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 				// Everything in an interview turn or after a headline's
 				// "Name:" is the speaker's; nested cues are part of it.
 				continue
+			case d.closesRelative(h, c) > 0:
+				// "Cruz, who says A, said B": the relative clause ends at
+				// the comma and its antecedent says B.
+				comma := d.closesRelative(h, c)
+				d.truncate(&out, host, comma)
+				if a, ok := d.afterRelative(u, c, h); ok {
+					out = append(out, a)
+					floor = max(floor, c.to, d.tokenAfter(a.content.End))
+				}
+				continue
 			case c.class == participle && c.from-1 > u.from && d.toks[c.from-1].Text == ",":
 				d.truncate(&out, host, c.from-1)
 				floor = c.from - 1
@@ -73,6 +83,53 @@ func (d *doc) truncate(out *[]attribution, i, boundary int) {
 	if a.content.End <= a.content.Start {
 		*out = append((*out)[:i], (*out)[i+1:]...)
 	}
+}
+
+// closesRelative returns the comma before cue c that closes the relative
+// clause host h is read from ("Cruz, who says A, | said B"), or 0.
+func (d *doc) closesRelative(h attribution, c cue) int {
+	if h.direct || h.srcTo <= h.srcFrom || !relativePronouns[d.toks[h.srcTo-1].lower] || c.class == topic || !d.toks[c.from].isLower() {
+		return 0
+	}
+	comma := d.subjectEnd(c.from, 0) - 1
+	if comma <= d.tokenAfter(h.content.Start) {
+		return 0
+	}
+	if t := d.toks[comma]; t.isQuoteMark() && t.quoteID < 0 && d.toks[comma-1].Text == "," {
+		// "Humphrey, who calls Trump a “sociopath,” said": the comma is
+		// inside the closing quotation mark.
+		return comma
+	}
+	if d.toks[comma].Text != "," || d.toks[comma].quoteID >= 0 {
+		return 0
+	}
+	return comma
+}
+
+// afterRelative reads the attribution of cue c after a relative clause
+// that host h's cue opened: its source is h's antecedent ("Cruz" of "Cruz,
+// who") and its content follows c.
+func (d *doc) afterRelative(u unit, c cue, h attribution) (attribution, bool) {
+	rel := h.srcTo - 1
+	s0, s1 := h.srcFrom, rel
+	for s1 > s0 && d.toks[s1-1].Text == "," {
+		s1--
+	}
+	if s1 <= s0 {
+		s0, s1 = d.npLeft(rel, u.from)
+		if s1 > s0 && d.toks[s1-1].Text == "," {
+			s1--
+		}
+	}
+	r, end, via, _ := d.rightContent(u, c)
+	if s1 <= s0 || end <= r {
+		return attribution{}, false
+	}
+	s, direct := d.span(r, end)
+	if s.End <= s.Start {
+		return attribution{}, false
+	}
+	return attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class, srcFrom: s0, srcTo: s1, content: s, direct: direct, via: via}, true
 }
 
 // aroundCue reports whether host h's content runs around its own cue

@@ -44,6 +44,18 @@ func TestCueConstructions(t *testing.T) {
 			speaker: "Former Arkansas Gov. Mike Huckabee",
 		},
 		{
+			name:    "the antecedent of a relative clause with a cue says the main content",
+			text:    "Podesta, who said the project was vetted by his firm's counsel, said he was unaware of any disagreements.",
+			content: "he was unaware of any disagreements",
+			speaker: "Podesta",
+		},
+		{
+			name:    "the relative clause keeps its own content",
+			text:    "Humphrey, who calls Trump a “sociopath,” said he doubts the effort will succeed.",
+			content: "he doubts the effort will succeed",
+			speaker: "Humphrey",
+		},
+		{
 			name:    "an as-clause subject does not voice the main clause's quotation",
 			text:    "As Blumenthal spoke, the lobby was whipping lawmakers against “any and all gun control” on Monday.",
 			content: "any and all gun control",
