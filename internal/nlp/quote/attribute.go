@@ -468,6 +468,11 @@ func (d *doc) skipModifiersRight(k, limit int) int {
 // there is none.
 func (d *doc) invertedSource(from, limit int) int {
 	end := d.contentEnd(from, limit)
+	if end-from > 1 && pronouns[d.toks[from].lower] {
+		// "..., said he fully supports it": a pronoun with words after
+		// it opens the content, not an inverted subject.
+		return from
+	}
 	for k := from; k < end && k < from+10; k++ {
 		t := d.toks[k]
 		if t.Text == "," || t.Text == "(" || k > from && (t.lower == "who" || t.lower == "whose") {

@@ -56,6 +56,12 @@ func TestCueConstructions(t *testing.T) {
 			speaker: "Humphrey",
 		},
 		{
+			name:    "a pronoun after the cue opens the content, not an inverted subject",
+			text:    "Rep. Bobby Scott (D-Va.), ranking member of the House education committee and one of the bill’s chief negotiators, said he fully supports the compromise.",
+			content: "he fully supports the compromise",
+			speaker: "Rep. Bobby Scott (D-Va.)",
+		},
+		{
 			name:    "an as-clause subject does not voice the main clause's quotation",
 			text:    "As Blumenthal spoke, the lobby was whipping lawmakers against “any and all gun control” on Monday.",
 			content: "any and all gun control",
