@@ -97,6 +97,10 @@ func TestCueSubject(t *testing.T) {
 		{"CNN also noted the relatively sparse attendance.", "noted", "CNN"},
 		{"The crowd was thin. The progressives might decide they made a difference.", "might", "The progressives"},
 		{"His remarks buttress the contention of Clinton that she erred.", "the", ""},
+		{"Donald J. Trump, a Republican presidential candidate, shares this bleak view.", "shares", "Donald J. Trump"},
+		{"Clinton touted her plans, explaining why they had failed.", "explaining", "Clinton"},
+		{"I had prepared a statement but decided to address the issue.", "decided", "I"},
+		{"Conceding that a deal would come, he praised the talks.", "Conceding", "he"},
 		{"Clinton has hammered the senator for his vote, and will help encourage a peace.", "encourage", ""},
 	}
 	for _, tt := range tests {

@@ -262,7 +262,7 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		if d.evidentialThing(a.cueFrom, a.cueTo) {
 			continue
 		}
-		if s, ok := d.nearest(cue, spans.Source); ok {
+		if s, ok := d.nearest(cue, nearSide(cue, c, spans.Source)); ok {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 		} else {
 			a.srcFrom, a.srcTo = d.cueSubject(a.cueFrom)
@@ -285,11 +285,14 @@ func (d *doc) cueSubject(k int) (int, int) {
 	}
 	// A nominal cue ("the contention of", "a verbal attack") has no
 	// subject before it.
-	if c := d.toks[k]; !c.isLower() || determiners[c.lower] {
+	if c := d.toks[k]; !c.isLower() && k > floor || determiners[c.lower] {
 		return 0, 0
 	}
 	m := d.subjectEnd(k, floor)
 	s0, s1 := d.npLeft(m, floor)
+	if s1 <= s0 {
+		s0, s1 = d.clauseSubjectOf(k, m, floor)
+	}
 	if s1 <= s0 || d.inanimateSubject(s0, s1, floor) {
 		return 0, 0
 	}
@@ -299,6 +302,47 @@ func (d *doc) cueSubject(k int) (int, int) {
 		return 0, 0
 	}
 	return s0, s1
+}
+
+// clauseSubjectOf returns the subject of a cue at token k with no noun
+// phrase right before it (m is where its subject would end, floor the
+// sentence start): the head before an apposition ("Trump, a Republican
+// candidate, shares"), or the clause's subject for a participle or a
+// coordinated verb ("..., laying out", "prepared a statement but decided
+// to", "Conceding that ..., he").
+func (d *doc) clauseSubjectOf(k, m, floor int) (int, int) {
+	if m-1 >= floor && d.toks[m-1].Text == "," {
+		if h0, ok := d.appositionHead(m-1, floor); ok {
+			return d.npRight(h0, m-1)
+		}
+	}
+	participle := strings.HasSuffix(d.toks[k].lower, "ing")
+	var before string
+	if m-1 >= floor {
+		before = d.toks[m-1].lower
+	}
+	coordinated := before == "and" || before == "but"
+	if coordinated || participle && (m == floor || before == "," || participleLead[before]) {
+		end := k
+		for end < len(d.toks) && !clauseEnds[d.toks[end].Text] {
+			end++
+		}
+		return d.clauseSubject(unit{from: floor, to: end})
+	}
+	return 0, 0
+}
+
+// nearSide drops the sources beyond content c on the far side from its
+// cue: they are the next attribution's ("half said X, and 4 in 10 said").
+func nearSide(cue, c news.Span, sources []news.Span) []news.Span {
+	var out []news.Span
+	for _, s := range sources {
+		if cue.End <= c.Start && c.End <= s.Start || s.End <= c.Start && c.End <= cue.Start {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // lightVerbs are no cue on their own: their object is an event ("made an
