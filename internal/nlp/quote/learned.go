@@ -154,6 +154,13 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		}
 		kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 	}
+	for i, r := range kept {
+		// A reported rule content that neither the rules nor the tagger
+		// gave a source takes its cue's subject.
+		if !r.direct && r.lemma != ":" && r.cueFrom >= 0 && r.cueTo > r.cueFrom && r.srcTo <= r.srcFrom {
+			kept[i].srcFrom, kept[i].srcTo = d.cueSubject(r.cueFrom)
+		}
+	}
 	return append(kept, d.learned(spans, rules)...)
 }
 
@@ -299,6 +306,10 @@ func (d *doc) cueSubject(k int) (int, int) {
 	// A lone lower-case word is no subject ("... buttress | the
 	// contention of", "the | hope").
 	if w := d.toks[s0]; s1-s0 == 1 && (determiners[w.lower] || w.isLower() && !pronouns[w.lower]) {
+		return 0, 0
+	}
+	// Nor a date or a connective ("Tuesday", "But").
+	if w := d.toks[s1-1].lower; weekday(w) || month(w) || clauseOpeners[w] {
 		return 0, 0
 	}
 	return s0, s1
