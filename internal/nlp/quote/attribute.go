@@ -268,6 +268,11 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 	}
 	switch {
 	case sTo > sFrom:
+		if b := sFrom - 1; b-1 > floor && determiners[d.toks[b].lower] && d.quotationLeads(floor, b-1) {
+			// "“...,” this Trump look-alike declared": the determiner
+			// opens the subject.
+			sFrom = b
+		}
 		base.srcFrom, base.srcTo = sFrom, sTo
 		before := sFrom - 1
 		parenthetical := false
@@ -307,8 +312,13 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 			s1 = s0
 		}
 		inverted := s1 > s0 && !(s1-s0 == 1 && determiners[d.toks[s0].lower]) &&
-			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(")
+			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(" ||
+				d.quotationLeads(floor, m-1) && adjunctStart[d.toks[s1].lower])
 		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to && d.mayInvert(c.to) {
+			s0, s1, inverted = c.to, i1, true
+		}
+		if i1 := d.subjectBeforeAdjunct(c.to, u.to); !inverted && i1 > c.to && d.mayInvert(c.to) && d.quotationLeads(floor, m-1) {
+			// "“...,” said Cruz constituent Dan Golvach when asked".
 			s0, s1, inverted = c.to, i1, true
 		}
 		h0, appositive := d.appositionHead(m-1, u.from)
@@ -460,6 +470,34 @@ func (d *doc) skipModifiersRight(k, limit int) int {
 		k++
 	}
 	return k
+}
+
+// subjectBeforeAdjunct returns where an inverted subject of a few words
+// after a cue ends at an adjunct ("said Cruz constituent Dan Golvach when
+// asked"), or from when the words before it are no noun phrase.
+func (d *doc) subjectBeforeAdjunct(from, limit int) int {
+	for k := from; k < limit && k < from+8; k++ {
+		t := d.toks[k]
+		if k > from && adjunctStart[t.lower] {
+			return k
+		}
+		if t.isPunct() || t.quoteID >= 0 || npStop[t.lower] || pronouns[t.lower] || auxiliaryLike(t.lower) {
+			return from
+		}
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			return from
+		}
+	}
+	return from
+}
+
+// auxiliaryLike words open a verb phrase, never a noun phrase.
+func auxiliaryLike(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must":
+		return true
+	}
+	return false
 }
 
 // invertedSource returns the end of a source phrase after an inverted cue

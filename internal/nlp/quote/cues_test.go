@@ -62,6 +62,30 @@ func TestCueConstructions(t *testing.T) {
 			speaker: "Rep. Bobby Scott (D-Va.)",
 		},
 		{
+			name:    "an inverted subject after a leading quotation ends at an adjunct",
+			text:    "He spoke. \"We really can win on Tuesday,\" said Sanders as he closed out.",
+			content: "We really can win on Tuesday,",
+			speaker: "Sanders",
+		},
+		{
+			name:    "a several-word inverted subject ends at an adjunct",
+			text:    "He spoke. “Anyone who refuses to follow our laws should go,” said Cruz constituent Dan Golvach when asked about it.",
+			content: "Anyone who refuses to follow our laws should go,",
+			speaker: "Dan Golvach",
+		},
+		{
+			name:    "a determiner opens the subject of a leading quotation's tag",
+			text:    "He spoke. \"In the United States, people are great,\" this Trump look-alike declared in Mexico City.",
+			content: "In the United States, people are great,",
+			speaker: "Trump look-alike",
+		},
+		{
+			name:    "a tag's speaker may carry an apposition",
+			text:    "He spoke. “He looked me right in the eye,” Deborah Tamargo, the chairwoman of the county GOP, recalled.",
+			content: "He looked me right in the eye,",
+			speaker: "Deborah Tamargo",
+		},
+		{
 			name:    "an as-clause subject does not voice the main clause's quotation",
 			text:    "As Blumenthal spoke, the lobby was whipping lawmakers against “any and all gun control” on Monday.",
 			content: "any and all gun control",

@@ -28,6 +28,8 @@ func (d *doc) unclaimedSpeakers(u unit, out []attribution) {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.via = s0, s1, -1, 0, nil
 		} else if s0, s1, c := d.speechTag(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
+		} else if s0, s1, c := d.appositiveTag(a.content); s1 > s0 {
+			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
 		} else if s0, s1 := d.introducer(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo = s0, s1
 			if !inUnit {
@@ -188,6 +190,42 @@ func (d *doc) speechTag(content news.Span) (int, int, int) {
 		if v == k && v+1 < end && d.speakerWords(v+1, end) {
 			// "“...,” added Rep. Cathy McMorris Rodgers."
 			return v + 1, end, v
+		}
+		return 0, 0, 0
+	}
+	return 0, 0, 0
+}
+
+// appositiveTag reads a tag clause after a quotation whose speaker has an
+// apposition: "“...,” Deborah Tamargo, the chairwoman of the county GOP,
+// recalled." It returns the speaker's tokens and the verb's index.
+func (d *doc) appositiveTag(content news.Span) (int, int, int) {
+	k := d.tokenAfter(content.End)
+	for k < len(d.toks) && d.toks[k].isQuoteMark() && d.toks[k].quoteID < 0 {
+		k++
+	}
+	if k >= len(d.toks) || strings.Contains(d.text[content.End:d.toks[k].Start], "\n") {
+		return 0, 0, 0
+	}
+	comma := k
+	for comma < len(d.toks) && comma < k+6 && d.toks[comma].Text != "," {
+		comma++
+	}
+	if comma >= len(d.toks) || d.toks[comma].Text != "," || !d.toks[k].isCapitalised() || !d.speakerWords(k, comma) {
+		return 0, 0, 0
+	}
+	for j := comma + 1; j+2 < len(d.toks) && j < comma+16; j++ {
+		t := d.toks[j]
+		if t.quoteID >= 0 || t.isQuoteMark() || clauseEnds[t.Text] {
+			return 0, 0, 0
+		}
+		if t.Text != "," {
+			continue
+		}
+		v := d.toks[j+1]
+		_, cls := cueLemma(v.lower)
+		if end := d.toks[j+2].Text; v.isLower() && (cls == speech || d.verbLike(j+1, true)) && (end == "." || end == ",") {
+			return k, comma, j + 1
 		}
 		return 0, 0, 0
 	}
