@@ -86,6 +86,12 @@ func TestCueConstructions(t *testing.T) {
 			speaker: "Deborah Tamargo",
 		},
 		{
+			name:    "an opening according-to source runs to its comma",
+			text:    "The vote was held. According to early results of exit polls conducted for The Associated Press and television networks, half of the voters were black.",
+			content: "half of the voters were black",
+			speaker: "early results of exit polls conducted for The Associated Press and television networks",
+		},
+		{
 			name:    "an as-clause subject does not voice the main clause's quotation",
 			text:    "As Blumenthal spoke, the lobby was whipping lawmakers against “any and all gun control” on Monday.",
 			content: "any and all gun control",
