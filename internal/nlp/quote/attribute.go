@@ -215,6 +215,14 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		return d.accordingTo(u, c, floor)
 	case ":":
 		a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class, srcFrom: u.from, srcTo: c.from}
+		for k := u.from + 1; k < c.from; k++ {
+			if d.toks[k].lower == "to" {
+				// "Clinton to Planned Parenthood: ...": the speaker is
+				// before the addressee.
+				a.srcTo = k
+				break
+			}
+		}
 		if s, direct := d.span(c.to, d.contentEnd(c.to, u.to)); s.End > s.Start {
 			a.content, a.direct = s, direct
 			return []attribution{a}

@@ -92,6 +92,18 @@ func TestCueConstructions(t *testing.T) {
 			speaker: "early results of exit polls conducted for The Associated Press and television networks",
 		},
 		{
+			name:    "a headline before a dateline is read",
+			text:    "Lynch: No outside influence on FBI probe into Clinton emails.\n\nWASHINGTON (AP) — Attorney General Loretta Lynch spoke on Tuesday.",
+			content: "No outside influence on FBI probe into Clinton emails",
+			speaker: "Lynch",
+		},
+		{
+			name:    "a headline's speaker is before the addressee",
+			text:    "Clinton to Planned Parenthood: Trump will reverse Roe v. Wade.\n\nWASHINGTON (UPI) — Hillary Clinton spoke.",
+			content: "Trump will reverse Roe v. Wade",
+			speaker: "Clinton",
+		},
+		{
 			name:    "an as-clause subject does not voice the main clause's quotation",
 			text:    "As Blumenthal spoke, the lobby was whipping lawmakers against “any and all gun control” on Monday.",
 			content: "any and all gun control",

@@ -246,7 +246,7 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 	var out []attribution
 	for _, raw := range spans.Content {
 		c := d.trimSpan(raw)
-		if c.End <= c.Start || c.Start < d.bodyStart || d.overlapsAny(c, rules) || d.overlapsAny(c, d.relays) {
+		if c.End <= c.Start || c.Start < d.bodyStart && c.End > d.datelineStart || d.overlapsAny(c, rules) || d.overlapsAny(c, d.relays) {
 			continue
 		}
 		from, to := d.tokenAfter(c.Start), d.tokenAfter(c.End)
