@@ -91,7 +91,7 @@ func (d *doc) introducer(content news.Span) (int, int) {
 		// Rosenthal recently put it, ''...''" end in a cue or an idiom.
 		p := d.toks[colon-1]
 		_, cls := cueLemma(p.lower)
-		cueEnd = cls == speech || p.lower == "it" && colon > 1 && (d.toks[colon-2].lower == "put" || d.toks[colon-2].lower == "puts")
+		cueEnd = cls == speech || p.lower == "it" && colon > 1 && d.toks[colon-2].lower == "put"
 		if !p.isLower() || !cueEnd && (npStop[p.lower] || determiners[p.lower] || pronouns[p.lower]) {
 			return 0, 0
 		}
