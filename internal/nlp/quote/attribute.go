@@ -20,6 +20,16 @@ func (d *doc) unitAttributions(u unit, prev []attribution) []attribution {
 				// Everything in an interview turn or after a headline's
 				// "Name:" is the speaker's; nested cues are part of it.
 				continue
+			case d.closesRelative(h, c) > 0:
+				// "Cruz, who says A, said B": the relative clause ends at
+				// the comma and its antecedent says B.
+				comma := d.closesRelative(h, c)
+				d.truncate(&out, host, comma)
+				if a, ok := d.afterRelative(u, c, h); ok {
+					out = append(out, a)
+					floor = max(floor, c.to, d.tokenAfter(a.content.End))
+				}
+				continue
 			case c.class == participle && c.from-1 > u.from && d.toks[c.from-1].Text == ",":
 				d.truncate(&out, host, c.from-1)
 				floor = c.from - 1
@@ -73,6 +83,53 @@ func (d *doc) truncate(out *[]attribution, i, boundary int) {
 	if a.content.End <= a.content.Start {
 		*out = append((*out)[:i], (*out)[i+1:]...)
 	}
+}
+
+// closesRelative returns the comma before cue c that closes the relative
+// clause host h is read from ("Cruz, who says A, | said B"), or 0.
+func (d *doc) closesRelative(h attribution, c cue) int {
+	if h.direct || h.srcTo <= h.srcFrom || !relativePronouns[d.toks[h.srcTo-1].lower] || c.class == topic || !d.toks[c.from].isLower() {
+		return 0
+	}
+	comma := d.subjectEnd(c.from, 0) - 1
+	if comma <= d.tokenAfter(h.content.Start) {
+		return 0
+	}
+	if t := d.toks[comma]; t.isQuoteMark() && t.quoteID < 0 && d.toks[comma-1].Text == "," {
+		// "Humphrey, who calls Trump a “sociopath,” said": the comma is
+		// inside the closing quotation mark.
+		return comma
+	}
+	if d.toks[comma].Text != "," || d.toks[comma].quoteID >= 0 {
+		return 0
+	}
+	return comma
+}
+
+// afterRelative reads the attribution of cue c after a relative clause
+// that host h's cue opened: its source is h's antecedent ("Cruz" of "Cruz,
+// who") and its content follows c.
+func (d *doc) afterRelative(u unit, c cue, h attribution) (attribution, bool) {
+	rel := h.srcTo - 1
+	s0, s1 := h.srcFrom, rel
+	for s1 > s0 && d.toks[s1-1].Text == "," {
+		s1--
+	}
+	if s1 <= s0 {
+		s0, s1 = d.npLeft(rel, u.from)
+		if s1 > s0 && d.toks[s1-1].Text == "," {
+			s1--
+		}
+	}
+	r, end, via, _ := d.rightContent(u, c)
+	if s1 <= s0 || end <= r {
+		return attribution{}, false
+	}
+	s, direct := d.span(r, end)
+	if s.End <= s.Start {
+		return attribution{}, false
+	}
+	return attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class, srcFrom: s0, srcTo: s1, content: s, direct: direct, via: via}, true
 }
 
 // aroundCue reports whether host h's content runs around its own cue
@@ -158,6 +215,14 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		return d.accordingTo(u, c, floor)
 	case ":":
 		a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class, srcFrom: u.from, srcTo: c.from}
+		for k := u.from + 1; k < c.from; k++ {
+			if d.toks[k].lower == "to" {
+				// "Clinton to Planned Parenthood: ...": the speaker is
+				// before the addressee.
+				a.srcTo = k
+				break
+			}
+		}
 		if s, direct := d.span(c.to, d.contentEnd(c.to, u.to)); s.End > s.Start {
 			a.content, a.direct = s, direct
 			return []attribution{a}
@@ -211,6 +276,11 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 	}
 	switch {
 	case sTo > sFrom:
+		if b := sFrom - 1; b-1 > floor && determiners[d.toks[b].lower] && d.quotationLeads(floor, b-1) {
+			// "“...,” this Trump look-alike declared": the determiner
+			// opens the subject.
+			sFrom = b
+		}
 		base.srcFrom, base.srcTo = sFrom, sTo
 		before := sFrom - 1
 		parenthetical := false
@@ -220,7 +290,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 				!clauseOpeners[d.toks[k+1].lower] // "..., she said, and soon ..." goes on with the narrative
 		}
 		if before > floor && d.endsClause(before) && !introduced &&
-			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3) && before-d.clauseStart(floor, before) >= 4) {
+			(parenthetical || (!hasRight || rightQuote || settingQuote || adjunctStart[d.toks[r].lower] || end-r <= 3 || d.quotationLeads(floor, before)) && before-d.clauseStart(floor, before) >= 4) {
 			// "..., X said (during a speech ...)": the content is before,
 			// or around when it goes on: "The plan, X said, was aimed at".
 			contentTo := before + 1
@@ -250,8 +320,13 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 			s1 = s0
 		}
 		inverted := s1 > s0 && !(s1-s0 == 1 && determiners[d.toks[s0].lower]) &&
-			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(")
+			(s1 >= d.contentEnd(c.to, u.to) || d.toks[s1].Text == "," || d.toks[s1].Text == "(" ||
+				d.quotationLeads(floor, m-1) && adjunctStart[d.toks[s1].lower])
 		if i1 := d.invertedSource(c.to, u.to); !inverted && !tellVerbs[c.lemma] && i1 > c.to && d.mayInvert(c.to) {
+			s0, s1, inverted = c.to, i1, true
+		}
+		if i1 := d.subjectBeforeAdjunct(c.to, u.to); !inverted && i1 > c.to && d.mayInvert(c.to) && d.quotationLeads(floor, m-1) {
+			// "“...,” said Cruz constituent Dan Golvach when asked".
 			s0, s1, inverted = c.to, i1, true
 		}
 		h0, appositive := d.appositionHead(m-1, u.from)
@@ -294,6 +369,27 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		}
 	}
 	return out
+}
+
+// quotationLeads reports whether the clause before a source that ends at
+// token boundary is a quotation opening the unit ("“...,” he said aboard
+// his plane"): its tag's own content is the quotation, not the words
+// after the cue. A quoted title inside a clause ("told “Fox News
+// Sunday,” ...") is no such lead.
+func (d *doc) quotationLeads(floor, boundary int) bool {
+	if !d.toks[boundary].isQuoteMark() {
+		return false
+	}
+	start := d.clauseStart(floor, boundary)
+	if start >= boundary || d.toks[start].quoteID < 0 {
+		return false
+	}
+	for k := floor; k < start; k++ {
+		if !d.toks[k].isQuoteMark() {
+			return false
+		}
+	}
+	return true
 }
 
 // participleLead are words before a participle cue whose subject is the
@@ -384,12 +480,45 @@ func (d *doc) skipModifiersRight(k, limit int) int {
 	return k
 }
 
+// subjectBeforeAdjunct returns where an inverted subject of a few words
+// after a cue ends at an adjunct ("said Cruz constituent Dan Golvach when
+// asked"), or from when the words before it are no noun phrase.
+func (d *doc) subjectBeforeAdjunct(from, limit int) int {
+	for k := from; k < limit && k < from+8; k++ {
+		t := d.toks[k]
+		if k > from && adjunctStart[t.lower] {
+			return k
+		}
+		if t.isPunct() || t.quoteID >= 0 || npStop[t.lower] || pronouns[t.lower] || auxiliaryLike(t.lower) {
+			return from
+		}
+		if _, c := cueLemma(t.lower); c != 0 && t.isLower() {
+			return from
+		}
+	}
+	return from
+}
+
+// auxiliaryLike words open a verb phrase, never a noun phrase.
+func auxiliaryLike(w string) bool {
+	switch w {
+	case "is", "are", "was", "were", "has", "have", "had", "will", "would", "could", "should", "can", "may", "might", "must":
+		return true
+	}
+	return false
+}
+
 // invertedSource returns the end of a source phrase after an inverted cue
 // ("..., said former Utah governor Michael Leavitt, a Romney confidant.")
 // when the phrase runs to a comma or the end of the unit, or from when
 // there is none.
 func (d *doc) invertedSource(from, limit int) int {
 	end := d.contentEnd(from, limit)
+	if end-from > 1 && pronouns[d.toks[from].lower] {
+		// "..., said he fully supports it": a pronoun with words after
+		// it opens the content, not an inverted subject.
+		return from
+	}
 	for k := from; k < end && k < from+10; k++ {
 		t := d.toks[k]
 		if t.Text == "," || t.Text == "(" || k > from && (t.lower == "who" || t.lower == "whose") {

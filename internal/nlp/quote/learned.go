@@ -154,6 +154,13 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		}
 		kept[i].srcFrom, kept[i].srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
 	}
+	for i, r := range kept {
+		// A reported rule content that neither the rules nor the tagger
+		// gave a source takes its cue's subject.
+		if !r.direct && r.lemma != ":" && r.cueFrom >= 0 && r.cueTo > r.cueFrom && r.srcTo <= r.srcFrom {
+			kept[i].srcFrom, kept[i].srcTo = d.cueSubject(r.cueFrom)
+		}
+	}
 	return append(kept, d.learned(spans, rules)...)
 }
 
@@ -239,7 +246,7 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 	var out []attribution
 	for _, raw := range spans.Content {
 		c := d.trimSpan(raw)
-		if c.End <= c.Start || c.Start < d.bodyStart || d.overlapsAny(c, rules) || d.overlapsAny(c, d.relays) {
+		if c.End <= c.Start || c.Start < d.bodyStart && c.End > d.datelineStart || d.overlapsAny(c, rules) || d.overlapsAny(c, d.relays) {
 			continue
 		}
 		from, to := d.tokenAfter(c.Start), d.tokenAfter(c.End)
@@ -262,10 +269,89 @@ func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
 		if d.evidentialThing(a.cueFrom, a.cueTo) {
 			continue
 		}
-		if s, ok := d.nearest(cue, spans.Source); ok {
+		if s, ok := d.nearest(cue, nearSide(cue, c, spans.Source)); ok {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
+		} else {
+			a.srcFrom, a.srcTo = d.cueSubject(a.cueFrom)
 		}
 		out = append(out, a)
+	}
+	return out
+}
+
+// cueSubject returns the subject of the cue at token k in its sentence
+// for a tagged content the tagger found no source for: the noun phrase
+// before the cue ("CNN also noted", "Weber, who advises Kasich, ...
+// lauded"), or the clause's subject for a participle or a coordinated
+// verb ("..., accusing", "Smith spoke and delivered"). It returns an
+// empty range when there is none.
+func (d *doc) cueSubject(k int) (int, int) {
+	floor := k
+	for floor > 0 && !clauseEnds[d.toks[floor-1].Text] && !strings.Contains(d.text[d.toks[floor-1].End:d.toks[floor].Start], "\n") {
+		floor--
+	}
+	// A nominal cue ("the contention of", "a verbal attack") has no
+	// subject before it.
+	if c := d.toks[k]; !c.isLower() && k > floor || determiners[c.lower] {
+		return 0, 0
+	}
+	m := d.subjectEnd(k, floor)
+	s0, s1 := d.npLeft(m, floor)
+	if s1 <= s0 {
+		s0, s1 = d.clauseSubjectOf(k, m, floor)
+	}
+	if s1 <= s0 || d.inanimateSubject(s0, s1, floor) {
+		return 0, 0
+	}
+	// A lone lower-case word is no subject ("... buttress | the
+	// contention of", "the | hope").
+	if w := d.toks[s0]; s1-s0 == 1 && (determiners[w.lower] || w.isLower() && !pronouns[w.lower]) {
+		return 0, 0
+	}
+	// Nor a date or a connective ("Tuesday", "But").
+	if w := d.toks[s1-1].lower; weekday(w) || month(w) || clauseOpeners[w] {
+		return 0, 0
+	}
+	return s0, s1
+}
+
+// clauseSubjectOf returns the subject of a cue at token k with no noun
+// phrase right before it (m is where its subject would end, floor the
+// sentence start): the head before an apposition ("Trump, a Republican
+// candidate, shares"), or the clause's subject for a participle or a
+// coordinated verb ("..., laying out", "prepared a statement but decided
+// to", "Conceding that ..., he").
+func (d *doc) clauseSubjectOf(k, m, floor int) (int, int) {
+	if m-1 >= floor && d.toks[m-1].Text == "," {
+		if h0, ok := d.appositionHead(m-1, floor); ok {
+			return d.npRight(h0, m-1)
+		}
+	}
+	participle := strings.HasSuffix(d.toks[k].lower, "ing")
+	var before string
+	if m-1 >= floor {
+		before = d.toks[m-1].lower
+	}
+	coordinated := before == "and" || before == "but"
+	if coordinated || participle && (m == floor || before == "," || participleLead[before]) {
+		end := k
+		for end < len(d.toks) && !clauseEnds[d.toks[end].Text] {
+			end++
+		}
+		return d.clauseSubject(unit{from: floor, to: end})
+	}
+	return 0, 0
+}
+
+// nearSide drops the sources beyond content c on the far side from its
+// cue: they are the next attribution's ("half said X, and 4 in 10 said").
+func nearSide(cue, c news.Span, sources []news.Span) []news.Span {
+	var out []news.Span
+	for _, s := range sources {
+		if cue.End <= c.Start && c.End <= s.Start || s.End <= c.Start && c.End <= cue.Start {
+			continue
+		}
+		out = append(out, s)
 	}
 	return out
 }

@@ -194,18 +194,19 @@ func articleSources(text string) []news.Citation {
 	return out
 }
 
-// datelineEnd returns the offset just after a dateline's dash, or 0.
-func datelineEnd(text string) int {
+// dateline returns where a dateline's line starts and the offset just
+// after its dash, or 0, 0.
+func dateline(text string) (int, int) {
 	head := text[:min(len(text), 600)]
 	// Every dateline has a slash or parenthesis and a dash: most texts
 	// have neither near the top, and are spared the pattern.
 	if !strings.ContainsAny(head, "/(") || !strings.ContainsAny(head, "-–—") {
-		return 0
+		return 0, 0
 	}
 	if m := datelinePattern.FindStringIndex(head); m != nil {
-		return m[1]
+		return m[0], m[1]
 	}
-	return 0
+	return 0, 0
 }
 
 // mayDescribeOutlet is a cheap filter before agencyPattern.

@@ -105,7 +105,11 @@ func (d *doc) colonCue(u unit, k int) bool {
 	if n < 1 || n > 4 || k+1 >= u.to {
 		return false
 	}
-	if d.toks[k+1].isDigit() || labelWords[d.toks[u.from].lower] {
+	first := d.toks[u.from].lower
+	if first == "the" && k > u.from+1 {
+		first = d.toks[u.from+1].lower
+	}
+	if d.toks[k+1].isDigit() || labelWords[first] {
 		return false
 	}
 	if d.headlineLine(u) && d.toks[u.from].isCapitalised() && d.toks[k+1].isCapitalised() {
@@ -134,6 +138,7 @@ var labelWords = map[string]bool{
 	"update": true, "updated": true, "note": true, "photo": true, "video": true, "watch": true,
 	"related": true, "read": true, "source": true, "editor": true, "correction": true,
 	"click": true, "see": true, "listen": true, "follow": true, "subscribe": true, "also": true,
+	"latest": true,
 }
 
 // headlineLine reports whether a unit is a paragraph of its own: a single

@@ -12,9 +12,16 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	if e := d.invertedSource(c.to, u.to); e > s1 {
 		s1 = e
 	}
+	opening := !(c.from-1 > floor && d.endsClause(c.from-1))
+	if k := d.sourceComma(s1, u.to); opening && s1 > s0 && k > s1 {
+		// "According to early results of exit polls conducted for The
+		// Associated Press and television networks, ...": a long source
+		// runs to its comma.
+		s1 = k
+	}
 	a.srcFrom, a.srcTo = s0, s1
 	var from, to int
-	if c.from-1 > floor && d.endsClause(c.from-1) {
+	if !opening {
 		from, to = d.clauseStart(floor, c.from-1), c.from-1
 		if s1+1 < u.to && d.toks[s1].Text == "," && d.contentEnd(s1+1, u.to) > s1+1 && !appositionStart[d.toks[s1+1].lower] {
 			// "For Trump, according to X, the speech is a test": the claim
@@ -32,6 +39,22 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	}
 	a.content, a.direct = s, direct
 	return []attribution{a}
+}
+
+// sourceComma returns the comma that ends a long source phrase going on
+// at token k, or k when there is none within a few words or a clause ends
+// first.
+func (d *doc) sourceComma(k, limit int) int {
+	for j := k; j < limit && j < k+25; j++ {
+		t := d.toks[j]
+		if t.Text == "," {
+			return j
+		}
+		if t.quoteID >= 0 || t.isQuoteMark() || clauseEnds[t.Text] {
+			return k
+		}
+	}
+	return k
 }
 
 // appositionStart words open an apposition or a relative clause on the

@@ -7,6 +7,8 @@ package quote
 import (
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/parallax-news/parallax/internal/news"
 )
@@ -26,6 +28,8 @@ func (d *doc) unclaimedSpeakers(u unit, out []attribution) {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.via = s0, s1, -1, 0, nil
 		} else if s0, s1, c := d.speechTag(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
+		} else if s0, s1, c := d.appositiveTag(a.content); s1 > s0 {
+			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
 		} else if s0, s1 := d.introducer(a.content); s1 > s0 {
 			a.srcFrom, a.srcTo = s0, s1
 			if !inUnit {
@@ -33,6 +37,8 @@ func (d *doc) unclaimedSpeakers(u unit, out []attribution) {
 			}
 		} else if s0, s1, c := d.previousTag(a.content); s1 > s0 && a.srcTo <= a.srcFrom {
 			a.srcFrom, a.srcTo, a.cueFrom, a.cueTo, a.lemma, a.via = s0, s1, c, c+1, "", nil
+		} else if s0, s1 := d.clauseSubject(u); s1 > s0 && a.srcTo <= a.srcFrom && d.subjectPredicates(s0, s1, a.content) {
+			a.srcFrom, a.srcTo = s0, s1
 		}
 	}
 }
@@ -190,6 +196,42 @@ func (d *doc) speechTag(content news.Span) (int, int, int) {
 	return 0, 0, 0
 }
 
+// appositiveTag reads a tag clause after a quotation whose speaker has an
+// apposition: "“...,” Deborah Tamargo, the chairwoman of the county GOP,
+// recalled." It returns the speaker's tokens and the verb's index.
+func (d *doc) appositiveTag(content news.Span) (int, int, int) {
+	k := d.tokenAfter(content.End)
+	for k < len(d.toks) && d.toks[k].isQuoteMark() && d.toks[k].quoteID < 0 {
+		k++
+	}
+	if k >= len(d.toks) || strings.Contains(d.text[content.End:d.toks[k].Start], "\n") {
+		return 0, 0, 0
+	}
+	comma := k
+	for comma < len(d.toks) && comma < k+6 && d.toks[comma].Text != "," {
+		comma++
+	}
+	if comma >= len(d.toks) || d.toks[comma].Text != "," || !d.toks[k].isCapitalised() || !d.speakerWords(k, comma) {
+		return 0, 0, 0
+	}
+	for j := comma + 1; j+2 < len(d.toks) && j < comma+16; j++ {
+		t := d.toks[j]
+		if t.quoteID >= 0 || t.isQuoteMark() || clauseEnds[t.Text] {
+			return 0, 0, 0
+		}
+		if t.Text != "," {
+			continue
+		}
+		v := d.toks[j+1]
+		_, cls := cueLemma(v.lower)
+		if end := d.toks[j+2].Text; v.isLower() && (cls == speech || d.verbLike(j+1, true)) && (end == "." || end == ",") {
+			return k, comma, j + 1
+		}
+		return 0, 0, 0
+	}
+	return 0, 0, 0
+}
+
 // speakerWords reports whether tokens [from, to) read as a short speaker
 // phrase: a name, a pronoun or a determiner phrase of a few words.
 func (d *doc) speakerWords(from, to int) bool {
@@ -316,3 +358,35 @@ func (d *doc) openingParticiple(k, limit int) bool {
 
 // articles open a noun phrase.
 var articles = map[string]bool{"the": true, "a": true, "an": true, "this": true, "these": true, "those": true}
+
+// subjectPredicates reports whether a quotation is in the predicate of
+// the clause whose subject ends at token s1, with no clause boundary
+// between them: "Her economic plan promises to “...”", "Huckabee is
+// labeling Obama's actions “...”". The subject then voices it.
+func (d *doc) subjectPredicates(s0, s1 int, content news.Span) bool {
+	// The subject is a name or a pronoun, not a headline's capitals, an
+	// opening participle or the subject of an "As ..." clause.
+	head, _ := d.head(s0, s1)
+	name := d.text[head.Start:head.End]
+	if r, _ := utf8.DecodeRuneInString(name); !unicode.IsUpper(r) && !pronouns[strings.ToLower(name)] || name == strings.ToUpper(name) && len(name) > 1 {
+		return false
+	}
+	if d.openingParticiple(s0, s1+1) || clauseOpeners[d.toks[s0].lower] || s0 > 0 && d.toks[s0-1].lower == "as" {
+		return false
+	}
+	open := d.tokenAfter(content.Start)
+	for open > 0 && d.toks[open-1].isQuoteMark() && d.toks[open-1].quoteID < 0 {
+		open--
+	}
+	if open <= s1 || open-s1 > 12 {
+		return false
+	}
+	verb := false
+	for _, t := range d.toks[s1:open] {
+		if t.quoteID >= 0 || t.isQuoteMark() || clauseEnds[t.Text] {
+			return false
+		}
+		verb = verb || t.isLower()
+	}
+	return verb
+}

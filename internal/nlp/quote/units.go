@@ -26,13 +26,15 @@ type doc struct {
 	// relays are reporting attributions ("TASS reported") that were folded
 	// into the Via of the attribution they carry.
 	relays []attribution
-	// bodyStart is where the text starts after a dateline ("MOSCOW, Nov 25
-	// /TASS/ -"), which is never part of a quote.
-	bodyStart int
+	// datelineStart and bodyStart bound a dateline ("MOSCOW, Nov 25
+	// /TASS/ -"), which is never part of a quote; a headline may come
+	// before it.
+	datelineStart, bodyStart int
 }
 
 func newDoc(text string, entities []news.Entity) *doc {
-	d := &doc{text: text, quotes: quotedSpans(text), entities: entities, bodyStart: datelineEnd(text)}
+	d := &doc{text: text, quotes: quotedSpans(text), entities: entities}
+	d.datelineStart, d.bodyStart = dateline(text)
 	raw := tokenize.Tokens(text)
 	d.toks = make([]tok, len(raw))
 	q := 0
@@ -76,7 +78,7 @@ func (d *doc) units(sentences []news.Span) []unit {
 		for k < len(d.toks) && d.toks[k].End <= s.End {
 			k++
 		}
-		for from < k && d.toks[from].Start < d.bodyStart {
+		for from < k && d.inDateline(d.toks[from].Start) {
 			from++
 		}
 		if k > from && !isBoilerplate(d.text[d.toks[from].Start:d.toks[k-1].End]) {
@@ -84,6 +86,11 @@ func (d *doc) units(sentences []news.Span) []unit {
 		}
 	}
 	return out
+}
+
+// inDateline reports whether byte offset b is inside the dateline.
+func (d *doc) inDateline(b int) bool {
+	return b >= d.datelineStart && b < d.bodyStart
 }
 
 // turnLabel matches an interview turn opening a paragraph: "TAPPER:",
