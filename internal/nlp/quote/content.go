@@ -17,7 +17,6 @@ var adjunctStart = map[string]bool{
 	"ahead": true, "following": true, "amid": true, "amidst": true, "near": true,
 	"behind": true, "alongside": true, "upon": true, "throughout": true, "despite": true,
 	"shortly": true, "soon": true, "moments": true, "minutes": true, "hours": true,
-	"just": true, "by": true,
 }
 
 // audienceNouns head the object of a telling verb after names that
