@@ -75,7 +75,7 @@ func RuleSpans(text string) tagger.Spans {
 // it overlaps: the first keeps its cue and source and takes the tagged
 // extent (the tagger, which reads the rules' spans, learned where PolNeAR
 // ends them), the others go. Reported attributions get the tagged SOURCE
-// nearest their cue, and the tagged contents the rules missed are added.
+// nearest their cue, and the tagged contents no kept rule holds are added.
 func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 	var kept []attribution
 	for _, r := range rules {
@@ -161,7 +161,7 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 			kept[i].srcFrom, kept[i].srcTo = d.cueSubject(r.cueFrom)
 		}
 	}
-	return append(kept, d.learned(spans, rules)...)
+	return append(kept, d.learned(spans, kept)...)
 }
 
 // resumes reports whether tagged content c continues a's content on the
@@ -237,16 +237,19 @@ func (d *doc) relativeBetween(from, to int) bool {
 }
 
 // learned turns tagged contents into attributions, skipping those that
-// overlap a content of rules. Quotations are the rules' domain: a tagged
+// overlap a content of kept, the rule attributions combine kept (a rule
+// content the tagger trimmed away or dropped no longer blocks a tagged
+// content there: nested attributions, PolNeAR dev recall 0.668 -> 0.679).
+// Quotations are the rules' domain: a tagged
 // content that starts inside one the rules did not attribute is dropped.
 // Each content needs a tagged CUE close by in its sentence that is more
 // than a light verb ("made a visit" is no report), and takes as source the
 // tagged SOURCE span of its paragraph nearest to that cue.
-func (d *doc) learned(spans tagger.Spans, rules []attribution) []attribution {
+func (d *doc) learned(spans tagger.Spans, kept []attribution) []attribution {
 	var out []attribution
 	for _, raw := range spans.Content {
 		c := d.trimSpan(raw)
-		if c.End <= c.Start || c.Start < d.bodyStart && c.End > d.datelineStart || d.overlapsAny(c, rules) || d.overlapsAny(c, d.relays) {
+		if c.End <= c.Start || c.Start < d.bodyStart && c.End > d.datelineStart || d.overlapsAny(c, kept) || d.overlapsAny(c, d.relays) {
 			continue
 		}
 		from, to := d.tokenAfter(c.Start), d.tokenAfter(c.End)
