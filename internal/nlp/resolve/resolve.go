@@ -178,19 +178,38 @@ func quoteSpans(text string) []news.Span {
 			open = -1
 		}
 	}
-	offset := 0
+	// Straight quotes pair within a paragraph, or across a paragraph break
+	// when the quote goes on without a new opening mark and the next
+	// paragraph's first mark closes it ("A ... 2015.\n\nB ...," he said).
+	offset, carried, carryParas := 0, -1, 0
 	for para := range strings.SplitSeq(text, "\n") {
 		first := -1
 		for i := 0; i < len(para); i++ {
 			if para[i] != '"' {
 				continue
 			}
+			if first < 0 && carried >= 0 && i > 0 && para[i-1] != ' ' && para[i-1] != '\t' {
+				spans = append(spans, news.Span{Start: carried, End: offset + i + 1})
+				carried = -1
+				continue
+			}
+			carried = -1
 			if first < 0 {
 				first = i
 				continue
 			}
 			spans = append(spans, news.Span{Start: offset + first, End: offset + i + 1})
 			first = -1
+		}
+		switch {
+		case first >= 0:
+			carried, carryParas = offset+first, 2
+		case strings.TrimSpace(para) == "":
+		case !strings.Contains(para, `"`) && carryParas > 1:
+			// A paragraph without marks keeps an open quote open, once.
+			carryParas--
+		default:
+			carried = -1
 		}
 		offset += len(para) + 1
 	}

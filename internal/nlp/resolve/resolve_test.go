@@ -332,3 +332,26 @@ func TestResolvePartyTags(t *testing.T) {
 		t.Errorf("entities %q, want %q", got, want)
 	}
 }
+
+func TestQuoteSpansAcrossParagraphs(t *testing.T) {
+	tests := []struct {
+		text string
+		want []string
+	}{
+		{"He said \"a b\" and \"c\".", []string{`"a b"`, `"c"`}},
+		{"\"Brett McGurk was appointed in 2015.\n\nHe was supposed to leave,\" Trump tweeted.",
+			[]string{"\"Brett McGurk was appointed in 2015.\n\nHe was supposed to leave,\""}},
+		{"\"One.\n\n\"Two,\" he said.", []string{"\"Two,\""}},
+		{"A stray \" mark.\n\nNext \"quoted\" words.", []string{`"quoted"`}},
+		{"\"Open.\n\nNo marks.\n\nStill none.\n\nLate,\" he said.", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, s := range quoteSpans(tt.text) {
+			got = append(got, tt.text[s.Start:s.End])
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("quoteSpans(%q) = %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
