@@ -338,7 +338,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 			base.srcFrom, base.srcTo = h0, m-1
 			return withContent(base, d.clauseStart(floor, h0-1), h0)
 		}
-		if hasRight && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0 || appositive) {
+		if hasRight && !settingQuote && (!inverted && !rightQuote || introduced || rightQuote && s1 == s0 || appositive) {
 			// "Smith, a spokesman for X, said that ...": the subject is
 			// before the apposition.
 			if h0, ok := d.appositionHead(m-1, u.from); ok {

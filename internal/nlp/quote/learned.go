@@ -253,7 +253,9 @@ func (d *doc) learned(spans tagger.Spans, kept []attribution) []attribution {
 			continue
 		}
 		from, to := d.tokenAfter(c.Start), d.tokenAfter(c.End)
-		if to-from < minLearnedTokens || d.toks[from].quoteID >= 0 {
+		// "said Tuesday night on Fox News' ...": a span that opens with a
+		// day is the setting of a speech tag, not what was said.
+		if to-from < minLearnedTokens || d.toks[from].quoteID >= 0 || weekday(d.toks[from].lower) || d.toks[from].lower == "yesterday" || d.toks[from].lower == "tonight" {
 			continue
 		}
 		cue, ok := d.attachedCue(raw, spans.Cue)

@@ -50,6 +50,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"We are ready,", "Mattis", "told", true}},
 		},
 		{
+			name: "a quoted show title after the setting is not the content",
+			text: "“It shows complete disrespect,” Graham, a senator, said Tuesday night on Fox News’ “Special Report.”",
+			want: []want{{"It shows complete disrespect,", "Graham", "said", true}},
+		},
+		{
 			name: "straight quote with inverted cue",
 			text: `"Taxes are too high," said Mary Jones, a local farmer.`,
 			want: []want{{"Taxes are too high,", "Mary Jones", "said", true}},
