@@ -80,6 +80,9 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 		introduced = true
 	}
 	end = d.contentEnd(r, u.to)
+	if k := d.subordinateEnd(u, c.from, r, end); k > 0 {
+		end = k
+	}
 	// "..., citing a diplomat" and "..., tapping the ..." close the content.
 	for k := r + 1; k+1 < end; k++ {
 		if d.predicateConjunct(k, r) {
@@ -105,6 +108,50 @@ func (d *doc) rightContent(u unit, c cue) (r, end int, via []string, introduced 
 		}
 	}
 	return r, end, via, introduced
+}
+
+// subordinators open a sentence-initial clause that a comma closes before
+// the main clause: "Although Shoigu described his visit as X, he ...".
+var subordinators = map[string]bool{
+	"although": true, "though": true, "while": true, "whereas": true, "because": true,
+	"since": true, "if": true, "when": true, "after": true, "before": true, "once": true,
+}
+
+// mainSubjectDeterminers open a main clause's subject after the comma
+// that closes a subordinate clause ("When Trump said he would win, the
+// crowd cheered").
+var mainSubjectDeterminers = map[string]bool{
+	"the": true, "a": true, "an": true, "this": true, "these": true, "those": true,
+	"his": true, "her": true, "its": true, "their": true, "our": true, "my": true,
+}
+
+// subordinateEnd returns the comma that ends the content of a cue inside a
+// unit-initial subordinate clause ("Although Shoigu described his visit
+// as focusing on energy, he emphasized ..." -> "... energy"): the first
+// comma in [from, end) followed by a subject pronoun, a capitalised word
+// or a determiner. It
+// returns 0 when the cue's clause is not such a clause.
+func (d *doc) subordinateEnd(u unit, cue, from, end int) int {
+	first := u.from
+	for first < cue && (d.toks[first].isQuoteMark() || d.toks[first].isPunct()) {
+		first++
+	}
+	if first >= cue || !subordinators[d.toks[first].lower] {
+		return 0
+	}
+	for k := first + 1; k < cue; k++ {
+		if d.toks[k].Text == "," {
+			return 0 // the subordinate clause ended before the cue
+		}
+	}
+	for k := from; k+1 < end; k++ {
+		if t := d.toks[k]; t.Text == "," && t.quoteID < 0 {
+			if next := d.toks[k+1]; next.quoteID < 0 && (pronouns[next.lower] && !objectPronouns[next.lower] || next.isCapitalised() && !month(next.lower) || mainSubjectDeterminers[next.lower]) {
+				return k
+			}
+		}
+	}
+	return 0
 }
 
 // predicateConjunct reports whether token k ("but", ", and") joins a new

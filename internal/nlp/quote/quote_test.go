@@ -415,6 +415,11 @@ func TestRuleContents(t *testing.T) {
 			want: []string{"Back in Virginia, Mr. Clarke said, he decided to take aim at the coal industry"},
 		},
 		{
+			name: "the comma closing an opening subordinate clause ends its cue's content",
+			text: "When Trump said he would win, the crowd cheered. Because the senator claimed the bill was unfair, Democrats blocked it.",
+			want: []string{"he would win", "the bill was unfair"},
+		},
+		{
 			name: "an apposition on the according-to source is no part of the claim",
 			text: "Some Americans would see their taxes go up, according to an analysis by Lily Batchelder, a former tax aide, whose conclusions were seconded by the Tax Foundation.",
 			want: []string{"Some Americans would see their taxes go up"},
