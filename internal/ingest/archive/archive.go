@@ -181,6 +181,9 @@ func walkTar(name string, r io.Reader, lim Limits, yield func(File) bool) error 
 		if fatal(err) {
 			return err
 		}
+		if err == nil {
+			raw, err = unwrapMember(member, raw, lim.FileBytes)
+		}
 		if !yield(File{Name: member, Raw: raw, Err: err}) {
 			return nil
 		}
@@ -213,11 +216,37 @@ func walkZip(name string, ra io.ReaderAt, size int64, lim Limits, yield func(Fil
 		if errors.Is(err, errTotal) {
 			return err
 		}
+		if err == nil {
+			raw, err = unwrapMember(member, raw, lim.FileBytes)
+		}
 		if !yield(File{Name: member, Raw: raw, Err: err}) {
 			return nil
 		}
 	}
 	return nil
+}
+
+// unwrapMember decompresses an archive member that is itself compressed
+// (a .zip of .html.gz pages) to one file of at most max bytes. An archive
+// inside an archive is not opened: it fails alone, by name.
+func unwrapMember(name string, raw []byte, max int64) ([]byte, error) {
+	kind := compression(raw)
+	if kind == "" {
+		if isTar(raw) || bytes.HasPrefix(raw, []byte("PK\x03\x04")) {
+			return nil, fmt.Errorf("%s: an archive inside an archive is not opened: %w", name, news.ErrInvalidInput)
+		}
+		return raw, nil
+	}
+	dec, err := decompressor(kind, bytes.NewReader(raw))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %s: %w: %w", name, kind, err, news.ErrInvalidInput)
+	}
+	defer dec.Close()
+	br := bufio.NewReaderSize(dec, 4096)
+	if head, _ := br.Peek(512); compression(head) != "" || isTar(head) || bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+		return nil, fmt.Errorf("%s: an archive inside an archive is not opened: %w", name, news.ErrInvalidInput)
+	}
+	return readFile(name, br, max)
 }
 
 // skipMember leaves out hidden files and the metadata macOS and archivers

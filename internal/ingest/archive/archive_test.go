@@ -122,6 +122,11 @@ func TestWalk(t *testing.T) {
 		{"c.zip", zipOf(t, entry{"x/one.html", "<p>1</p>"}, entry{"x/.DS_Store", "junk"}, entry{"../two.txt", "2"}),
 			[]string{"c.zip/x/one.html=<p>1</p>", "c.zip/two.txt=2"}},
 		{"c.zip.gz", gz(t, zipOf(t, entry{"one.txt", "1"})), []string{"c.zip.gz/one.txt=1"}},
+		{"pages.zip", zipOf(t, entry{"a.html.gz", string(gz(t, []byte("<p>A</p>")))}, entry{"b.txt.zst", string(zst(t, []byte("B")))}),
+			[]string{"pages.zip/a.html.gz=<p>A</p>", "pages.zip/b.txt.zst=B"}},
+		{"nested.tar", tarOf(t, entry{"in.tar.gz", string(gz(t, tarOf(t, entry{"x", "1"})))}, entry{"in.zip", string(zipOf(t, entry{"y", "2"}))}, entry{"ok.txt", "3"}),
+			[]string{"nested.tar/in.tar.gz!nested.tar/in.tar.gz: an archive inside an archive is not opened: invalid input",
+				"nested.tar/in.zip!nested.tar/in.zip: an archive inside an archive is not opened: invalid input", "nested.tar/ok.txt=3"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
