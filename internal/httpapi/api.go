@@ -53,6 +53,7 @@ func (a *API) Routes() []Route {
 		write(http.MethodPost, "/feeds/{id}/pause", a.pauseFeed(true)),
 		write(http.MethodPost, "/feeds/{id}/resume", a.pauseFeed(false)),
 		write(http.MethodPost, "/ingest", a.ingest),
+		write(http.MethodPost, "/upload", a.upload),
 		{Method: "", Pattern: Prefix + "/", Handle: notFound},
 	}
 }
@@ -301,4 +302,30 @@ func (a *API) ingest(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Location", fmt.Sprintf("%s/articles/%d", Prefix, res.ArticleID))
 	return writeJSON(w, status, res)
+}
+
+// UploadResult lists what became of each file of an upload; Error is set
+// when the upload broke off (corrupt, over the limits) after the files
+// listed.
+type UploadResult struct {
+	Items []UploadOutcome `json:"items"`
+	Error string          `json:"error,omitempty"`
+}
+
+// upload ingests the request body as a file named by the name parameter:
+// a page, a text, JSON Lines, or a compressed file or archive of them.
+func (a *API) upload(w http.ResponseWriter, r *http.Request) error {
+	name := strings.TrimSpace(r.URL.Query().Get("name"))
+	if name == "" {
+		return fmt.Errorf("upload: the name parameter (the file's name, e.g. pages.zip) is required: %w", news.ErrInvalidInput)
+	}
+	items, err := a.svc.IngestUpload(r.Context(), name, r.Body)
+	if err != nil && len(items) == 0 {
+		return err
+	}
+	res := UploadResult{Items: items}
+	if err != nil {
+		res.Error = Detail(err, Status(err))
+	}
+	return writeJSON(w, http.StatusOK, res)
 }

@@ -1,6 +1,8 @@
 package httpapi_test
 
 import (
+	"bytes"
+	"fmt"
 	"context"
 	"encoding/json"
 	"io"
@@ -27,7 +29,16 @@ func (f fakeIngester) Ingest(ctx context.Context, in pipeline.Input) []pipeline.
 		out.Err = err
 		return []pipeline.Outcome{out}
 	}
-	a := *in.Article
+	var a news.Article
+	switch {
+	case in.Article != nil:
+		a = *in.Article
+	case bytes.IndexByte(in.Raw, 0) >= 0:
+		out.Err = fmt.Errorf("%s: binary: %w", in.Source, news.ErrInvalidInput)
+		return []pipeline.Outcome{out}
+	default:
+		a = news.Article{Source: in.Source, Text: string(in.Raw), Warnings: []string{}}
+	}
 	a.DocumentID = docID
 	id, created, err := f.st.PutArticle(ctx, a)
 	out.ArticleID, out.Err = id, err

@@ -3,10 +3,13 @@ package httpapi
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/url"
+	"path"
 	"strings"
 	"time"
 
+	"github.com/parallax-news/parallax/internal/ingest/archive"
 	"github.com/parallax-news/parallax/internal/news"
 	"github.com/parallax-news/parallax/internal/pipeline"
 )
@@ -123,4 +126,54 @@ func (s *Service) SetFeedPaused(ctx context.Context, id int64, paused bool) (new
 		return news.Feed{}, fmt.Errorf("feed %d: %w", id, err)
 	}
 	return f, nil
+}
+
+// UploadOutcome is what became of one file of an upload.
+type UploadOutcome struct {
+	Source    string `json:"source"`
+	Status    string `json:"status"` // ingested, unchanged, queued or failed
+	ArticleID int64  `json:"article_id,omitempty"`
+	Error     string `json:"error,omitempty"`
+}
+
+// uploadLimits bound what one uploaded file may expand to: each member
+// at the input limit, the whole upload at 256 MiB decompressed.
+var uploadLimits = archive.Limits{TotalBytes: 256 << 20}
+
+// IngestUpload stores and reads an uploaded file named name: a page, a
+// text, a JSON Lines file, or a compressed file or tar / ZIP archive of
+// them, each member its own input named "name/member". A member that
+// fails is reported and the rest go on; the error is for an upload that
+// could not be read at all (corrupt, over the limits) after the members
+// before the fault were ingested.
+func (s *Service) IngestUpload(ctx context.Context, name string, r io.Reader) ([]UploadOutcome, error) {
+	if s.Ingest == nil {
+		return nil, fmt.Errorf("ingest: not configured: %w", news.ErrUnavailable)
+	}
+	name = "upload/" + path.Base(strings.ReplaceAll(strings.TrimSpace(name), `\`, "/"))
+	var out []UploadOutcome
+	err := archive.Walk(name, r, uploadLimits, func(f archive.File) bool {
+		if f.Err != nil {
+			out = append(out, UploadOutcome{Source: f.Name, Status: string(pipeline.Failed), Error: f.Err.Error()})
+			return ctx.Err() == nil
+		}
+		s.ingestMu.Lock()
+		outs := s.Ingest.Ingest(ctx, pipeline.Input{Source: f.Name, Raw: f.Raw, FetchedAt: time.Now().UTC()})
+		s.ingestMu.Unlock()
+		for _, o := range outs {
+			u := UploadOutcome{Source: o.Source, Status: string(o.Status), ArticleID: o.ArticleID}
+			if o.Err != nil {
+				u.Status, u.Error = string(pipeline.Failed), o.Err.Error()
+			}
+			out = append(out, u)
+		}
+		return ctx.Err() == nil
+	})
+	if err != nil {
+		return out, fmt.Errorf("upload %s: %w", name, err)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("upload %s: no file in it: %w", name, news.ErrInvalidInput)
+	}
+	return out, nil
 }

@@ -1,12 +1,15 @@
 package web_test
 
 import (
+	"archive/zip"
+	"bytes"
 	"context"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -233,5 +236,43 @@ func into[T any](dst *T, a chromedp.Action[T]) chromedp.Action[chromedp.Void] {
 		v, err := a(ctx, t)
 		*dst = v
 		return chromedp.Void{}, err
+	}
+}
+
+// Uploading a ZIP of articles reads each file on its own: the good ones
+// become articles, the broken one is listed with its reason.
+func TestBrowserUploadArchive(t *testing.T) {
+	srv := startDemo(t, "")
+	ctx := browser(t)
+	var b bytes.Buffer
+	zw := zip.NewWriter(&b)
+	for name, body := range map[string]string{
+		"one.txt":    "Dam opens in Quokkaville\n\nThe new dam in Quokkaville opened on Tuesday, the water board said in a statement.\n",
+		"two.txt":    "Quokkaville votes on budget\n\nThe council of Quokkaville approved the budget on Wednesday by seven votes to two.\n",
+		"broken.txt": "\x00\x01\x02\x03\x04\x05\x06 binary \x00\x00\x00",
+	} {
+		w, _ := zw.Create(name)
+		w.Write([]byte(body))
+	}
+	zw.Close()
+	path := filepath.Join(t.TempDir(), "batch.zip")
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var rows []string
+	err := chromedp.Do(ctx,
+		chromedp.Navigate(srv.URL+"/add"),
+		chromedp.WaitVisible(chromedp.CSS(`#add-files`)),
+		chromedp.SetUploadFiles(chromedp.CSS(`#add-files`), []string{path}),
+		chromedp.Submit(chromedp.CSS(`#add-files`)),
+		chromedp.WaitVisible(chromedp.CSS(`table.feeds tbody tr`)),
+		into(&rows, chromedp.Evaluate[[]string](`[...document.querySelectorAll('table.feeds tbody tr')].map(r => r.innerText)`)),
+	)
+	if err != nil {
+		t.Fatal(err)
+	}
+	joined := strings.Join(rows, "\n")
+	if len(rows) != 3 || strings.Count(joined, "ingested") != 2 || !strings.Contains(joined, "upload/batch.zip/broken.txt\tfailed") {
+		t.Fatalf("upload rows:\n%s", joined)
 	}
 }

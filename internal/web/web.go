@@ -79,6 +79,7 @@ func (ui *UI) Routes() []Route {
 		ui.post("/feeds/{id}/resume", ui.pauseFeed(false)),
 		ui.get("/add", ui.addForm),
 		ui.post("/add", ui.add),
+		ui.postFiles("/upload", ui.upload),
 		{Method: http.MethodGet, Pattern: "/static/", Handle: func(w http.ResponseWriter, r *http.Request) error {
 			w.Header().Set("Cache-Control", "public, max-age=3600")
 			files.ServeHTTP(w, r)
@@ -101,6 +102,25 @@ func (ui *UI) post(p string, h httpapi.HandlerFunc) Route {
 		if err := r.ParseForm(); err != nil {
 			return formError(err)
 		}
+		if err := checkForm(r); err != nil {
+			return err
+		}
+		if err := ui.cfg.CheckToken(r.PostFormValue("token")); err != nil {
+			return err
+		}
+		return h(w, r)
+	}}
+}
+
+// postFiles is post for multipart forms that carry files: the form is
+// parsed as multipart (parts beyond 8 MiB spill to temporary files, the
+// body stays capped by the server) before the same checks.
+func (ui *UI) postFiles(p string, h httpapi.HandlerFunc) Route {
+	return Route{Method: http.MethodPost, Pattern: p, OnError: ui.writeError, Handle: func(w http.ResponseWriter, r *http.Request) error {
+		if err := r.ParseMultipartForm(8 << 20); err != nil {
+			return formError(err)
+		}
+		defer r.MultipartForm.RemoveAll()
 		if err := checkForm(r); err != nil {
 			return err
 		}
@@ -227,6 +247,36 @@ func (ui *UI) pauseFeed(paused bool) httpapi.HandlerFunc {
 
 func (ui *UI) addForm(w http.ResponseWriter, r *http.Request) error {
 	return ui.render(w, r, http.StatusOK, "add", "Add an article", nil)
+}
+
+// upload ingests the files of the upload form (pages, texts, JSON Lines,
+// compressed files and archives) and lists what became of each.
+func (ui *UI) upload(w http.ResponseWriter, r *http.Request) error {
+	files := r.MultipartForm.File["files"]
+	if len(files) == 0 {
+		return fmt.Errorf("upload: choose at least one file: %w", news.ErrInvalidInput)
+	}
+	var items []httpapi.UploadOutcome
+	var problems []string
+	for _, fh := range files {
+		f, err := fh.Open()
+		if err != nil {
+			return fmt.Errorf("upload %s: %w", fh.Filename, err)
+		}
+		outs, err := ui.svc.IngestUpload(r.Context(), fh.Filename, f)
+		f.Close()
+		items = append(items, outs...)
+		if err != nil {
+			if httpapi.Status(err) >= 500 {
+				return err
+			}
+			problems = append(problems, err.Error())
+		}
+	}
+	if len(items) == 1 && len(problems) == 0 && items[0].ArticleID != 0 {
+		return seeOther(w, r, "/articles/"+strconv.FormatInt(items[0].ArticleID, 10))
+	}
+	return ui.render(w, r, http.StatusOK, "uploaded", "Uploaded", map[string]any{"Items": items, "Problems": problems})
 }
 
 func (ui *UI) add(w http.ResponseWriter, r *http.Request) error {
