@@ -53,6 +53,20 @@ func (ui *UI) story(w http.ResponseWriter, r *http.Request) error {
 	return ui.render(w, r, http.StatusOK, "story", d.Title, data)
 }
 
+// valueText is how a conflicting value reads on the page: a figure as the
+// article wrote it ("$2.5 billion", not the canonical "2500000000 usd"), a
+// date as written with the day it resolves to, other values normalised
+// ("state secretary").
+func valueText(attribute string, v compare.Value) string {
+	switch {
+	case attribute == compare.AttrNumber && v.Text != "":
+		return v.Text
+	case attribute == compare.AttrDate && v.Text != "" && v.Text != v.Value:
+		return v.Text + " (" + v.Value + ")"
+	}
+	return v.Value
+}
+
 // attributeWords says in plain words what a conflict is about.
 func attributeWords(attribute string) string {
 	switch attribute {

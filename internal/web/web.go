@@ -39,6 +39,7 @@ func New(cfg httpapi.Config, svc *httpapi.Service) (*UI, error) {
 		"join":      strings.Join,
 		"inc":       func(i int) int { return i + 1 },
 		"anchor":    func(kind string, i, k int) string { return anchor(kind, i, k) },
+		"valueText": valueText,
 		"attribute": attributeWords,
 		"relation":  relationWords,
 		"excerpt":   excerpt,

@@ -10,11 +10,16 @@ import (
 func TestZZShots(t *testing.T) {
 	srv := startDemo(t, "")
 	ctx := browser(t)
-	for name, path := range map[string]string{"home": "/", "entity": "/entities/per:donald_trump", "search": "/search?q=shutdown", "article": "/articles/13"} {
-		var png []byte
-		if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+path), chromedp.WaitVisible(chromedp.CSS(`main`)), into(&png, chromedp.CaptureScreenshot())); err != nil {
-			t.Fatal(err)
-		}
-		os.WriteFile("/tmp/shot-"+name+".png", png, 0o644)
+	var href string
+	var png []byte
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/"), chromedp.WaitVisible(chromedp.CSS(`.cards`)),
+		into(&href, chromedp.Evaluate[string](`[...document.querySelectorAll('.card h2 a')].find(a => a.textContent.includes('keep shutdown going')).getAttribute('href')`)),
+		chromedp.Navigate(srv.URL+"/stories/0"),
+	); err != nil {
+		t.Fatal(err)
 	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+href), chromedp.WaitVisible(chromedp.CSS(`.columns`)), into(&png, chromedp.CaptureScreenshot())); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile("/tmp/shot-story3.png", png, 0o644)
 }

@@ -135,7 +135,9 @@ func quantities(text string, start, end int) []quantity {
 		if q.unit == "" {
 			continue
 		}
-		q.lo, q.hi = bounds(text[max(0, q.start-24):q.start], q.value)
+		var qualifier int
+		q.lo, q.hi, qualifier = bounds(text[max(start, q.start-24):q.start], q.value)
+		q.start -= qualifier // the span shows what the text claims: "more than $5 billion"
 		out = append(out, q)
 	}
 	return out
@@ -189,9 +191,11 @@ var qualifiers = []struct {
 }
 
 // bounds reads the qualifier that ends before (the text just before a
-// number) into the range [lo, hi] the number stands for.
-func bounds(before string, v float64) (float64, float64) {
-	b := strings.ToLower(strings.TrimRight(before, " "))
+// number) into the range [lo, hi] the number stands for, and returns the
+// qualifier's length with the spaces after it (0 without one).
+func bounds(before string, v float64) (float64, float64, int) {
+	trimmed := strings.TrimRight(before, " ")
+	b := strings.ToLower(trimmed)
 	for _, q := range qualifiers {
 		if !strings.HasSuffix(b, q.words) {
 			continue
@@ -199,9 +203,12 @@ func bounds(before string, v float64) (float64, float64) {
 		if i := len(b) - len(q.words); i > 0 && isASCIILetter(b[i-1]) {
 			continue // "moreover", "handsome"
 		}
-		return v * q.lo, v * q.hi
+		if n := len(trimmed) - len(q.words); n < 0 || !strings.EqualFold(trimmed[n:], q.words) {
+			continue // lower-casing changed the length: no span to show
+		}
+		return v * q.lo, v * q.hi, len(before) - len(trimmed) + len(q.words)
 	}
-	return v, v
+	return v, v, 0
 }
 
 // agree says two quantities can both be true: their ranges meet, allowing

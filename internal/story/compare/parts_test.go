@@ -240,6 +240,21 @@ func TestNumberRanges(t *testing.T) {
 	}
 }
 
+// A qualified figure's span holds its qualifier, so that the page shows
+// what the article claims.
+func TestNumberSpanHoldsQualifier(t *testing.T) {
+	for text, want := range map[string]string{
+		"He demanded more than $5 billion for a wall.": "more than $5 billion",
+		"The fire destroyed About 300 homes.":          "About 300 homes",
+		"He demanded $5 billion for a wall.":           "$5 billion",
+	} {
+		q := quantities(text, 0, len(text))
+		if len(q) != 1 || text[q[0].start:q[0].end] != want {
+			t.Errorf("%q: spans %v, want %q", text, q, want)
+		}
+	}
+}
+
 // Aligned sentences with different figures do not conflict when the other
 // article states the figure too: they are about different facts.
 func TestNumberStatedElsewhere(t *testing.T) {
