@@ -175,6 +175,7 @@ func clusterInMemory(list []readArticle) ([][]readArticle, [][]news.Copy) {
 
 func newCompareCmd(e *env) *cobra.Command {
 	var asJSON bool
+	var inputs inputFlags
 	cmd := &cobra.Command{
 		Use:   "compare FILE|URL...",
 		Short: "Group inputs into stories and compare how the outlets report each (no store)",
@@ -182,7 +183,6 @@ func newCompareCmd(e *env) *cobra.Command {
 			"1..n in input order), then print per story the claims the sources share, what only\n" +
 			"one source says, conflicts, quote variants, citations and copies. With --json, one\n" +
 			"JSON object per story.",
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
 			r, err := reader.New()
@@ -190,7 +190,7 @@ func newCompareCmd(e *env) *cobra.Command {
 				return err
 			}
 			var list []readArticle
-			inputErr := e.eachArticle(ctx, args, func(a news.Article) error {
+			inputErr := e.eachArticle(ctx, args, &inputs, func(a news.Article) error {
 				a.ID = int64(len(list) + 1)
 				list = append(list, readArticle{a, r.Read(a)})
 				return nil
@@ -215,6 +215,7 @@ func newCompareCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print one JSON object per story (JSON Lines)")
+	inputs.register(cmd)
 	return cmd
 }
 

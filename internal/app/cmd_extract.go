@@ -13,16 +13,16 @@ import (
 
 func newExtractCmd(e *env) *cobra.Command {
 	var asJSON bool
+	var inputs inputFlags
 	cmd := &cobra.Command{
 		Use:   "extract FILE|DIR|URL...",
 		Short: "Print the clean article of each input (no store)",
 		Long: "Extract title, byline, outlet, dates, language and clean text from page dumps,\n" +
 			"HTML pages, URLs and JSONL records. With --json, one JSON object per article (JSON Lines).",
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
-			return e.eachArticle(cmd.Context(), args, func(a news.Article) error {
+			return e.eachArticle(cmd.Context(), args, &inputs, func(a news.Article) error {
 				if asJSON {
 					return enc.Encode(a)
 				}
@@ -32,6 +32,7 @@ func newExtractCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	inputs.register(cmd)
 	return cmd
 }
 

@@ -14,16 +14,16 @@ import (
 )
 
 func newIngestCmd(e *env) *cobra.Command {
-	return &cobra.Command{
+	var inputs inputFlags
+	cmd := &cobra.Command{
 		Use:   "ingest FILE|DIR|URL...",
 		Short: "Store, read and cluster inputs into the database",
 		Long: "Ingest stores each input's raw bytes first, then extracts, reads and assigns it to a story.\n" +
 			"Running it again on the same inputs reports them unchanged and resumes any that were interrupted.\n" +
 			"With --queue nats://... the inputs are published for `parallax worker` processes instead.",
-		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			ctx := cmd.Context()
-			sources, errs := expandSources(args)
+			sources, errs := e.sources(args, &inputs)
 			if e.cfg.Queue != "" {
 				return e.publishSources(ctx, sources, errs)
 			}
@@ -83,6 +83,8 @@ func newIngestCmd(e *env) *cobra.Command {
 			})
 		},
 	}
+	inputs.register(cmd)
+	return cmd
 }
 
 // ingestGroup is how many inputs ingest loads before handing them to the

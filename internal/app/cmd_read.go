@@ -45,10 +45,10 @@ func readView(a news.Article, ann news.Annotations) articleRead {
 
 func newReadCmd(e *env) *cobra.Command {
 	var asJSON bool
+	var inputs inputFlags
 	cmd := &cobra.Command{
 		Use:   "read FILE|URL...",
 		Short: "Extract and read inputs: entities, roles, dates, quotes (no store)",
-		Args:  cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			r, err := reader.New()
 			if err != nil {
@@ -56,7 +56,7 @@ func newReadCmd(e *env) *cobra.Command {
 			}
 			enc := json.NewEncoder(e.stdout)
 			enc.SetEscapeHTML(false)
-			return e.eachArticle(cmd.Context(), args, func(a news.Article) error {
+			return e.eachArticle(cmd.Context(), args, &inputs, func(a news.Article) error {
 				ann := r.Read(a)
 				if asJSON {
 					return enc.Encode(readView(a, ann))
@@ -68,6 +68,7 @@ func newReadCmd(e *env) *cobra.Command {
 		},
 	}
 	cmd.Flags().BoolVar(&asJSON, "json", false, "print JSON Lines")
+	inputs.register(cmd)
 	return cmd
 }
 

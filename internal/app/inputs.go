@@ -130,8 +130,8 @@ func (e *env) eachInput(ctx context.Context, src source, fn func(pipeline.Input,
 // its articles, reporting each failure on stderr as it goes; fn sees every
 // good article in input order. It returns errReported when any input
 // failed, after all of them were tried.
-func (e *env) eachArticle(ctx context.Context, args []string, fn func(news.Article) error) error {
-	sources, errs := expandSources(args)
+func (e *env) eachArticle(ctx context.Context, args []string, flags *inputFlags, fn func(news.Article) error) error {
+	sources, errs := e.sources(args, flags)
 	failed := len(errs)
 	for _, err := range errs {
 		fmt.Fprintf(e.stderr, "FAILED %v\n", err)
