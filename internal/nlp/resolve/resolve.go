@@ -64,7 +64,7 @@ func Resolve(text string, sentences []news.Span, names []Name) []news.Entity {
 		quotes:    quoteSpans(text),
 		byKey:     map[string]*cluster{},
 	}
-	r.names = dropPartyTags(text, cleanNames(text, names))
+	r.names = platformNames(text, dropPartyTags(text, cleanNames(text, names)))
 	r.names = addAcronymNames(text, r.names)
 	r.groupNames()
 	r.collectHeads()

@@ -355,3 +355,16 @@ func TestQuoteSpansAcrossParagraphs(t *testing.T) {
 		}
 	}
 }
+
+func TestResolvePlatforms(t *testing.T) {
+	text := "She said on Twitter and Facebook's site, not on Twitterverse, that Telegram had erred."
+	names := spans(text, "LOC:Facebook", "LOC:Telegram")
+	var got []string
+	for _, e := range Resolve(text, nil, names) {
+		got = append(got, e.ID+"/"+e.Type)
+	}
+	want := "org:twitter/ORG|org:facebook/ORG|org:telegram/ORG"
+	if strings.Join(got, "|") != want {
+		t.Errorf("entities %q, want %q", got, want)
+	}
+}
