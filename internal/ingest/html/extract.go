@@ -80,7 +80,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = pageCopyright(doc)
 	}
-	text = dropBylineParas(dropAuthorBio(text, byline), byline)
+	text = dropFurnitureParas(dropBylineParas(dropAuthorBio(text, byline), byline), newPageText(doc))
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),

@@ -1,0 +1,173 @@
+package html
+
+import (
+	"strings"
+	"unicode"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// Structural furniture: the engines return text, but the page says where
+// each paragraph came from. A paragraph that the page holds only inside a
+// block marked as furniture (a caption, a share bar, a related-links box,
+// an author box, a sidebar) is dropped, whatever its words. The mark must
+// sit on a block that holds a small part of the extracted text: a page
+// that calls its whole article "entry-content no-share" or puts it in a
+// <form> marks the container, not furniture.
+
+// furnitureBlockTags are elements whose text is never article prose.
+var furnitureBlockTags = map[atom.Atom]bool{
+	atom.Nav: true, atom.Aside: true, atom.Menu: true, atom.Dialog: true,
+}
+
+// furnitureTokens are the words of class and id values that name page
+// furniture. They are matched as whole words of the value, split at
+// punctuation and camel case ("relatedArticles", "sd-sharing"), so that
+// "shareholder" or "navigator" do not match.
+var furnitureTokens = map[string]bool{
+	"share": true, "sharing": true, "sharedaddy": true, "social": true, "sharebar": true,
+	"related": true, "comments": true, "breadcrumb": true, "breadcrumbs": true, "crumbs": true,
+	"pagination": true, "sidebar": true, "navbar": true, "nav": true, "menu": true, "dropdown": true,
+	"newsletter": true, "subscribe": true, "subscription": true, "promo": true, "advert": true,
+	"advertisement": true, "sponsored": true, "disclosure": true, "disclaimer": true, "rating": true,
+	"author": true, "bio": true, "carousel": true, "swiper": true, "cookie": true, "consent": true,
+	"embed": true, "taxonomy": true, "tags": true, "footer": true,
+}
+
+// captionTokens name a picture's caption or credit. A caption is short:
+// a long block so marked is a lead set under the lead picture, and stays
+// (see maxCaptionLen).
+var captionTokens = map[string]bool{
+	"caption": true, "captions": true, "figcaption": true, "credit": true, "credits": true,
+}
+
+// furnitureMaxShare is the share of the extracted text above which a
+// block marked as furniture is taken for the article's container.
+const furnitureMaxShare = 0.25
+
+// classTokens returns the lower-cased words of n's class and id values.
+func classTokens(n *html.Node) []string {
+	var words []string
+	for _, v := range []string{attr(n, "class"), attr(n, "id")} {
+		start := -1
+		prevLower := false
+		for i, r := range v {
+			letter := unicode.IsLetter(r) || unicode.IsDigit(r)
+			if letter && start >= 0 && prevLower && unicode.IsUpper(r) {
+				words = append(words, strings.ToLower(v[start:i]))
+				start = i
+			}
+			switch {
+			case letter && start < 0:
+				start = i
+			case !letter && start >= 0:
+				words = append(words, strings.ToLower(v[start:i]))
+				start = -1
+			}
+			prevLower = unicode.IsLower(r) || unicode.IsDigit(r)
+		}
+		if start >= 0 {
+			words = append(words, strings.ToLower(v[start:]))
+		}
+	}
+	return words
+}
+
+// blockKind is what a page element's tag, role or class says it holds.
+type blockKind int
+
+const (
+	plainBlock blockKind = iota
+	furnitureBlock
+	captionBlock
+	// leadBlock is a standfirst (see leadClass): prose, whatever block
+	// around it is marked as furniture.
+	leadBlock
+	// headerBlock is a heading or a page or article header: its class
+	// names the heading's parts ("nav_section-2", "caption-style"), not
+	// furniture.
+	headerBlock
+)
+
+func kindOf(n *html.Node) blockKind {
+	switch n.DataAtom {
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Header:
+		return headerBlock
+	case atom.Figcaption:
+		return captionBlock
+	}
+	if furnitureBlockTags[n.DataAtom] {
+		return furnitureBlock
+	}
+	switch attr(n, "role") {
+	case "navigation", "complementary", "contentinfo":
+		return furnitureBlock
+	}
+	if leadClass.MatchString(attr(n, "class")) {
+		return leadBlock
+	}
+	kind := plainBlock
+	for _, w := range classTokens(n) {
+		switch {
+		case furnitureTokens[w]:
+			return furnitureBlock
+		case captionTokens[w]:
+			kind = captionBlock
+		}
+	}
+	return kind
+}
+
+// dropFurnitureParas removes the paragraphs of text that the page holds
+// only inside small furniture blocks. Paragraphs not found in the page
+// text (an engine's rewrite) stay.
+func dropFurnitureParas(text string, pt *pageText) string {
+	paras := strings.Split(text, "\n\n")
+	sources := make([][]*html.Node, len(paras))
+	under := map[*html.Node]int{}
+	for i, p := range paras {
+		sources[i] = pt.sources(cleanText(p))
+		for _, s := range sources[i] {
+			for a := s; a != nil; a = a.Parent {
+				under[a] += len(p)
+			}
+		}
+	}
+	limit := int(furnitureMaxShare * float64(len(text)))
+	kept := paras[:0]
+	for i, p := range paras {
+		if len(sources[i]) == 0 || !allInFurniture(sources[i], under, limit, len(p)) {
+			kept = append(kept, p)
+		}
+	}
+	return strings.Join(kept, "\n\n")
+}
+
+// allInFurniture reports whether every source of a paragraph of paraLen
+// bytes lies in a furniture block holding at most limit bytes of the
+// extracted text.
+func allInFurniture(sources []*html.Node, under map[*html.Node]int, limit, paraLen int) bool {
+	for _, s := range sources {
+		if !inFurniture(s, under, limit, paraLen) {
+			return false
+		}
+	}
+	return true
+}
+
+func inFurniture(s *html.Node, under map[*html.Node]int, limit, paraLen int) bool {
+	for a := s; a != nil && a.Type == html.ElementNode && under[a] <= limit; a = a.Parent {
+		switch kindOf(a) {
+		case furnitureBlock:
+			return true
+		case captionBlock:
+			if paraLen <= maxCaptionLen {
+				return true
+			}
+		case leadBlock:
+			return false
+		}
+	}
+	return false
+}
