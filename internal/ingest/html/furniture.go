@@ -46,6 +46,11 @@ var captionTokens = map[string]bool{
 // block marked as furniture is taken for the article's container.
 const furnitureMaxShare = 0.25
 
+// furnitureMinLimit is the furniture block size, in bytes of extracted
+// text, that counts as small however short the text (an author box under
+// a brief), as long as it holds less than half the text.
+const furnitureMinLimit = 600
+
 // classTokens returns the lower-cased words of n's class and id values.
 func classTokens(n *html.Node) []string {
 	var words []string
@@ -134,12 +139,16 @@ func dropFurnitureParas(text string, pt *pageText) string {
 			}
 		}
 	}
-	limit := int(furnitureMaxShare * float64(len(text)))
+	limit := max(int(furnitureMaxShare*float64(len(text))), min(furnitureMinLimit, len(text)/2))
 	kept := paras[:0]
 	for i, p := range paras {
 		if len(sources[i]) == 0 || !allInFurniture(sources[i], under, limit, len(p)) {
 			kept = append(kept, p)
 		}
+	}
+	if len(kept) == 0 {
+		// All furniture: the page marks its article as something else.
+		return text
 	}
 	return strings.Join(kept, "\n\n")
 }
@@ -157,7 +166,7 @@ func allInFurniture(sources []*html.Node, under map[*html.Node]int, limit, paraL
 }
 
 func inFurniture(s *html.Node, under map[*html.Node]int, limit, paraLen int) bool {
-	for a := s; a != nil && a.Type == html.ElementNode && under[a] <= limit; a = a.Parent {
+	for a := s; a != nil && a.Type == html.ElementNode && a.DataAtom != atom.Body && under[a] <= limit; a = a.Parent {
 		switch kindOf(a) {
 		case furnitureBlock:
 			return true

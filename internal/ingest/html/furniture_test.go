@@ -39,6 +39,12 @@ func TestDropFurnitureParas(t *testing.T) {
 				"Commuters will use a ferry that the city will run every twenty minutes during the works.",
 		},
 		{
+			name: "an author box under a brief is small, the page body is not",
+			page: `<body class="has-sidebar"><article><p>The bridge closes on Monday for two years of repairs, the council said after a vote on Tuesday.</p><div class="author-box"><p>Jane Doe covers the city council and transport for the paper.</p></div></article></body>`,
+			text: "The bridge closes on Monday for two years of repairs, the council said after a vote on Tuesday.\n\nJane Doe covers the city council and transport for the paper.",
+			want: "The bridge closes on Monday for two years of repairs, the council said after a vote on Tuesday.",
+		},
+		{
 			name: "a paragraph also found outside furniture stays",
 			page: `<article>` + body + `</article><aside><p>Commuters will use a ferry that the city will run every twenty minutes during the works.</p></aside>`,
 			text: "Commuters will use a ferry that the city will run every twenty minutes during the works.\n\nThe mayor said the repairs could not wait any longer after the last inspection.",
