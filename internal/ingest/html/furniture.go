@@ -51,6 +51,14 @@ const furnitureMaxShare = 0.25
 // a brief), as long as it holds less than half the text.
 const furnitureMinLimit = 600
 
+const (
+	// linkListMinShare is the share of link text from which a paragraph's
+	// block is a link.
+	linkListMinShare = 0.6
+	// linkListMinRun is how many link paragraphs in a row make a list.
+	linkListMinRun = 3
+)
+
 // classTokens returns the lower-cased words of n's class and id values.
 func classTokens(n *html.Node) []string {
 	var words []string
@@ -125,8 +133,9 @@ func kindOf(n *html.Node) blockKind {
 }
 
 // dropFurnitureParas removes the paragraphs of text that the page holds
-// only inside small furniture blocks. Paragraphs not found in the page
-// text (an engine's rewrite) stay.
+// only inside small furniture blocks, and runs of link lines (see
+// linkListRuns). Paragraphs not found in the page text (an engine's
+// rewrite) stay.
 func dropFurnitureParas(text string, pt *pageText) string {
 	paras := strings.Split(text, "\n\n")
 	sources := make([][]*html.Node, len(paras))
@@ -140,9 +149,10 @@ func dropFurnitureParas(text string, pt *pageText) string {
 		}
 	}
 	limit := max(int(furnitureMaxShare*float64(len(text))), min(furnitureMinLimit, len(text)/2))
-	kept := paras[:0]
+	drop := linkListRuns(sources)
+	kept := make([]string, 0, len(paras))
 	for i, p := range paras {
-		if len(sources[i]) == 0 || !allInFurniture(sources[i], under, limit, len(p)) {
+		if !drop[i] && (len(sources[i]) == 0 || !allInFurniture(sources[i], under, limit, len(p))) {
 			kept = append(kept, p)
 		}
 	}
@@ -151,6 +161,37 @@ func dropFurnitureParas(text string, pt *pageText) string {
 		return text
 	}
 	return strings.Join(kept, "\n\n")
+}
+
+// linkListRuns marks the runs of at least linkListMinRun paragraphs in a
+// row whose blocks are mostly link text: a list of related stories, a
+// menu, a list of brands or tags. Article prose may link a line, rarely
+// three in a row.
+func linkListRuns(sources [][]*html.Node) []bool {
+	dense := make([]bool, len(sources))
+	for i, srcs := range sources {
+		dense[i] = len(srcs) > 0
+		for _, s := range srcs {
+			if text, links := textAndLinkLen(s); float64(links) < linkListMinShare*float64(text) {
+				dense[i] = false
+				break
+			}
+		}
+	}
+	drop := make([]bool, len(sources))
+	for start := 0; start < len(dense); {
+		end := start
+		for end < len(dense) && dense[end] {
+			end++
+		}
+		if end-start >= linkListMinRun {
+			for i := start; i < end; i++ {
+				drop[i] = true
+			}
+		}
+		start = max(end, start+1)
+	}
+	return drop
 }
 
 // allInFurniture reports whether every source of a paragraph of paraLen

@@ -45,6 +45,15 @@ func TestDropFurnitureParas(t *testing.T) {
 			want: "The bridge closes on Monday for two years of repairs, the council said after a vote on Tuesday.",
 		},
 		{
+			name: "three link lines in a row are a list of links, one is prose",
+			page: `<article>` + body + `<ul><li><a href="/1">Tolls</a></li><li><a href="/2">Ferry fares rise</a> - May 2</li><li><a href="/3">Bus lanes</a></li></ul>
+<p><a href="/4">Read the council's report</a></p></article>`,
+			text: "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\nTolls\n\nFerry fares rise - May 2\n\nBus lanes\n\n" +
+				"The mayor said the repairs could not wait any longer after the last inspection.\n\nRead the council's report",
+			want: "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n" +
+				"The mayor said the repairs could not wait any longer after the last inspection.\n\nRead the council's report",
+		},
+		{
 			name: "a paragraph also found outside furniture stays",
 			page: `<article>` + body + `</article><aside><p>Commuters will use a ferry that the city will run every twenty minutes during the works.</p></aside>`,
 			text: "Commuters will use a ferry that the city will run every twenty minutes during the works.\n\nThe mayor said the repairs could not wait any longer after the last inspection.",
