@@ -18,7 +18,7 @@ import (
 
 // furnitureBlockTags are elements whose text is never article prose.
 var furnitureBlockTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Aside: true, atom.Menu: true, atom.Dialog: true,
+	atom.Nav: true, atom.Aside: true, atom.Menu: true, atom.Dialog: true, atom.Form: true,
 }
 
 // furnitureTokens are the words of class and id values that name page
@@ -33,6 +33,7 @@ var furnitureTokens = map[string]bool{
 	"advertisement": true, "sponsored": true, "disclosure": true, "disclaimer": true, "rating": true,
 	"author": true, "bio": true, "carousel": true, "swiper": true, "cookie": true, "consent": true,
 	"embed": true, "taxonomy": true, "tags": true, "footer": true,
+	"modal": true, "dialog": true, "popup": true, "login": true, "signin": true, "signup": true, "password": true,
 }
 
 // captionTokens name a picture's caption or credit. A caption is short:
