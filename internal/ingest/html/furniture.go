@@ -34,6 +34,11 @@ var furnitureTokens = map[string]bool{
 	"author": true, "bio": true, "carousel": true, "swiper": true, "cookie": true, "consent": true,
 	"embed": true, "taxonomy": true, "tags": true, "footer": true,
 	"modal": true, "dialog": true, "popup": true, "login": true, "signin": true, "signup": true, "password": true,
+	// German, Spanish, French, Italian, Polish, Portuguese
+	"kommentare": true, "teilen": true, "verwandte": true, "anzeige": true, "werbung": true,
+	"relacionadas": true, "relacionados": true, "compartir": true, "comentarios": true,
+	"partage": true, "commentaires": true, "condividi": true, "correlati": true, "commenti": true,
+	"komentarze": true, "powiazane": true, "udostepnij": true, "compartilhar": true,
 }
 
 // captionTokens name a picture's caption or credit. A caption is short:
