@@ -18,7 +18,7 @@ import (
 
 // furnitureBlockTags are elements whose text is never article prose.
 var furnitureBlockTags = map[atom.Atom]bool{
-	atom.Nav: true, atom.Aside: true, atom.Menu: true, atom.Dialog: true, atom.Form: true,
+	atom.Nav: true, atom.Aside: true, atom.Menu: true, atom.Dialog: true, atom.Form: true, atom.Footer: true,
 }
 
 // furnitureTokens are the words of class and id values that name page
