@@ -29,7 +29,7 @@ var furnitureTokens = map[string]bool{
 	"share": true, "sharing": true, "sharedaddy": true, "social": true, "sharebar": true,
 	"related": true, "comments": true, "breadcrumb": true, "breadcrumbs": true, "crumbs": true,
 	"pagination": true, "sidebar": true, "navbar": true, "nav": true, "menu": true, "dropdown": true,
-	"newsletter": true, "subscribe": true, "subscription": true, "promo": true, "advert": true,
+	"newsletter": true, "subscribe": true, "promo": true, "advert": true,
 	"advertisement": true, "sponsored": true, "disclosure": true, "disclaimer": true, "rating": true,
 	"author": true, "bio": true, "carousel": true, "swiper": true, "cookie": true, "consent": true,
 	"embed": true, "taxonomy": true, "tags": true, "footer": true,
