@@ -60,7 +60,8 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 
 	meta := collectMeta(doc)
 	res := run(doc, base)
-	text := res.text
+	pt := newPageText(doc)
+	text := joinSplitBlocks(res.text, pt)
 	site := meta.siteName(pageURL)
 	title := meta.headline(site, host)
 	if title == "" {
@@ -80,7 +81,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = pageCopyright(doc)
 	}
-	text = dropFurnitureParas(dropBylineParas(dropAuthorBio(text, byline), byline), newPageText(doc))
+	text = dropFurnitureParas(dropBylineParas(dropAuthorBio(text, byline), byline), pt)
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),

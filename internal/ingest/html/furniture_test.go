@@ -90,14 +90,3 @@ func TestClassTokens(t *testing.T) {
 		t.Errorf("classTokens = %q, want %q", got, want)
 	}
 }
-
-func TestPageTextSources(t *testing.T) {
-	doc, err := nethtml.Parse(strings.NewReader(`<div><p>One <b>bold</b>word.</p><p>Two</p><p>One boldword.</p></div>`))
-	if err != nil {
-		t.Fatal(err)
-	}
-	got := newPageText(doc).sources("One boldword.")
-	if len(got) != 2 || got[0].Data != "p" || got[1].Data != "p" || got[0] == got[1] {
-		t.Errorf("sources = %v, want the first and the third <p>", got)
-	}
-}

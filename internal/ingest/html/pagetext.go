@@ -17,12 +17,13 @@ type pageText struct {
 	text   string
 	starts []int        // offset in text where nodes[i]'s text starts
 	nodes  []*html.Node // text nodes, in document order
+	breaks []int        // offsets in text that follow a block boundary or a <br>
 }
 
 func newPageText(doc *html.Node) *pageText {
 	pt := &pageText{}
 	var sb strings.Builder
-	pending := false
+	pending, broken := false, false
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
 		switch n.Type {
@@ -36,7 +37,10 @@ func newPageText(doc *html.Node) *pageText {
 				if pending && sb.Len() > 0 {
 					sb.WriteByte(' ')
 				}
-				pending = false
+				if broken {
+					pt.breaks = append(pt.breaks, sb.Len())
+				}
+				pending, broken = false, false
 				if first {
 					pt.starts = append(pt.starts, sb.Len())
 					pt.nodes = append(pt.nodes, n)
@@ -52,13 +56,13 @@ func newPageText(doc *html.Node) *pageText {
 		}
 		block := n.Type == html.ElementNode && !htmltext.InlineTags[n.Data]
 		if block {
-			pending = true
+			pending, broken = true, true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			walk(c)
 		}
 		if block {
-			pending = true
+			pending, broken = true, true
 		}
 	}
 	walk(doc)
@@ -131,4 +135,44 @@ func blockOf(n *html.Node) *html.Node {
 		n = n.Parent
 	}
 	return n
+}
+
+// joinSplitBlocks joins the paragraphs of text that the page holds in one
+// block: an engine that reads each inline child of a block as a paragraph
+// of its own ("<div><em>Call the </em><a>helpline</a><em> at
+// 555.</em></div>") cuts sentences at every link, and the link texts then
+// look like teasers to the later rules.
+func joinSplitBlocks(text string, pt *pageText) string {
+	paras := strings.Split(text, "\n\n")
+	out := paras[:1]
+	for _, p := range paras[1:] {
+		last := len(out) - 1
+		if joined, ok := pt.sameBlock(out[last], p); ok {
+			out[last] = joined
+			continue
+		}
+		out = append(out, p)
+	}
+	return strings.Join(out, "\n\n")
+}
+
+// sameBlock returns a and b joined as the page writes them, and whether
+// the page holds them one after the other with no block boundary or line
+// break between them.
+func (pt *pageText) sameBlock(a, b string) (string, bool) {
+	a, b = cleanText(a), cleanText(b)
+	if a == "" || b == "" {
+		return "", false
+	}
+	for _, sep := range []string{" ", ""} {
+		joined := a + sep + b
+		start := strings.Index(pt.text, joined)
+		if start < 0 {
+			continue
+		}
+		// The first break after start must lie beyond the joined text.
+		i := sort.SearchInts(pt.breaks, start+1)
+		return joined, i == len(pt.breaks) || pt.breaks[i] >= start+len(joined)
+	}
+	return "", false
 }
