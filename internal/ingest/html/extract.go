@@ -71,7 +71,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}
-	text = dropLinkTeasers(trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title)), linkTexts(doc))
+	text = dropLinkTeasers(trimBoilerplate(dropLeadingTitle(addLead(doc, text, title, meta.descriptions()), title)), linkTexts(doc))
 	if byline == "" {
 		byline = textByline(text)
 	}
