@@ -28,7 +28,7 @@ var furnitureBlockTags = map[atom.Atom]bool{
 var furnitureTokens = map[string]bool{
 	"share": true, "sharing": true, "sharedaddy": true, "social": true, "sharebar": true,
 	"related": true, "comments": true, "breadcrumb": true, "breadcrumbs": true, "crumbs": true,
-	"pagination": true, "sidebar": true, "navbar": true, "nav": true, "menu": true, "dropdown": true,
+	"pagination": true, "sidebar": true, "aside": true, "navbar": true, "nav": true, "menu": true, "dropdown": true,
 	"newsletter": true, "subscribe": true, "promo": true, "advert": true,
 	"advertisement": true, "sponsored": true, "disclosure": true, "disclaimer": true, "rating": true,
 	"author": true, "bio": true, "carousel": true, "swiper": true, "cookie": true, "consent": true,
