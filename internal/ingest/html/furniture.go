@@ -34,6 +34,8 @@ var furnitureTokens = map[string]bool{
 	"author": true, "bio": true, "carousel": true, "swiper": true, "cookie": true, "consent": true,
 	"embed": true, "taxonomy": true, "tags": true, "footer": true,
 	"modal": true, "dialog": true, "popup": true, "login": true, "signin": true, "signup": true, "password": true,
+	"recommend": true, "recommended": true, "recommendations": true, "trending": true, "popular": true, "mostread": true,
+	"outbrain": true, "taboola": true, "byline": true, "banner": true, "toolbar": true, "meta": true,
 	// German, Spanish, French, Italian, Polish, Portuguese
 	"kommentare": true, "teilen": true, "verwandte": true, "anzeige": true, "werbung": true,
 	"relacionadas": true, "relacionados": true, "compartir": true, "comentarios": true,
