@@ -158,6 +158,7 @@ func dropFurnitureParas(text string, pt *pageText) string {
 	}
 	limit := max(int(furnitureMaxShare*float64(len(text))), min(furnitureMinLimit, len(text)/2))
 	drop := linkListRuns(sources)
+	afterArticle(sources, under, len(text), drop)
 	kept := make([]string, 0, len(paras))
 	for i, p := range paras {
 		if !drop[i] && (len(sources[i]) == 0 || !allInFurniture(sources[i], under, limit, len(p))) {
@@ -200,6 +201,107 @@ func linkListRuns(sources [][]*html.Node) []bool {
 		start = max(end, start+1)
 	}
 	return drop
+}
+
+// afterArticle marks the run of paragraphs at the end of the text that
+// the page holds only after the end of the article element (<article> or
+// itemprop=articleBody) that holds most of the text, when most of them
+// sit next to a link: teasers for other stories that follow the article
+// on its page.
+func afterArticle(sources [][]*html.Node, under map[*html.Node]int, total int, drop []bool) {
+	main := mainArticle(sources, under, total)
+	if main == nil {
+		return
+	}
+	start, linked := len(sources), 0
+	for i := len(sources) - 1; i >= 0 && len(sources[i]) > 0; i-- {
+		after := true
+		for _, s := range sources[i] {
+			after = after && follows(s, main)
+		}
+		if !after {
+			break
+		}
+		start = i
+		if nearLink(sources[i][0]) {
+			linked++
+		}
+	}
+	// Teasers link to their stories or stand in a list of them; prose set
+	// after the article (a note, a last paragraph in a box of its own)
+	// does neither.
+	if 2*linked < len(sources)-start {
+		return
+	}
+	for i := start; i < len(sources); i++ {
+		drop[i] = true
+	}
+}
+
+// mainArticle returns the <article> or itemprop=articleBody element that
+// holds at least mainArticleShare of the text, or nil.
+func mainArticle(sources [][]*html.Node, under map[*html.Node]int, total int) *html.Node {
+	for _, srcs := range sources {
+		for _, s := range srcs {
+			for a := s; a != nil; a = a.Parent {
+				if (a.DataAtom == atom.Article || attr(a, "itemprop") == "articleBody") && float64(under[a]) >= mainArticleShare*float64(total) {
+					return a
+				}
+			}
+		}
+	}
+	return nil
+}
+
+// mainArticleShare is the share of the extracted text that makes an
+// article element the page's article.
+const mainArticleShare = 0.6
+
+// teaserDepth is how far up from a paragraph's block a teaser card
+// reaches: headline, summary and date sit in a card, under a wrapper or
+// two.
+const teaserDepth = 3
+
+// nearLink reports whether n sits in a link or a list item, or a block up
+// to teaserDepth levels above it holds a link: the marks of a teaser card.
+func nearLink(n *html.Node) bool {
+	for a, depth := n, 0; a != nil && depth <= teaserDepth; a, depth = a.Parent, depth+1 {
+		if _, links := textAndLinkLen(a); links > 0 {
+			return true
+		}
+	}
+	for a := n; a != nil; a = a.Parent {
+		if a.DataAtom == atom.A || a.DataAtom == atom.Li {
+			return true
+		}
+	}
+	return false
+}
+
+// follows reports whether n comes after the end of block in document
+// order.
+func follows(n, block *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if a == block {
+			return false
+		}
+		for sib := a.PrevSibling; sib != nil; sib = sib.PrevSibling {
+			if sib == block || isUnder(block, sib) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// isUnder reports whether n is a or lies under it.
+func isUnder(n, a *html.Node) bool {
+	for ; n != nil; n = n.Parent {
+		if n == a {
+			return true
+		}
+	}
+	return false
 }
 
 // allInFurniture reports whether every source of a paragraph of paraLen

@@ -54,6 +54,22 @@ func TestDropFurnitureParas(t *testing.T) {
 				"The mayor said the repairs could not wait any longer after the last inspection.\n\nRead the council's report",
 		},
 		{
+			name: "teaser list after the article goes, a note after it stays",
+			page: `<article>` + body + `</article><ul class="timeline"><li><div class="title">Ferry fares rise again this spring</div><div class="text">The operator blames fuel prices.</div></li></ul>`,
+			text: "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n" +
+				"Commuters will use a ferry that the city will run every twenty minutes during the works.\n\nFerry fares rise again this spring\n\nThe operator blames fuel prices.",
+			want: "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n" +
+				"Commuters will use a ferry that the city will run every twenty minutes during the works.",
+		},
+		{
+			name: "prose after the article stays",
+			page: `<article>` + body + `</article><div class="box"><p>The works were first planned in 2019 and delayed twice.</p></div>`,
+			text: "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n" +
+				"Commuters will use a ferry that the city will run every twenty minutes during the works.\n\nThe works were first planned in 2019 and delayed twice.",
+			want: "The council voted on Tuesday to close the old bridge for repairs that will take two years.\n\n" +
+				"Commuters will use a ferry that the city will run every twenty minutes during the works.\n\nThe works were first planned in 2019 and delayed twice.",
+		},
+		{
 			name: "a paragraph also found outside furniture stays",
 			page: `<article>` + body + `</article><aside><p>Commuters will use a ferry that the city will run every twenty minutes during the works.</p></aside>`,
 			text: "Commuters will use a ferry that the city will run every twenty minutes during the works.\n\nThe mayor said the repairs could not wait any longer after the last inspection.",
