@@ -71,6 +71,14 @@ func addLead(doc *html.Node, text, title string, descriptions []string) string {
 		return text
 	}
 	have := cleanText(text)
+	// Only a description that the gap shows, and the text lacks, can
+	// name a block: the test costs a text walk per element.
+	var shown []string
+	for _, d := range descriptions {
+		if strings.Contains(window, d) && !strings.Contains(have, d) {
+			shown = append(shown, d)
+		}
+	}
 	var leads []string
 	var visit func(n *html.Node) bool
 	visit = func(n *html.Node) bool {
@@ -84,7 +92,7 @@ func addLead(doc *html.Node, text, title string, descriptions []string) string {
 		if found || n.Type != html.ElementNode {
 			return found
 		}
-		if !leadClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "itemprop")) && !isDescription(textOf(n), descriptions) {
+		if !leadClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "itemprop")) && (len(shown) == 0 || !isDescription(textOf(n), shown)) {
 			return found
 		}
 		if notLeadClass.MatchString(attr(n, "class")+" "+attr(n, "id")) || hasMedia(n) {
