@@ -9,12 +9,18 @@ import (
 )
 
 // Structural furniture: the engines return text, but the page says where
-// each paragraph came from. A paragraph that the page holds only inside a
-// block marked as furniture (a caption, a share bar, a related-links box,
-// an author box, a sidebar) is dropped, whatever its words. The mark must
-// sit on a block that holds a small part of the extracted text: a page
-// that calls its whole article "entry-content no-share" or puts it in a
-// <form> marks the container, not furniture.
+// each paragraph came from (see pageText). Three signals drop a paragraph
+// whatever its words:
+//   - the page holds it only inside a block marked as furniture by tag,
+//     role or class words (a caption, a share bar, a related-links box, an
+//     author box, a sidebar, a form). The mark must sit on a block that
+//     holds a small part of the extracted text: a page that calls its
+//     whole article "entry-content no-share" or puts it in a <form> marks
+//     the container, not furniture;
+//   - it is one of three or more lines in a row that are links (a list of
+//     related stories, a menu);
+//   - it closes the text, after the end of the article element, among
+//     teaser cards.
 
 // furnitureBlockTags are elements whose text is never article prose.
 var furnitureBlockTags = map[atom.Atom]bool{
