@@ -40,7 +40,7 @@ var creditLine = regexp.MustCompile(`(?i)^(?:(?:titel|beitrags)?bild(?:quelle)?|
 // rules.
 var furnitureLine = regexp.MustCompile(`(?i)^(?:inhaltsverzeichnis|table of contents|neueste (?:artikel|beiträge)|zum newsletter anmelden|` +
 	`(?:sign up|subscribe) (?:for|to) (?:our|the) newsletter|externer inhalt|bild anzeigen bild schließen|meist-?(?:gelesen|diskutiert)|` +
-	`continue reading(?: the main story)?|supported by|listen to this (?:article|story)|media playback is unsupported on your device|copy link|image caption|` +
+	`continue reading(?: the main story)?|supported by|(?:view|see) this post on instagram|sieh dir diesen beitrag auf instagram an|zum vergrößern (?:bitte )?anklicken|listen to this (?:article|story)|media playback is unsupported on your device|copy link|image caption|` +
 	`(?:story|article) continues (?:below|after)(?: (?:this )?(?:advertisement|ad))?|` +
 	`(?:(?:share|tweet|email|e-mail|print|facebook|twitter|linkedin|whatsapp|pinterest|reddit|xing|flipboard|copy link|link kopieren|teilen|drucken)(?:\s*[|/·,]\s*|\s+|$)){2,12})\s*[:.!]*$`)
 
@@ -59,8 +59,9 @@ var callToAction = regexp.MustCompile(`(?i)^(?:lesen sie (?:hier|auch|mehr)|lea(
 
 // pageNotice matches a short paragraph that is the page speaking about
 // itself rather than the story: comment-box notices, "last changed" lines,
-// embed placeholders that wait for a click.
-var pageNotice = regexp.MustCompile(`(?i)^(?:keine kommentare|noch keine kommentare|no comments(?: yet)?)\b|` +
+// embed placeholders that wait for a click, the credit line of an
+// embedded social post.
+var pageNotice = regexp.MustCompile(`(?i)^(?:keine kommentare|noch keine kommentare|no comments(?: yet)?|a post shared by|ein beitrag geteilt von)\b|` +
 	`\b(?:eingeloggt|angemeldet|logged in|log in|sign in)\b.*\b(?:kommentar|comment)|\b(?:komment|comment)\w*\b.*\b(?:eingeloggt|angemeldet|logged in)\b|` +
 	`\b(?:verraten sie|schreibt|erzählt|let us know|tell us)\b.*\b(?:in den kommentaren|in the comments)\b|` +
 	`^(?:letzte änderung|zuletzt (?:aktualisiert|geändert)|last (?:updated|modified)|stand)\s*:?\s*\d{1,2}[./]\d{1,2}[./]\d{2,4}\S*$|` +

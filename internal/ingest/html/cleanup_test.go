@@ -37,6 +37,7 @@ func TestTrimBoilerplate(t *testing.T) {
 		{"social follow dropped", body + "\n\nFollow The Gleaner on Twitter and Instagram @Gleaner and on Facebook.", body},
 		{"prose about a follow kept", body + "\n\nShe said millions follow the band on Instagram.", body + "\n\nShe said millions follow the band on Instagram."},
 		{"comment login notice dropped", body + "\n\nUm den Tipp kommentieren zu können, müssen Sie eingeloggt sein.", body},
+		{"instagram placeholder dropped", body + "\n\nSieh dir diesen Beitrag auf Instagram an\n\nA post shared by Jane Doe (@janedoe) on Jun 3, 2020 at 5:01pm PDT\n\n" + body, body + "\n\n" + body},
 		{"no comments dropped", body + "\n\nKeine Kommentare (Kommentare erscheinen erst nach unserer Freigabe)", body},
 		{"last changed dropped", body + "\n\nLetzte Änderung 14.02.2019", body},
 		{"embed placeholder dropped", body + "\n\nKlicken Sie auf den unteren Button, um den Inhalt von www.example.de zu laden.\n\n" + body, body + "\n\n" + body},

@@ -60,7 +60,8 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 
 	meta := collectMeta(doc)
 	res := run(doc, base)
-	text := res.text
+	pt := newPageText(doc)
+	text := joinSplitBlocks(res.text, pt)
 	site := meta.siteName(pageURL)
 	title := meta.headline(site, host)
 	if title == "" {
@@ -70,7 +71,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = cleanByline(res.author)
 	}
-	text = dropLinkTeasers(trimBoilerplate(dropLeadingTitle(addLead(doc, text, title), title)), linkTexts(doc))
+	text = dropLinkTeasers(trimBoilerplate(dropLeadingTitle(addLead(doc, text, title, meta.descriptions()), title)), linkTexts(doc))
 	if byline == "" {
 		byline = textByline(text)
 	}
@@ -80,7 +81,7 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if byline == "" {
 		byline = pageCopyright(doc)
 	}
-	text = dropBylineParas(dropAuthorBio(text, byline), byline)
+	text = dropFurnitureParas(dropBylineParas(dropAuthorBio(text, byline), byline), pt)
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),

@@ -107,3 +107,15 @@ func primaryTag(v string) string {
 }
 
 func cleanText(s string) string { return strings.Join(strings.Fields(s), " ") }
+
+// descriptions returns the page's summaries: JSON-LD description, then
+// the OpenGraph, Twitter and plain meta descriptions, HTML-unescaped.
+func (m *pageMeta) descriptions() []string {
+	var out []string
+	for _, d := range []string{m.ld("description"), m.meta["og:description"], m.meta["twitter:description"], m.meta["description"]} {
+		if d = cleanText(html.UnescapeString(d)); d != "" {
+			out = append(out, d)
+		}
+	}
+	return out
+}

@@ -46,8 +46,10 @@ const (
 
 // addLead puts the page's standfirst in front of text when the extractor
 // left it out. title is the headline; the standfirst must follow its last
-// mention before the body.
-func addLead(doc *html.Node, text, title string) string {
+// mention before the body. descriptions are the page's metadata summaries:
+// a block that shows one of them in that gap is the standfirst whatever
+// its class.
+func addLead(doc *html.Node, text, title string, descriptions []string) string {
 	first, _, _ := strings.Cut(text, "\n\n")
 	key := runePrefix(cleanText(first), leadKeyRunes)
 	if utf8.RuneCountInString(key) < leadMinChars {
@@ -69,6 +71,14 @@ func addLead(doc *html.Node, text, title string) string {
 		return text
 	}
 	have := cleanText(text)
+	// Only a description that the gap shows, and the text lacks, can
+	// name a block: the test costs a text walk per element.
+	var shown []string
+	for _, d := range descriptions {
+		if strings.Contains(window, d) && !strings.Contains(have, d) {
+			shown = append(shown, d)
+		}
+	}
 	var leads []string
 	var visit func(n *html.Node) bool
 	visit = func(n *html.Node) bool {
@@ -79,7 +89,10 @@ func addLead(doc *html.Node, text, title string) string {
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			found = visit(c) || found
 		}
-		if found || n.Type != html.ElementNode || !leadClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "itemprop")) {
+		if found || n.Type != html.ElementNode {
+			return found
+		}
+		if !leadClass.MatchString(attr(n, "class")+" "+attr(n, "id")+" "+attr(n, "itemprop")) && (len(shown) == 0 || !isDescription(textOf(n), shown)) {
 			return found
 		}
 		if notLeadClass.MatchString(attr(n, "class")+" "+attr(n, "id")) || hasMedia(n) {
@@ -105,6 +118,18 @@ func addLead(doc *html.Node, text, title string) string {
 		return text
 	}
 	return strings.Join(append(leads, text), "\n\n")
+}
+
+// isDescription reports whether t is one of the page's metadata
+// summaries, in any typography.
+func isDescription(t string, descriptions []string) bool {
+	t = foldTypography(t)
+	for _, d := range descriptions {
+		if d != "" && foldTypography(d) == t {
+			return true
+		}
+	}
+	return false
 }
 
 // runePrefix returns the first n runes of s.

@@ -49,6 +49,18 @@ func TestAddLead(t *testing.T) {
 			want: body,
 		},
 		{
+			name: "block showing the meta description is a lead whatever its class",
+			page: `<h1>Bridge closes</h1><p class="font-brand mb-4">After forty years the town loses its busiest river crossing.</p><p>` + body + `</p>`,
+			text: body,
+			want: "After forty years the town loses its busiest river crossing.\n\n" + body,
+		},
+		{
+			name: "meta description after the body is not a lead",
+			page: `<h1>Bridge closes</h1><p>` + body + `</p><p>After forty years the town loses its busiest river crossing.</p>`,
+			text: body,
+			want: body,
+		},
+		{
 			name: "empty text",
 			page: `<h1>Bridge closes</h1><p class="lead">After forty years the town loses its busiest river crossing.</p>`,
 			text: "",
@@ -61,7 +73,7 @@ func TestAddLead(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if got := addLead(doc, tt.text, "Bridge closes"); got != tt.want {
+			if got := addLead(doc, tt.text, "Bridge closes", []string{"After forty years the town loses its busiest river crossing."}); got != tt.want {
 				t.Errorf("addLead() =\n%q\nwant\n%q", got, tt.want)
 			}
 		})
