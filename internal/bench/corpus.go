@@ -4,17 +4,16 @@
 package bench
 
 import (
-	"archive/tar"
-	"compress/gzip"
+	"cmp"
 	"fmt"
 	"html"
-	"io"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/parallax-news/parallax/internal/ingest/archive"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -67,61 +66,47 @@ func loadCorpus(dataDir string) ([]baseText, error) {
 	return texts, nil
 }
 
-func readGzip(path string) ([]byte, error) {
-	var raw []byte
-	err := readGzipped(path, func(r io.Reader) (err error) {
-		raw, err = io.ReadAll(r)
-		return err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return raw, nil
-}
-
-// readGzipped opens a gzip file and hands its decompressed stream to read;
-// every error names the corpus file.
-func readGzipped(path string, read func(io.Reader) error) error {
+// readFiles walks a corpus file (gzip, tar.gz) with the ingest archive
+// reader and hands each member to fn; every error names the corpus file.
+func readFiles(path string, fn func(name string, raw []byte) error) error {
 	f, err := os.Open(path)
 	if err != nil {
 		return fmt.Errorf("bench corpus: %w", err)
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return fmt.Errorf("bench corpus %s: %w", path, err)
-	}
-	if err := read(zr); err != nil {
+	var ferr error
+	err = archive.Walk(path, f, archive.Limits{FileBytes: 64 << 20}, func(file archive.File) bool {
+		if ferr = file.Err; ferr == nil {
+			ferr = fn(file.Name, file.Raw)
+		}
+		return ferr == nil
+	})
+	if err = cmp.Or(err, ferr); err != nil {
 		return fmt.Errorf("bench corpus %s: %w", path, err)
 	}
 	return nil
 }
 
+func readGzip(path string) ([]byte, error) {
+	var raw []byte
+	err := readFiles(path, func(_ string, b []byte) error {
+		raw = b
+		return nil
+	})
+	return raw, err
+}
+
 // loadBBC reads bbc/<topic>/<n>.txt: headline, blank line, paragraphs.
 func loadBBC(path string) ([]baseText, error) {
 	var texts []baseText
-	err := readGzipped(path, func(r io.Reader) error {
-		tr := tar.NewReader(r)
-		for {
-			h, err := tr.Next()
-			if err == io.EOF {
-				return nil
-			}
-			if err != nil {
-				return err
-			}
-			if h.Typeflag != tar.TypeReg || !strings.HasSuffix(h.Name, ".txt") {
-				continue
-			}
-			raw, err := io.ReadAll(tr)
-			if err != nil {
-				return err
-			}
+	err := readFiles(path, func(name string, raw []byte) error {
+		if strings.HasSuffix(name, ".txt") {
 			title, body, _ := strings.Cut(cleanText(raw), "\n")
 			if strings.TrimSpace(body) != "" {
 				texts = append(texts, baseText{title: strings.TrimSpace(title), body: strings.TrimSpace(body)})
 			}
 		}
+		return nil
 	})
 	if err != nil {
 		return nil, err
