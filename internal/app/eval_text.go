@@ -1,10 +1,8 @@
 package app
 
 import (
-	"archive/tar"
-	"compress/gzip"
+	"cmp"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -14,6 +12,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/parallax-news/parallax/internal/eval"
+	"github.com/parallax-news/parallax/internal/ingest/archive"
 	"github.com/parallax-news/parallax/internal/ingest/decode"
 	"github.com/parallax-news/parallax/internal/ingest/text"
 	"github.com/parallax-news/parallax/internal/news"
@@ -217,27 +216,14 @@ func readTextCorpus(path string) (map[string][]byte, error) {
 			return nil, err
 		}
 		defer f.Close()
-		gz, err := gzip.NewReader(f)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		tr := tar.NewReader(gz)
-		for {
-			h, err := tr.Next()
-			if err == io.EOF {
-				return files, nil
+		var ferr error
+		err = archive.Walk(path, f, archive.Limits{}, func(file archive.File) bool {
+			if ferr = file.Err; ferr == nil && strings.HasSuffix(file.Name, ".txt") && !strings.Contains(file.Name, "README") {
+				files[strings.TrimPrefix(file.Name, path+"/")] = file.Raw
 			}
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", path, err)
-			}
-			if h.Typeflag == tar.TypeReg && strings.HasSuffix(h.Name, ".txt") && !strings.Contains(h.Name, "README") {
-				b, err := io.ReadAll(tr)
-				if err != nil {
-					return nil, fmt.Errorf("%s: %s: %w", path, h.Name, err)
-				}
-				files[h.Name] = b
-			}
-		}
+			return ferr == nil
+		})
+		return files, cmp.Or(err, ferr)
 	}
 	err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") || strings.Contains(d.Name(), "README") {

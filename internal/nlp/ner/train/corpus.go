@@ -5,7 +5,7 @@
 package train
 
 import (
-	"archive/tar"
+	"cmp"
 	"compress/gzip"
 	"fmt"
 	"html"
@@ -16,6 +16,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/parallax-news/parallax/internal/ingest/archive"
 	"github.com/parallax-news/parallax/internal/nlp/ner"
 	"github.com/parallax-news/parallax/internal/nlp/tokenize"
 )
@@ -59,29 +60,18 @@ func ReadBBC(path string) ([][]string, error) {
 		return nil, err
 	}
 	defer f.Close()
-	zr, err := gzip.NewReader(f)
-	if err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	tr := tar.NewReader(zr)
 	var out [][]string
-	for {
-		h, err := tr.Next()
-		if err == io.EOF {
-			return out, nil
+	var ferr error
+	err = archive.Walk(path, f, archive.Limits{}, func(file archive.File) bool {
+		if ferr = file.Err; ferr == nil && strings.HasSuffix(file.Name, ".txt") {
+			out = append(out, sentences(strings.ToValidUTF8(string(file.Raw), " "))...)
 		}
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		if h.Typeflag != tar.TypeReg || !strings.HasSuffix(h.Name, ".txt") {
-			continue
-		}
-		b, err := io.ReadAll(tr)
-		if err != nil {
-			return nil, fmt.Errorf("%s: %w", path, err)
-		}
-		out = append(out, sentences(strings.ToValidUTF8(string(b), " "))...)
+		return ferr == nil
+	})
+	if err = cmp.Or(err, ferr); err != nil {
+		return nil, err
 	}
+	return out, nil
 }
 
 func sentences(text string) [][]string {
