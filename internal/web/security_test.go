@@ -1,8 +1,11 @@
 package web_test
 
 import (
+	"bytes"
 	"context"
+	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/url"
 	"strconv"
@@ -152,18 +155,34 @@ func TestFormGuards(t *testing.T) {
 			form := url.Values{"csrf": {tt.csrf(real)}, "text": {"A short pasted note about Kabul."}, "title": {"Guard " + tt.name}, "token": {tt.token}}
 			req, _ := http.NewRequest(http.MethodPost, tt.base+"/add", strings.NewReader(form.Encode()))
 			req.Header.Set("Content-Type", "application/x-www-form-urlencoded")
-			for k, v := range tt.headers {
-				req.Header.Set(k, v)
-			}
-			resp, err := c.Do(req)
-			if err != nil {
-				t.Fatal(err)
-			}
-			resp.Body.Close()
-			if resp.StatusCode != tt.want {
-				t.Fatalf("status %d, want %d", resp.StatusCode, tt.want)
-			}
+			checkGuard(t, c, req, tt.headers, tt.want)
+			// The upload form is guarded the same way.
+			var body bytes.Buffer
+			mw := multipart.NewWriter(&body)
+			mw.WriteField("csrf", tt.csrf(real))
+			mw.WriteField("token", tt.token)
+			fw, _ := mw.CreateFormFile("files", "guard.txt")
+			fmt.Fprintf(fw, "Guard upload %s\n\nA short uploaded note about Kabul and its %s guard.\n", tt.name, tt.name)
+			mw.Close()
+			req, _ = http.NewRequest(http.MethodPost, tt.base+"/upload", &body)
+			req.Header.Set("Content-Type", mw.FormDataContentType())
+			checkGuard(t, c, req, tt.headers, tt.want)
 		})
+	}
+}
+
+func checkGuard(t *testing.T, c *http.Client, req *http.Request, headers map[string]string, want int) {
+	t.Helper()
+	for k, v := range headers {
+		req.Header.Set(k, v)
+	}
+	resp, err := c.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != want {
+		t.Fatalf("%s: status %d, want %d", req.URL.Path, resp.StatusCode, want)
 	}
 }
 
