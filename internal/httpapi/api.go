@@ -214,9 +214,9 @@ func (a *API) search(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	list, next, err := a.svc.Store.Search(r.Context(), q)
+	list, next, err := a.svc.Search(r.Context(), q)
 	if err != nil {
-		return fmt.Errorf("search: %w", err)
+		return err
 	}
 	return writeJSON(w, http.StatusOK, page(list, next))
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/parallax-news/parallax/internal/httpapi"
 	"github.com/parallax-news/parallax/internal/news"
+	"github.com/parallax-news/parallax/internal/store"
 	"github.com/parallax-news/parallax/internal/store/sqlite"
 )
 
@@ -65,6 +66,11 @@ func TestEntityAliases(t *testing.T) {
 	check("per:donald_trump", all, []int64{a1, a2, a3})
 	check("per:trump", all, []int64{a1, a2, a3})
 	check("per:mike_pence", []string{"per:mike_pence"}, []int64{a2})
+	// Search's entity filter follows the same aliases.
+	found, _, err := svc.Search(ctx, store.SearchQuery{EntityID: "per:donald_trump"})
+	if err != nil || len(found) != 3 {
+		t.Errorf("Search(entity per:donald_trump) = %d articles, %v; want 3", len(found), err)
+	}
 	// Once another Trump is known, "Trump" alone could be either.
 	a4 := put(4, "per:melania_trump", "per:trump")
 	check("per:donald_trump", []string{"per:donald_j_trump", "per:donald_trump"}, []int64{a1, a2})

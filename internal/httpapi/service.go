@@ -162,13 +162,9 @@ type EntityDetail struct {
 // resolve.PersonAliases): one article calls him "Trump", the next
 // "Donald J. Trump".
 func (s *Service) Entity(ctx context.Context, id string, limit int) (EntityDetail, error) {
-	aliases := []string{id}
-	if toks := strings.Split(strings.TrimPrefix(id, "per:"), "_"); strings.HasPrefix(id, "per:") && toks[len(toks)-1] != "" {
-		known, err := s.Store.PersonIDs(ctx, toks[len(toks)-1], 0)
-		if err != nil {
-			return EntityDetail{}, fmt.Errorf("entity %s: %w", id, err)
-		}
-		aliases = resolve.PersonAliases(id, known)
+	aliases, err := s.aliases(ctx, id)
+	if err != nil {
+		return EntityDetail{}, err
 	}
 	var occ []store.EntityOccurrence
 	seen := map[int64]bool{}
@@ -205,6 +201,37 @@ func (s *Service) Entity(ctx context.Context, id string, limit int) (EntityDetai
 		}
 	}
 	return d, nil
+}
+
+// aliases returns the IDs entity id goes by across the store: a person's
+// (see resolve.PersonAliases), or id alone.
+func (s *Service) aliases(ctx context.Context, id string) ([]string, error) {
+	toks := strings.Split(strings.TrimPrefix(id, "per:"), "_")
+	if !strings.HasPrefix(id, "per:") || toks[len(toks)-1] == "" {
+		return []string{id}, nil
+	}
+	known, err := s.Store.PersonIDs(ctx, toks[len(toks)-1], 0)
+	if err != nil {
+		return nil, fmt.Errorf("entity %s: %w", id, err)
+	}
+	return resolve.PersonAliases(id, known), nil
+}
+
+// Search runs a store search whose entity filter also matches the
+// entity's aliases.
+func (s *Service) Search(ctx context.Context, q store.SearchQuery) ([]news.Article, string, error) {
+	if q.EntityID != "" {
+		ids, err := s.aliases(ctx, q.EntityID)
+		if err != nil {
+			return nil, "", err
+		}
+		q.EntityIDs = append(q.EntityIDs, ids...)
+	}
+	list, next, err := s.Store.Search(ctx, q)
+	if err != nil {
+		return nil, "", fmt.Errorf("search: %w", err)
+	}
+	return list, next, nil
 }
 
 // compareDates orders undated after dated.

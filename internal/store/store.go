@@ -164,10 +164,13 @@ type SearchQuery struct {
 	Text     string
 	Outlet   string
 	EntityID string
-	From     time.Time // as in ArticleQuery
-	To       time.Time
-	Limit    int // <= 0 means 50
-	Cursor   string
+	// EntityIDs widens EntityID to articles involving any of these IDs
+	// (a person's aliases across articles).
+	EntityIDs []string
+	From      time.Time // as in ArticleQuery
+	To        time.Time
+	Limit     int // <= 0 means 50
+	Cursor    string
 }
 
 // EntityOccurrence is one article's view of an entity.

@@ -157,7 +157,7 @@ func (ui *UI) search(w http.ResponseWriter, r *http.Request) error {
 	}
 	data := map[string]any{"Searched": false, "Q": q}
 	if q.Text != "" || q.Outlet != "" || q.EntityID != "" {
-		list, next, err := ui.svc.Store.Search(r.Context(), q)
+		list, next, err := ui.svc.Search(r.Context(), q)
 		if err != nil {
 			return err
 		}

@@ -38,8 +38,8 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 		order = fmt.Sprintf(`ts_rank(%s, a.search, %s) DESC, a.id DESC`, rankWeights, tsquery)
 	}
 	where.articleFilters(q.Outlet, q.From, q.To)
-	if q.EntityID != "" {
-		where.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id = ? AND e.article_id = a.id)", q.EntityID)
+	if cond, args := sqlcodec.EntityFilter(q.EntityID, q.EntityIDs); cond != "" {
+		where.add(cond, args...)
 	}
 	limit := sqlcodec.PageLimit(q.Limit)
 	query := `SELECT ` + articleColumns + ` FROM articles a` + where.sql() +

@@ -71,3 +71,21 @@ func PersonIDLimit(limit int) int {
 	}
 	return limit
 }
+
+// EntityFilter returns the search condition (with ? placeholders) and its
+// arguments for articles involving EntityID or any of EntityIDs, or "" when
+// the query names none.
+func EntityFilter(id string, more []string) (string, []any) {
+	var args []any
+	seen := map[string]bool{}
+	for _, e := range append([]string{id}, more...) {
+		if e != "" && !seen[e] {
+			seen[e] = true
+			args = append(args, e)
+		}
+	}
+	if len(args) == 0 {
+		return "", nil
+	}
+	return "EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id IN (?" + strings.Repeat(", ?", len(args)-1) + ") AND e.article_id = a.id)", args
+}

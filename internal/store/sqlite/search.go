@@ -40,8 +40,8 @@ func (s *Store) Search(ctx context.Context, q store.SearchQuery) ([]news.Article
 		order = fmt.Sprintf(`bm25(articles_fts, %g, %g), a.id DESC`, titleWeight, textWeight)
 	}
 	where.articleFilters(q.Outlet, q.From, q.To)
-	if q.EntityID != "" {
-		where.add("EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id = ? AND e.article_id = a.id)", q.EntityID)
+	if cond, args := sqlcodec.EntityFilter(q.EntityID, q.EntityIDs); cond != "" {
+		where.add(cond, args...)
 	}
 	limit := sqlcodec.PageLimit(q.Limit)
 	list, err := s.queryArticles(ctx, `SELECT `+articleColumns+` FROM `+from+where.sql()+

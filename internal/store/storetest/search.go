@@ -33,6 +33,10 @@ func searchCorpus(t *testing.T, s store.Store) (title, body, energy, weather new
 	if err := s.PutAnnotations(t.Context(), body.ID, news.Annotations{Entities: []news.Entity{{ID: shoigu, Name: "Shoigu"}}}); err != nil {
 		t.Fatal(err)
 	}
+	// The energy article names the same person by surname only.
+	if err := s.PutAnnotations(t.Context(), energy.ID, news.Annotations{Entities: []news.Entity{{ID: "per:shoigu", Name: "Shoigu"}}}); err != nil {
+		t.Fatal(err)
+	}
 	return title, body, energy, weather
 }
 
@@ -87,6 +91,8 @@ func testSearchFilters(t *testing.T, s store.Store) {
 		{"entity without text", store.SearchQuery{EntityID: shoigu}, []int64{body.ID}},
 		{"filters only, newest first", store.SearchQuery{Outlet: "Caspian News"}, []int64{weather.ID, title.ID}},
 		{"unknown entity", store.SearchQuery{Text: "Kabul", EntityID: "per:nobody"}, nil},
+		{"entity aliases", store.SearchQuery{Text: "Kabul", EntityID: shoigu, EntityIDs: []string{"per:shoigu", shoigu}}, []int64{body.ID, energy.ID}},
+		{"aliases alone", store.SearchQuery{EntityIDs: []string{"per:shoigu"}}, []int64{energy.ID}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
