@@ -139,6 +139,16 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"The first part.\n\n“The second part.", "Smith", "said", true}},
 		},
 		{
+			name: "multi-paragraph quote not re-opened",
+			text: "“The first part.\n\nThe second part,” Smith said.",
+			want: []want{{"The first part.\n\nThe second part,", "Smith", "said", true}},
+		},
+		{
+			name: "a quote left open before a paragraph that opens its own stays dropped",
+			text: "“The first part.\n\nJones said: “The second part.”",
+			want: []want{{"The second part.", "Jones", "said", true}},
+		},
+		{
 			name: "British quote with a plural possessive inside",
 			text: "‘We defend the Afghans’ rights,’ Jones said.",
 			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},
