@@ -159,6 +159,9 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		// gave a source takes its cue's subject.
 		if !r.direct && r.lemma != ":" && r.cueFrom >= 0 && r.cueTo > r.cueFrom && r.srcTo <= r.srcFrom {
 			kept[i].srcFrom, kept[i].srcTo = d.cueSubject(r.cueFrom)
+			if kept[i].srcTo <= kept[i].srcFrom {
+				kept[i].srcFrom, kept[i].srcTo = d.speechTagSource(r.cueFrom, kept)
+			}
 		}
 	}
 	return append(kept, d.learned(spans, kept)...)
@@ -279,9 +282,28 @@ func (d *doc) learned(spans tagger.Spans, kept []attribution) []attribution {
 		} else {
 			a.srcFrom, a.srcTo = d.cueSubject(a.cueFrom)
 		}
+		if a.srcTo <= a.srcFrom {
+			a.srcFrom, a.srcTo = d.speechTagSource(a.cueFrom, kept)
+		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// speechTagSource returns the source of the attribution in atts whose
+// cue and source end at the comma right before a participle cue at token
+// k: the participle goes on with that speaker ("“...,” Mr. Hedge said,
+// referring to the resorts"). It returns an empty range when there is none.
+func (d *doc) speechTagSource(k int, atts []attribution) (int, int) {
+	if k < 1 || d.toks[k-1].Text != "," || !strings.HasSuffix(d.toks[k].lower, "ing") {
+		return 0, 0
+	}
+	for _, a := range atts {
+		if a.srcTo > a.srcFrom && a.cueTo > a.cueFrom && max(a.cueTo, a.srcTo) == k-1 {
+			return a.srcFrom, a.srcTo
+		}
+	}
+	return 0, 0
 }
 
 // cueSubject returns the subject of the cue at token k in its sentence

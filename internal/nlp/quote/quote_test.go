@@ -149,6 +149,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"The second part.", "Jones", "said", true}},
 		},
 		{
+			name: "a participle after a speech tag goes on with its speaker",
+			text: "“We love them,” Mr. Hedge said, referring to the two resorts.",
+			want: []want{{"We love them,", "Mr. Hedge", "said", true}, {"the two resorts", "Mr. Hedge", "referring to", false}},
+		},
+		{
 			name: "British quote with a plural possessive inside",
 			text: "‘We defend the Afghans’ rights,’ Jones said.",
 			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},
