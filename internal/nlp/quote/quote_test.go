@@ -154,6 +154,11 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"We love them,", "Mr. Hedge", "said", true}, {"the two resorts", "Mr. Hedge", "referring to", false}},
 		},
 		{
+			name: "a speech tag inside the content keeps its own subject over a source in the sentence before",
+			text: "He spoke at the rally. In the three years since the shootings, Barden says, far too many lives have been lost.",
+			want: []want{{"In the three years since the shootings, Barden says, far too many lives have been lost", "Barden", "says", false}},
+		},
+		{
 			name: "British quote with a plural possessive inside",
 			text: "‘We defend the Afghans’ rights,’ Jones said.",
 			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},
