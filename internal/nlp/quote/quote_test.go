@@ -159,6 +159,15 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"In the three years since the shootings, Barden says, far too many lives have been lost", "Barden", "says", false}},
 		},
 		{
+			name: "an opening poll reports the clause after it",
+			text: "In a CNN poll released Monday, Clinton held a 24-point lead over Obama among black voters.",
+			want: []want{{"Clinton held a 24-point lead over Obama among black voters", "CNN poll", "In", false}},
+		},
+		{
+			name: "polls as a place to vote report nothing",
+			text: "Voters head to the polls on Tuesday. He is running third in most polls.",
+		},
+		{
 			name: "British quote with a plural possessive inside",
 			text: "‘We defend the Afghans’ rights,’ Jones said.",
 			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},

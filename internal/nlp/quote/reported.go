@@ -62,6 +62,10 @@ func (d *doc) cues(u unit) []cue {
 			k++
 			continue
 		}
+		if t.lower == "in" && (k == u.from || d.toks[k-1].Text == ",") && d.pollAfter(k+1, u.to) {
+			out = append(out, cue{k, k + 1, "in poll", speech})
+			continue
+		}
 		if t.Text == ":" && d.colonCue(u, k) {
 			out = append(out, cue{k, k + 1, ":", speech})
 			continue
@@ -97,6 +101,39 @@ func (d *doc) cues(u unit) []cue {
 	}
 	return out
 }
+
+// pollNouns head the noun phrase of a poll that reports its findings: "In
+// a CNN poll released Monday, ...", "... lead in the polls".
+var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
+
+// pollAfter reports whether a noun phrase headed by a poll noun starts at
+// token k, within a few words and before any punctuation.
+func (d *doc) pollAfter(k, limit int) bool {
+	for j := k; j < limit && j < k+8; j++ {
+		t := d.toks[j]
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "/" && t.Text != "-" {
+			return false
+		}
+		if pollNouns[t.lower] {
+			return j+1 >= limit || !d.toks[j+1].isLower() || !nounAfterPoll[d.toks[j+1].lower]
+		}
+	}
+	return false
+}
+
+// pollEnd returns the token after the first poll noun in [from, to), or
+// to when there is none.
+func (d *doc) pollEnd(from, to int) int {
+	for j := from; j < to; j++ {
+		if pollNouns[d.toks[j].lower] {
+			return j + 1
+		}
+	}
+	return to
+}
+
+// nounAfterPoll words make a poll noun a modifier: "poll numbers".
+var nounAfterPoll = map[string]bool{"numbers": true, "ratings": true, "standings": true, "results": true, "data": true, "workers": true, "taxes": true, "tax": true, "question": true, "questions": true, "respondents": true}
 
 // colonCue reports whether the colon at k introduces what a short name
 // opening the unit said: "Cruz: Trump Would Put Liberals On Court", "Q: ...".
