@@ -168,6 +168,11 @@ func TestFindQuotes(t *testing.T) {
 			text: "Voters head to the polls on Tuesday. He is running third in most polls.",
 		},
 		{
+			name: "records show at the end of the sentence report the clause before",
+			text: "More than 40 percent of that money arrived in February alone, new fundraising reports show.",
+			want: []want{{"More than 40 percent of that money arrived in February alone", "reports", "show", false}},
+		},
+		{
 			name: "British quote with a plural possessive inside",
 			text: "‘We defend the Afghans’ rights,’ Jones said.",
 			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},

@@ -102,6 +102,17 @@ func (d *doc) cues(u unit) []cue {
 	return out
 }
 
+// commaBefore reports whether a comma outside quotations lies between
+// token from and the cue at k: the cue ends an inverted attribution.
+func (d *doc) commaBefore(k, from int) bool {
+	for j := k - 1; j > from; j-- {
+		if t := d.toks[j]; t.Text == "," && t.quoteID < 0 {
+			return true
+		}
+	}
+	return false
+}
+
 // pollNouns head the noun phrase of a poll that reports its findings: "In
 // a CNN poll released Monday, ...", "... lead in the polls".
 var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
@@ -247,7 +258,8 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		case asVerbs[lemma]:
 			return d.asAhead(k+1, u.to)
 		case lemma == "show":
-			return next.lower != "up" && next.lower != "off" && !next.isPunct()
+			// "..., records show." reports the clause before it.
+			return next.lower != "up" && next.lower != "off" && !next.isPunct() || next.Text == "." && d.commaBefore(k, u.from)
 		case (lemma == "seem" || lemma == "appear") && (next.lower == "like" || next.lower == "as"):
 			return true
 		case (next.lower == "." || next.lower == "on" || next.lower == "in") && (lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "remark"):
