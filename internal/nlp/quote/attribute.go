@@ -182,7 +182,7 @@ func (d *doc) tokenAfter(b int) int {
 // a personal pronoun is; speakerFor resolves it to its antecedent.
 func (d *doc) attribute(u unit, c cue, floor int, inherit [2]int) []attribution {
 	out := d.cueAttributions(u, c, floor, inherit)
-	if c.class == participle || c.lemma == ":" || c.lemma == "according to" {
+	if c.class == participle || c.lemma == ":" || c.lemma == "according to" || c.lemma == "in poll" {
 		return out
 	}
 	m := d.subjectEnd(c.from, floor)
@@ -211,7 +211,7 @@ func (d *doc) cueAttributions(u unit, c cue, floor int, inherit [2]int) []attrib
 		return d.topicAttribution(u, c, floor, inherit)
 	}
 	switch c.lemma {
-	case "according to":
+	case "according to", "in poll":
 		return d.accordingTo(u, c, floor)
 	case ":":
 		a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class, srcFrom: u.from, srcTo: c.from}

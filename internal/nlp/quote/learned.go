@@ -137,6 +137,10 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		if !ok || d.overlapsAny(s, kept[i:i+1]) {
 			continue
 		}
+		// A rule source in the cue's sentence outweighs a tagged one beyond it.
+		if r.srcTo > r.srcFrom && d.sentenceBetween(s, cue) && !d.sentenceBetween(news.Span{Start: d.toks[r.srcFrom].Start, End: d.toks[r.srcTo-1].End}, cue) {
+			continue
+		}
 		// A tagged source beyond the content, on the far side from the
 		// cue, is the next attribution's ("half said X, and 4 in 10 said").
 		if c := r.content; cue.End <= c.Start && c.End <= s.Start || s.End <= c.Start && c.End <= cue.Start {
@@ -159,6 +163,9 @@ func (d *doc) combine(spans tagger.Spans, rules []attribution) []attribution {
 		// gave a source takes its cue's subject.
 		if !r.direct && r.lemma != ":" && r.cueFrom >= 0 && r.cueTo > r.cueFrom && r.srcTo <= r.srcFrom {
 			kept[i].srcFrom, kept[i].srcTo = d.cueSubject(r.cueFrom)
+			if kept[i].srcTo <= kept[i].srcFrom {
+				kept[i].srcFrom, kept[i].srcTo = d.speechTagSource(r.cueFrom, kept)
+			}
 		}
 	}
 	return append(kept, d.learned(spans, kept)...)
@@ -224,6 +231,21 @@ func (d *doc) cueBetween(from, to int) bool {
 	return false
 }
 
+// sentenceBetween reports whether a sentence ends between spans a and b,
+// which do not overlap.
+func (d *doc) sentenceBetween(a, b news.Span) bool {
+	lo, hi, ok := gap(a, b)
+	if !ok {
+		return false
+	}
+	for _, t := range d.toks[d.tokenAfter(lo):d.tokenAfter(hi)] {
+		if t.Text == "." || t.Text == "?" || t.Text == "!" {
+			return true
+		}
+	}
+	return false
+}
+
 // relativeBetween reports whether a relative pronoun is among tokens
 // [from, to).
 func (d *doc) relativeBetween(from, to int) bool {
@@ -274,14 +296,35 @@ func (d *doc) learned(spans tagger.Spans, kept []attribution) []attribution {
 		if d.evidentialThing(a.cueFrom, a.cueTo) {
 			continue
 		}
-		if s, ok := d.nearest(cue, nearSide(cue, c, spans.Source)); ok {
+		s, ok := d.nearest(cue, nearSide(cue, c, spans.Source))
+		if ok && !d.sentenceBetween(s, cue) {
 			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
-		} else {
-			a.srcFrom, a.srcTo = d.cueSubject(a.cueFrom)
+		} else if a.srcFrom, a.srcTo = d.cueSubject(a.cueFrom); a.srcTo <= a.srcFrom && ok {
+			// A source in another sentence stands only when the cue's own has no subject.
+			a.srcFrom, a.srcTo = d.tokenAfter(s.Start), d.tokenAfter(s.End)
+		}
+		if a.srcTo <= a.srcFrom {
+			a.srcFrom, a.srcTo = d.speechTagSource(a.cueFrom, kept)
 		}
 		out = append(out, a)
 	}
 	return out
+}
+
+// speechTagSource returns the source of the attribution in atts whose
+// cue and source end at the comma right before a participle cue at token
+// k: the participle goes on with that speaker ("“...,” Mr. Hedge said,
+// referring to the resorts"). It returns an empty range when there is none.
+func (d *doc) speechTagSource(k int, atts []attribution) (int, int) {
+	if k < 1 || d.toks[k-1].Text != "," || !strings.HasSuffix(d.toks[k].lower, "ing") {
+		return 0, 0
+	}
+	for _, a := range atts {
+		if a.srcTo > a.srcFrom && a.cueTo > a.cueFrom && max(a.cueTo, a.srcTo) == k-1 {
+			return a.srcFrom, a.srcTo
+		}
+	}
+	return 0, 0
 }
 
 // cueSubject returns the subject of the cue at token k in its sentence

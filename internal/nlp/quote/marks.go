@@ -27,8 +27,10 @@ type quoted struct {
 
 // quotedSpans finds the outermost quotations in text. Nested quotations of
 // the other kind stay inside their parent; a quote left open at the end of a
-// paragraph continues only when the next paragraph opens with a quote mark
-// (the multi-paragraph convention), otherwise it is dropped as unbalanced.
+// paragraph continues when the next paragraph opens with a quote mark (the
+// multi-paragraph convention) or when that paragraph's first mark of the kind
+// can only close (the mark was not re-opened: "A.\n\nB," Trump tweeted);
+// otherwise it is dropped as unbalanced.
 func quotedSpans(text string) []quoted {
 	var out []quoted
 	open := noMark
@@ -51,7 +53,7 @@ func quotedSpans(text string) []quoted {
 			r, size = '"', 2
 		}
 		if r == '\n' && open != noMark {
-			next, ok := continuesQuote(text, i, open)
+			next, ok := continuesQuote(text, i, open, openRune)
 			switch {
 			case ok:
 				i = next
@@ -89,7 +91,7 @@ func quotedSpans(text string) []quoted {
 
 // continuesQuote decides what happens to a quote still open at a line break
 // at i. It returns where scanning resumes and whether the quote stays open.
-func continuesQuote(text string, i int, open markKind) (int, bool) {
+func continuesQuote(text string, i int, open markKind, openRune rune) (int, bool) {
 	j := i
 	for j < len(text) {
 		r, size := utf8.DecodeRuneInString(text[j:])
@@ -108,7 +110,30 @@ func continuesQuote(text string, i int, open markKind) (int, bool) {
 	if openerKind(text, j, r) == open {
 		return j + size, true
 	}
-	return j, false
+	return j, open != singleMark && closesFirst(text, j, open, openRune)
+}
+
+// closesFirst reports whether the first mark of kind open in the paragraph
+// starting at j closes rather than opens. Single marks are left out: an
+// apostrophe looks like a closing mark too often.
+func closesFirst(text string, j int, open markKind, openRune rune) bool {
+	for k := j; k < len(text); {
+		r, size := utf8.DecodeRuneInString(text[k:])
+		if r == '\n' {
+			return false
+		}
+		if strings.HasPrefix(text[k:], "''") {
+			r, size = '"', 2
+		}
+		if openerKind(text, k, r) == open {
+			return false
+		}
+		if closes(text, k, r, open, openRune) {
+			return true
+		}
+		k += size
+	}
+	return false
 }
 
 // openerKind reports which kind of quotation r at i opens, if any.

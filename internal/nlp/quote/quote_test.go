@@ -139,6 +139,40 @@ func TestFindQuotes(t *testing.T) {
 			want: []want{{"The first part.\n\n“The second part.", "Smith", "said", true}},
 		},
 		{
+			name: "multi-paragraph quote not re-opened",
+			text: "“The first part.\n\nThe second part,” Smith said.",
+			want: []want{{"The first part.\n\nThe second part,", "Smith", "said", true}},
+		},
+		{
+			name: "a quote left open before a paragraph that opens its own stays dropped",
+			text: "“The first part.\n\nJones said: “The second part.”",
+			want: []want{{"The second part.", "Jones", "said", true}},
+		},
+		{
+			name: "a participle after a speech tag goes on with its speaker",
+			text: "“We love them,” Mr. Hedge said, referring to the two resorts.",
+			want: []want{{"We love them,", "Mr. Hedge", "said", true}, {"the two resorts", "Mr. Hedge", "referring to", false}},
+		},
+		{
+			name: "a speech tag inside the content keeps its own subject over a source in the sentence before",
+			text: "He spoke at the rally. In the three years since the shootings, Barden says, far too many lives have been lost.",
+			want: []want{{"In the three years since the shootings, Barden says, far too many lives have been lost", "Barden", "says", false}},
+		},
+		{
+			name: "an opening poll reports the clause after it",
+			text: "In a CNN poll released Monday, Clinton held a 24-point lead over Obama among black voters.",
+			want: []want{{"Clinton held a 24-point lead over Obama among black voters", "CNN poll", "In", false}},
+		},
+		{
+			name: "polls as a place to vote report nothing",
+			text: "Voters head to the polls on Tuesday. He is running third in most polls.",
+		},
+		{
+			name: "records show at the end of the sentence report the clause before",
+			text: "More than 40 percent of that money arrived in February alone, new fundraising reports show.",
+			want: []want{{"More than 40 percent of that money arrived in February alone", "reports", "show", false}},
+		},
+		{
 			name: "British quote with a plural possessive inside",
 			text: "‘We defend the Afghans’ rights,’ Jones said.",
 			want: []want{{"We defend the Afghans’ rights,", "Jones", "said", true}},

@@ -62,6 +62,10 @@ func (d *doc) cues(u unit) []cue {
 			k++
 			continue
 		}
+		if t.lower == "in" && (k == u.from || d.toks[k-1].Text == ",") && d.pollAfter(k+1, u.to) {
+			out = append(out, cue{k, k + 1, "in poll", speech})
+			continue
+		}
 		if t.Text == ":" && d.colonCue(u, k) {
 			out = append(out, cue{k, k + 1, ":", speech})
 			continue
@@ -97,6 +101,50 @@ func (d *doc) cues(u unit) []cue {
 	}
 	return out
 }
+
+// commaBefore reports whether a comma outside quotations lies between
+// token from and the cue at k: the cue ends an inverted attribution.
+func (d *doc) commaBefore(k, from int) bool {
+	for j := k - 1; j > from; j-- {
+		if t := d.toks[j]; t.Text == "," && t.quoteID < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// pollNouns head the noun phrase of a poll that reports its findings: "In
+// a CNN poll released Monday, ...", "... lead in the polls".
+var pollNouns = map[string]bool{"poll": true, "polls": true, "survey": true, "surveys": true}
+
+// pollAfter reports whether a noun phrase headed by a poll noun starts at
+// token k, within a few words and before any punctuation.
+func (d *doc) pollAfter(k, limit int) bool {
+	for j := k; j < limit && j < k+8; j++ {
+		t := d.toks[j]
+		if t.quoteID >= 0 || t.isPunct() && t.Text != "/" && t.Text != "-" {
+			return false
+		}
+		if pollNouns[t.lower] {
+			return j+1 >= limit || !d.toks[j+1].isLower() || !nounAfterPoll[d.toks[j+1].lower]
+		}
+	}
+	return false
+}
+
+// pollEnd returns the token after the first poll noun in [from, to), or
+// to when there is none.
+func (d *doc) pollEnd(from, to int) int {
+	for j := from; j < to; j++ {
+		if pollNouns[d.toks[j].lower] {
+			return j + 1
+		}
+	}
+	return to
+}
+
+// nounAfterPoll words make a poll noun a modifier: "poll numbers".
+var nounAfterPoll = map[string]bool{"numbers": true, "ratings": true, "standings": true, "results": true, "data": true, "workers": true, "taxes": true, "tax": true, "question": true, "questions": true, "respondents": true}
 
 // colonCue reports whether the colon at k introduces what a short name
 // opening the unit said: "Cruz: Trump Would Put Liberals On Court", "Q: ...".
@@ -210,7 +258,8 @@ func (d *doc) plausibleCue(u unit, k int, lemma string) bool {
 		case asVerbs[lemma]:
 			return d.asAhead(k+1, u.to)
 		case lemma == "show":
-			return next.lower != "up" && next.lower != "off" && !next.isPunct()
+			// "..., records show." reports the clause before it.
+			return next.lower != "up" && next.lower != "off" && !next.isPunct() || next.Text == "." && d.commaBefore(k, u.from)
 		case (lemma == "seem" || lemma == "appear") && (next.lower == "like" || next.lower == "as"):
 			return true
 		case (next.lower == "." || next.lower == "on" || next.lower == "in") && (lemma == "add" || lemma == "note" || lemma == "continue" || lemma == "remark"):

@@ -2,7 +2,8 @@ package quote
 
 import "strings"
 
-// accordingTo reads "according to X, ..." and "..., according to X".
+// accordingTo reads "according to X, ..." and "..., according to X", and
+// the same frames with "in" and a poll ("In a CNN poll, ...").
 func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 	a := attribution{cueFrom: c.from, cueTo: c.to, lemma: c.lemma, class: c.class}
 	s0, s1 := d.npRight(c.to, u.to)
@@ -20,9 +21,17 @@ func (d *doc) accordingTo(u unit, c cue, floor int) []attribution {
 		s1 = k
 	}
 	a.srcFrom, a.srcTo = s0, s1
+	if c.lemma == "in poll" {
+		// The poll is the source, not when it was released.
+		a.srcTo = d.pollEnd(s0, s1)
+	}
 	var from, to int
 	if !opening {
-		from, to = d.clauseStart(floor, c.from-1), c.from-1
+		to = c.from
+		if d.toks[c.from-1].Text == "," {
+			to--
+		}
+		from = d.clauseStart(floor, to)
 		if s1+1 < u.to && d.toks[s1].Text == "," && d.contentEnd(s1+1, u.to) > s1+1 && !appositionStart[d.toks[s1+1].lower] {
 			// "For Trump, according to X, the speech is a test": the claim
 			// runs around the attribution.
