@@ -89,3 +89,24 @@ func EntityFilter(id string, more []string) (string, []any) {
 	}
 	return "EXISTS (SELECT 1 FROM article_entities e WHERE e.entity_id IN (?" + strings.Repeat(", ?", len(args)-1) + ") AND e.article_id = a.id)", args
 }
+
+// Rows is what ScanStrings needs of database/sql's and pgx's row sets.
+type Rows interface {
+	Next() bool
+	Scan(dest ...any) error
+	Err() error
+}
+
+// ScanStrings reads a one-column result of strings (the caller closes
+// rows).
+func ScanStrings(rows Rows) ([]string, error) {
+	var out []string
+	for rows.Next() {
+		var v string
+		if err := rows.Scan(&v); err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, rows.Err()
+}

@@ -111,15 +111,8 @@ func (s *Store) PersonIDs(ctx context.Context, surname string, limit int) ([]str
 		return nil, fmt.Errorf("sqlite: person IDs of %q: %w", surname, err)
 	}
 	defer rows.Close()
-	var ids []string
-	for rows.Next() {
-		var id string
-		if err := rows.Scan(&id); err != nil {
-			return nil, fmt.Errorf("sqlite: person IDs of %q: %w", surname, err)
-		}
-		ids = append(ids, id)
-	}
-	if err := rows.Err(); err != nil {
+	ids, err := sqlcodec.ScanStrings(rows)
+	if err != nil {
 		return nil, fmt.Errorf("sqlite: person IDs of %q: %w", surname, err)
 	}
 	return ids, nil
