@@ -33,3 +33,34 @@ func TestPossessor(t *testing.T) {
 		}
 	}
 }
+
+func TestInfinitiveSubject(t *testing.T) {
+	tests := []struct {
+		text, cue, want string
+	}{
+		{"Darby joined the show to talk about the border.", "talk", "Darby"},
+		{"When Guajardo sat down to talk to me, he smiled.", "talk", "Guajardo"},
+		{"If the party wants to call a meeting, it can.", "call", ""},
+		{"Smith talked about the border.", "talked", ""},
+	}
+	for _, tt := range tests {
+		d := newDoc(tt.text, nil)
+		k := -1
+		for i, tok := range d.toks {
+			if tok.Text == tt.cue {
+				k = i
+				break
+			}
+		}
+		if k < 0 {
+			t.Fatalf("%q: no token %q", tt.text, tt.cue)
+		}
+		var got string
+		if from, to := d.infinitiveSubject(k); to > from {
+			got = tt.text[d.toks[from].Start:d.toks[to-1].End]
+		}
+		if got != tt.want {
+			t.Errorf("infinitiveSubject(%q in %q) = %q, want %q", tt.cue, tt.text, got, tt.want)
+		}
+	}
+}
