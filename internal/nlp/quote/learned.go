@@ -297,7 +297,7 @@ func (d *doc) learned(spans tagger.Spans, kept []attribution) []attribution {
 			continue
 		}
 		a.lemma, a.class = cueLemma(d.toks[a.cueFrom].lower)
-		if d.evidentialThing(a.cueFrom, a.cueTo) {
+		if d.evidentialThing(a.cueFrom, a.cueTo) || d.bareObjectCue(a.cueFrom, a.cueTo, from) || d.attributiveCue(a.cueFrom, a.cueTo, from) {
 			continue
 		}
 		s, ok := d.nearest(cue, nearSide(cue, c, spans.Source))
@@ -358,7 +358,9 @@ func (d *doc) cueSubject(k int) (int, int) {
 	if s1 <= s0 {
 		s0, s1 = d.clauseSubjectOf(k, m, floor)
 	}
-	if s1 <= s0 || d.inanimateSubject(s0, s1, floor) {
+	// A subject that takes in the cue is the participle itself
+	// ("Conceding there would ...").
+	if s1 <= s0 || s0 <= k && k < s1 || d.inanimateSubject(s0, s1, floor) {
 		return 0, 0
 	}
 	// A lone lower-case word is no subject ("... buttress | the
@@ -610,4 +612,49 @@ func (d *doc) infinitiveSubject(k int) (int, int) {
 		}
 	}
 	return s0, s1
+}
+
+// bareObjectCue reports whether tagged cue tokens [from, to), right
+// before a content starting at token k, end in a gerund after a
+// preposition that the rules take as a cue only before a complement
+// ("that", "to", a quotation), here with a bare noun phrase as its object
+// ("assistance in countering the impact of sanctions"): an activity, not a
+// report.
+func (d *doc) bareObjectCue(from, to, k int) bool {
+	if k != to || to-2 < from-1 || to < 2 {
+		return false
+	}
+	w := d.toks[to-1]
+	if !strings.HasSuffix(w.lower, "ing") || !gerundPrepositions[d.toks[to-2].lower] || objectVerbs[w.lower] || whWords[d.toks[k].lower] {
+		return false
+	}
+	lemma, _ := cueLemma(w.lower)
+	return complementOnly[lemma] && !d.plausibleCue(unit{from: to - 1, to: len(d.toks)}, to-1, lemma)
+}
+
+// gerundPrepositions take a gerund: "in countering", "by withholding".
+var gerundPrepositions = map[string]bool{
+	"in": true, "of": true, "for": true, "by": true, "on": true, "about": true, "at": true,
+	"from": true, "with": true, "without": true, "after": true, "before": true,
+}
+
+// whWords open an indirect question, a complement of its own: "without
+// knowing how they would".
+var whWords = map[string]bool{
+	"how": true, "what": true, "whether": true, "why": true, "if": true, "who": true,
+	"where": true, "when": true, "which": true,
+}
+
+// attributiveCue reports whether a one-word tagged cue right before its
+// content is a participle that modifies the content's head ("the alleged
+// shooter"): a determiner before it makes it an adjective, not a verb.
+func (d *doc) attributiveCue(from, to, k int) bool {
+	if to-from != 1 || k != to || from == 0 || !strings.HasSuffix(d.toks[from].lower, "ed") {
+		return false
+	}
+	switch d.toks[from-1].lower {
+	case "the", "a", "an", "his", "her", "its", "their", "our", "my", "your":
+		return true
+	}
+	return false
 }
