@@ -7,6 +7,7 @@ package html
 import (
 	"bytes"
 	"fmt"
+	stdhtml "html"
 	"net/url"
 	"regexp"
 	"strings"
@@ -18,6 +19,7 @@ import (
 	"golang.org/x/text/encoding/htmlindex"
 	"golang.org/x/text/unicode/norm"
 
+	"github.com/parallax-news/parallax/internal/ingest/html/htmltext"
 	"github.com/parallax-news/parallax/internal/news"
 )
 
@@ -82,6 +84,11 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 		byline = pageCopyright(doc)
 	}
 	text = dropFurnitureParas(dropBylineParas(dropAuthorBio(text, byline), byline), pt)
+	body := articleBody(meta)
+	fromLD := preferArticleBody(text, body)
+	if fromLD {
+		text = body
+	}
 	art := news.Article{
 		Source:      source,
 		URL:         news.Str(pageURL),
@@ -97,6 +104,9 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 	if art.Text == "" {
 		art.Warnings = append(art.Warnings, "no main text found")
 	}
+	if fromLD {
+		art.Warnings = append(art.Warnings, "main text taken from the page's JSON-LD articleBody: its HTML showed little of it")
+	}
 	if art.PublishedAt == nil {
 		if ts := htmlDate(doc, base, now); ts != nil {
 			art.PublishedAt = ts
@@ -104,6 +114,32 @@ func Extract(source string, page []byte, pageURL string, opts Options) (news.Art
 		}
 	}
 	return art, nil
+}
+
+// A page whose HTML yields under minPageText runes of main text (a
+// script-rendered page, a teaser) takes its JSON-LD articleBody instead
+// when that holds at least minLDBody runes and three times as much.
+const (
+	minPageText = 400
+	minLDBody   = 1000
+)
+
+// preferArticleBody reports whether the JSON-LD body should replace the
+// extracted text (see minPageText).
+func preferArticleBody(text, body string) bool {
+	n := utf8.RuneCountInString(text)
+	return n < minPageText && utf8.RuneCountInString(body) >= max(minLDBody, 3*n)
+}
+
+// articleBody returns the JSON-LD articleBody of the page's article as
+// paragraphs of plain text (tags and entities some publishers leave in
+// it removed), or "".
+func articleBody(m *pageMeta) string {
+	body := m.ld("articleBody")
+	if strings.Contains(body, "<") {
+		return htmltext.Fragment(body)
+	}
+	return htmltext.Plain(stdhtml.UnescapeString(body))
 }
 
 // dropLeadingTitle removes the headline, with its kicker if any, when the

@@ -235,3 +235,31 @@ func BenchmarkExtract(b *testing.B) {
 		})
 	}
 }
+
+// A page whose HTML yields only a teaser takes the main text from its
+// JSON-LD articleBody (tags and entities removed, one paragraph a line);
+// a page whose HTML holds the article keeps its own text.
+func TestArticleBodyFallback(t *testing.T) {
+	long := strings.Repeat("The council of Quokkaville approved the harbour plan on Monday after a long debate. ", 15)
+	for _, tt := range []struct {
+		text, body string
+		want       bool
+	}{
+		{"The council approved the plan.", long, true},
+		{"", long, true},
+		{"The council approved the plan.", "Too short a body.", false},
+		{strings.Repeat("A page with its own article text. ", 20), long + long + long, false},
+	} {
+		if got := preferArticleBody(tt.text, tt.body); got != tt.want {
+			t.Errorf("preferArticleBody(%d runes, %d runes) = %v", len(tt.text), len(tt.body), got)
+		}
+	}
+	m := &pageMeta{jsonLD: []map[string]any{{"@type": "NewsArticle", "articleBody": "First <b>bold</b> paragraph.<p>Second &amp; last.</p>"}}}
+	if got := articleBody(m); got != "First bold paragraph.\n\nSecond & last." {
+		t.Errorf("articleBody with markup = %q", got)
+	}
+	m = &pageMeta{jsonLD: []map[string]any{{"@type": "NewsArticle", "articleBody": "One line.\n\n  Two &amp; three.  "}}}
+	if got := articleBody(m); got != "One line.\n\nTwo & three." {
+		t.Errorf("plain articleBody = %q", got)
+	}
+}
