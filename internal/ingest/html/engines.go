@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"regexp"
 	"sort"
+	"strings"
 	"unicode/utf8"
 
 	readability "codeberg.org/readeck/go-readability/v2"
@@ -123,6 +124,39 @@ func combinedText(doc *html.Node, pageURL *url.URL) engineResult {
 // length, about two fifths of them (2000 gave up a few pages' recall).
 const adaptiveMinChars = 3000
 
+// disjointTexts reports whether text a and a second engine's text b are
+// about different parts of the page: b two to five times as long (much
+// longer is the whole page: listings, archives) and under a fifth of a's
+// word 4-grams in b.
+func disjointTexts(a, b string) bool {
+	if na, nb := utf8.RuneCountInString(a), utf8.RuneCountInString(b); nb < 2*na || nb > 5*na {
+		return false
+	}
+	grams := func(s string) []string {
+		w := strings.Fields(strings.ToLower(s))
+		var out []string
+		for i := 0; i+4 <= len(w); i++ {
+			out = append(out, strings.Join(w[i:i+4], " "))
+		}
+		return out
+	}
+	ga := grams(a)
+	if len(ga) < 20 {
+		return false
+	}
+	inB := map[string]bool{}
+	for _, g := range grams(b) {
+		inB[g] = true
+	}
+	shared := 0
+	for _, g := range ga {
+		if inB[g] {
+			shared++
+		}
+	}
+	return shared*5 < len(ga)
+}
+
 // rawMarkup matches tags left as text, which a text holds when the engine
 // fell back to the page's raw source (a <noscript> body, an unparsed
 // template): such a text is the whole page, not the article.
@@ -133,10 +167,16 @@ var rawMarkup = regexp.MustCompile(`<(?:iframe|img|a|div|span|script)\s[^>]*>`)
 // trimUnconfirmed).
 func adaptiveText(doc *html.Node, pageURL *url.URL) engineResult {
 	res := trafilaturaText(doc, pageURL, false)
-	if utf8.RuneCountInString(res.text) < adaptiveMinChars || rawMarkup.MatchString(res.text) {
+	fallback := utf8.RuneCountInString(res.text) < adaptiveMinChars || rawMarkup.MatchString(res.text)
+	if fallback {
 		res = trafilaturaText(doc, pageURL, true)
 	}
 	second := readabilityText(doc, pageURL).text
+	if !fallback && disjointTexts(res.text, second) {
+		// trafilatura took another block than the article (the reader
+		// comments under it): its fallbacks find the article.
+		res = trafilaturaText(doc, pageURL, true)
+	}
 	res.text = prependSecondLead(trimUnconfirmed(res.text, second), second)
 	return res
 }

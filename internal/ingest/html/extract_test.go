@@ -263,3 +263,22 @@ func TestArticleBodyFallback(t *testing.T) {
 		t.Errorf("plain articleBody = %q", got)
 	}
 }
+
+func TestDisjointTexts(t *testing.T) {
+	article := strings.Repeat("the council of quokkaville approved the harbour plan after a long debate on monday ", 30)
+	comments := strings.Repeat("reader letters say the shutdown was wrong and masks should be optional for everyone here ", 12)
+	for _, tt := range []struct {
+		name, a, b string
+		want       bool
+	}{
+		{"comments against the article", comments, article, true},
+		{"the same article, longer", article[:len(article)/2], article, false},
+		{"a second text no longer", comments, comments + " and more", false},
+		{"a whole-page listing", comments, strings.Repeat(article, 8), false},
+		{"too short to tell", "a few words only here", article, false},
+	} {
+		if got := disjointTexts(tt.a, tt.b); got != tt.want {
+			t.Errorf("%s: disjointTexts = %v", tt.name, got)
+		}
+	}
+}
