@@ -66,6 +66,10 @@ func TestEntityAliases(t *testing.T) {
 	check("per:donald_trump", all, []int64{a1, a2, a3})
 	check("per:trump", all, []int64{a1, a2, a3})
 	check("per:mike_pence", []string{"per:mike_pence"}, []int64{a2})
+	d, err := svc.Entity(ctx, "per:trump", 0)
+	if err != nil || len(d.Names) != 3 || d.Name != "per:donald_j_trump" {
+		t.Errorf("Entity(per:trump): name %q, names %q, %v; want the fullest of three", d.Name, d.Names, err)
+	}
 	// Search's entity filter follows the same aliases.
 	found, _, err := svc.Search(ctx, store.SearchQuery{EntityID: "per:donald_trump"})
 	if err != nil || len(found) != 3 {

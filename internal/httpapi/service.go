@@ -153,7 +153,10 @@ type EntityDetail struct {
 	// Aliases are the person IDs the same person has in other articles
 	// ("per:trump" beside "per:donald_trump"), id included; their
 	// occurrences are listed together.
-	Aliases     []string                 `json:"aliases"`
+	Aliases []string `json:"aliases"`
+	// Names are the distinct names the articles give the entity, most
+	// frequent first ("Trump", "Donald Trump", "Donald J. Trump").
+	Names       []string                 `json:"names"`
 	Occurrences []store.EntityOccurrence `json:"occurrences"`
 }
 
@@ -191,6 +194,14 @@ func (s *Service) Entity(ctx context.Context, id string, limit int) (EntityDetai
 	}
 	occ = occ[:min(len(occ), limit)]
 	d := EntityDetail{ID: id, Aliases: aliases, Occurrences: occ}
+	counts := map[string]int{}
+	for _, o := range occ {
+		if counts[o.Entity.Name] == 0 {
+			d.Names = append(d.Names, o.Entity.Name)
+		}
+		counts[o.Entity.Name] += max(1, len(o.Entity.Mentions))
+	}
+	slices.SortStableFunc(d.Names, func(a, b string) int { return counts[b] - counts[a] })
 	for _, o := range occ {
 		if d.Name == "" || o.Entity.ID == id && o.Entity.Type != news.PER {
 			d.Name, d.Type = o.Entity.Name, o.Entity.Type
