@@ -293,6 +293,12 @@ func (d *doc) learned(spans tagger.Spans, kept []attribution) []attribution {
 		if a.cueTo-a.cueFrom == 1 && lightVerbs[d.toks[a.cueFrom].lower] || d.adjectivePredicate(a.cueFrom, a.cueTo) {
 			continue
 		}
+		// "said Tuesday night | on Fox News' “...”": a cue that took in a
+		// time and a content that opens with a preposition are the speech
+		// tag's setting, not what was said.
+		if last := d.toks[a.cueTo-1].lower; (weekday(last) || timeNoun(last)) && adjunctStart[d.toks[from].lower] {
+			continue
+		}
 		if relayCues[d.toks[a.cueFrom].lower] {
 			continue
 		}
