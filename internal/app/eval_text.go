@@ -1,7 +1,6 @@
 package app
 
 import (
-	"cmp"
 	"fmt"
 	"io/fs"
 	"os"
@@ -211,19 +210,13 @@ func splitHeadline(s string) (string, []string) {
 func readTextCorpus(path string) (map[string][]byte, error) {
 	files := map[string][]byte{}
 	if strings.HasSuffix(path, ".tar.gz") || strings.HasSuffix(path, ".tgz") {
-		f, err := os.Open(path)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		var ferr error
-		err = archive.Walk(path, f, archive.Limits{}, func(file archive.File) bool {
-			if ferr = file.Err; ferr == nil && strings.HasSuffix(file.Name, ".txt") && !strings.Contains(file.Name, "README") {
-				files[strings.TrimPrefix(file.Name, path+"/")] = file.Raw
+		err := archive.ReadFiles(path, archive.Limits{}, func(name string, raw []byte) error {
+			if strings.HasSuffix(name, ".txt") && !strings.Contains(name, "README") {
+				files[strings.TrimPrefix(name, path+"/")] = raw
 			}
-			return ferr == nil
+			return nil
 		})
-		return files, cmp.Or(err, ferr)
+		return files, err
 	}
 	err := filepath.WalkDir(path, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".txt") || strings.Contains(d.Name(), "README") {

@@ -4,10 +4,8 @@
 package bench
 
 import (
-	"cmp"
 	"fmt"
 	"html"
-	"os"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -69,19 +67,7 @@ func loadCorpus(dataDir string) ([]baseText, error) {
 // readFiles walks a corpus file (gzip, tar.gz) with the ingest archive
 // reader and hands each member to fn; every error names the corpus file.
 func readFiles(path string, fn func(name string, raw []byte) error) error {
-	f, err := os.Open(path)
-	if err != nil {
-		return fmt.Errorf("bench corpus: %w", err)
-	}
-	defer f.Close()
-	var ferr error
-	err = archive.Walk(path, f, archive.Limits{FileBytes: 64 << 20}, func(file archive.File) bool {
-		if ferr = file.Err; ferr == nil {
-			ferr = fn(file.Name, file.Raw)
-		}
-		return ferr == nil
-	})
-	if err = cmp.Or(err, ferr); err != nil {
+	if err := archive.ReadFiles(path, archive.Limits{FileBytes: 64 << 20}, fn); err != nil {
 		return fmt.Errorf("bench corpus %s: %w", path, err)
 	}
 	return nil

@@ -20,6 +20,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"os"
 	"path"
 	"strings"
 
@@ -99,7 +100,7 @@ func Walk(name string, r io.Reader, lim Limits, yield func(File) bool) error {
 	switch {
 	case isTar(head):
 		return walkTar(name, br, lim, yield)
-	case bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06")):
+	case isZip(head):
 		if len(layers) == 0 {
 			if ra, ok := r.(sizedReaderAt); ok {
 				return walkZip(name, ra, ra.Size(), lim, yield)
@@ -119,10 +120,32 @@ func Walk(name string, r io.Reader, lim Limits, yield func(File) bool) error {
 	return nil
 }
 
+// ReadFiles walks the file at path (see Walk) and calls fn with each
+// member's name and bytes, stopping at the first error, a member's own
+// included: for corpus readers, which want every file or none.
+func ReadFiles(path string, lim Limits, fn func(name string, raw []byte) error) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	var ferr error
+	err = Walk(path, f, lim, func(file File) bool {
+		if ferr = file.Err; ferr == nil {
+			ferr = fn(file.Name, file.Raw)
+		}
+		return ferr == nil
+	})
+	if err != nil {
+		return err
+	}
+	return ferr
+}
+
 // Layers reports whether raw starts with a compression or archive format
 // that Walk opens, so callers can skip it for plain inputs.
 func Layers(raw []byte) bool {
-	return compression(raw) != "" || isTar(raw) || bytes.HasPrefix(raw, []byte("PK\x03\x04")) || bytes.HasPrefix(raw, []byte("PK\x05\x06"))
+	return compression(raw) != "" || isTar(raw) || isZip(raw)
 }
 
 type sizedReaderAt interface {
@@ -156,6 +179,11 @@ func decompressor(kind string, r io.Reader) (io.ReadCloser, error) {
 		}
 		return d.IOReadCloser(), nil
 	}
+}
+
+// isZip checks the signature of a ZIP file (or an empty one).
+func isZip(head []byte) bool {
+	return bytes.HasPrefix(head, []byte("PK\x03\x04")) || bytes.HasPrefix(head, []byte("PK\x05\x06"))
 }
 
 // isTar checks the ustar magic of a POSIX or GNU tar header.
@@ -232,7 +260,7 @@ func walkZip(name string, ra io.ReaderAt, size int64, lim Limits, yield func(Fil
 func unwrapMember(name string, raw []byte, max int64) ([]byte, error) {
 	kind := compression(raw)
 	if kind == "" {
-		if isTar(raw) || bytes.HasPrefix(raw, []byte("PK\x03\x04")) {
+		if isTar(raw) || isZip(raw) {
 			return nil, fmt.Errorf("%s: an archive inside an archive is not opened: %w", name, news.ErrInvalidInput)
 		}
 		return raw, nil
@@ -243,7 +271,7 @@ func unwrapMember(name string, raw []byte, max int64) ([]byte, error) {
 	}
 	defer dec.Close()
 	br := bufio.NewReaderSize(dec, 4096)
-	if head, _ := br.Peek(512); compression(head) != "" || isTar(head) || bytes.HasPrefix(head, []byte("PK\x03\x04")) {
+	if head, _ := br.Peek(512); Layers(head) {
 		return nil, fmt.Errorf("%s: an archive inside an archive is not opened: %w", name, news.ErrInvalidInput)
 	}
 	return readFile(name, br, max)

@@ -5,7 +5,6 @@
 package train
 
 import (
-	"cmp"
 	"compress/gzip"
 	"fmt"
 	"html"
@@ -55,20 +54,14 @@ func ReadReuters(dir string) ([][]string, error) {
 // ReadBBC returns the tokenised sentences of the articles in the BBC News
 // tarball (bbc/<topic>/<NNN>.txt), in archive order.
 func ReadBBC(path string) ([][]string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
 	var out [][]string
-	var ferr error
-	err = archive.Walk(path, f, archive.Limits{}, func(file archive.File) bool {
-		if ferr = file.Err; ferr == nil && strings.HasSuffix(file.Name, ".txt") {
-			out = append(out, sentences(strings.ToValidUTF8(string(file.Raw), " "))...)
+	err := archive.ReadFiles(path, archive.Limits{}, func(name string, raw []byte) error {
+		if strings.HasSuffix(name, ".txt") {
+			out = append(out, sentences(strings.ToValidUTF8(string(raw), " "))...)
 		}
-		return ferr == nil
+		return nil
 	})
-	if err = cmp.Or(err, ferr); err != nil {
+	if err != nil {
 		return nil, err
 	}
 	return out, nil
