@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"slices"
-	"strings"
 	"sync"
 	"time"
 
@@ -217,11 +216,11 @@ func (s *Service) Entity(ctx context.Context, id string, limit int) (EntityDetai
 // aliases returns the IDs entity id goes by across the store: a person's
 // (see resolve.PersonAliases), or id alone.
 func (s *Service) aliases(ctx context.Context, id string) ([]string, error) {
-	toks := strings.Split(strings.TrimPrefix(id, "per:"), "_")
-	if !strings.HasPrefix(id, "per:") || toks[len(toks)-1] == "" {
+	surname, ok := resolve.PersonSurname(id)
+	if !ok {
 		return []string{id}, nil
 	}
-	known, err := s.Store.PersonIDs(ctx, toks[len(toks)-1], 0)
+	known, err := s.Store.PersonIDs(ctx, surname, 0)
 	if err != nil {
 		return nil, fmt.Errorf("entity %s: %w", id, err)
 	}

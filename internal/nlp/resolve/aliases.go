@@ -140,6 +140,16 @@ func oneGroup(names [][]string) bool {
 	return true
 }
 
+// PersonSurname returns the surname token of a person ID
+// ("per:donald_trump" -> "trump"); ok is false for other IDs.
+func PersonSurname(id string) (string, bool) {
+	toks, ok := personIDTokens(id)
+	if !ok || toks[len(toks)-1] == "" {
+		return "", false
+	}
+	return toks[len(toks)-1], true
+}
+
 // personIDTokens splits "per:donald_trump" into [donald trump].
 func personIDTokens(id string) ([]string, bool) {
 	rest, ok := strings.CutPrefix(id, prefixPER)
