@@ -2,6 +2,23 @@ package quote
 
 import "testing"
 
+// spanAt runs span on the first token of text that reads cue and returns
+// the text of the token range it gives ("" for none).
+func spanAt(t *testing.T, text, cue string, span func(d *doc, k int) (int, int)) string {
+	t.Helper()
+	d := newDoc(text, nil)
+	for k, tok := range d.toks {
+		if tok.Text == cue {
+			if from, to := span(d, k); to > from {
+				return text[d.toks[from].Start:d.toks[to-1].End]
+			}
+			return ""
+		}
+	}
+	t.Fatalf("%q: no token %q", text, cue)
+	return ""
+}
+
 func TestPossessor(t *testing.T) {
 	tests := []struct {
 		text, cue, want string
@@ -13,22 +30,7 @@ func TestPossessor(t *testing.T) {
 		{"Officials voiced criticism of the plan.", "criticism", ""},
 	}
 	for _, tt := range tests {
-		d := newDoc(tt.text, nil)
-		k := -1
-		for i, tok := range d.toks {
-			if tok.Text == tt.cue {
-				k = i
-				break
-			}
-		}
-		if k < 0 {
-			t.Fatalf("%q: no token %q", tt.text, tt.cue)
-		}
-		var got string
-		if from, to := d.possessor(k); to > from {
-			got = tt.text[d.toks[from].Start:d.toks[to-1].End]
-		}
-		if got != tt.want {
+		if got := spanAt(t, tt.text, tt.cue, (*doc).possessor); got != tt.want {
 			t.Errorf("possessor(%q in %q) = %q, want %q", tt.cue, tt.text, got, tt.want)
 		}
 	}
@@ -44,22 +46,7 @@ func TestInfinitiveSubject(t *testing.T) {
 		{"Smith talked about the border.", "talked", ""},
 	}
 	for _, tt := range tests {
-		d := newDoc(tt.text, nil)
-		k := -1
-		for i, tok := range d.toks {
-			if tok.Text == tt.cue {
-				k = i
-				break
-			}
-		}
-		if k < 0 {
-			t.Fatalf("%q: no token %q", tt.text, tt.cue)
-		}
-		var got string
-		if from, to := d.infinitiveSubject(k); to > from {
-			got = tt.text[d.toks[from].Start:d.toks[to-1].End]
-		}
-		if got != tt.want {
+		if got := spanAt(t, tt.text, tt.cue, (*doc).infinitiveSubject); got != tt.want {
 			t.Errorf("infinitiveSubject(%q in %q) = %q, want %q", tt.cue, tt.text, got, tt.want)
 		}
 	}
